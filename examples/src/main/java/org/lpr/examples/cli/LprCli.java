@@ -1,0 +1,39 @@
+package org.lpr.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code lpr} command line: {@code java -jar examples/target/lpr.jar SUBCOMMAND ...}.
+ *
+ * <p>Each subcommand is its own class, registered in {@link #SUBCOMMANDS}.
+ */
+@Command(name = "lpr", mixinStandardHelpOptions = true, version = "lpr 0.1.0",
+        description = "License plate recognition, hot list matching and evaluation.")
+public final class LprCli implements Runnable {
+    /** Every subcommand; add new ones here. */
+    static final Object[] SUBCOMMANDS = {
+    };
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand");
+    }
+
+    /** Builds the command line with every subcommand. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new LprCli());
+        for (Object sub : SUBCOMMANDS) {
+            cl.addSubcommand(sub);
+        }
+        return cl;
+    }
+
+    /** Runs the command line and exits with its status. */
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+}

@@ -1,0 +1,2 @@
+/** JMH benchmarks: java -jar lpr-benchmarks/target/benchmarks.jar NAME */
+package org.lpr.benchmarks;
