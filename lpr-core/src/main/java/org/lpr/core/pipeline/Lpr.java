@@ -113,7 +113,8 @@ public final class Lpr implements AutoCloseable {
                 capture.images()));
     }
 
-    private LprResult finish(List<PlateRead> reads, Capture capture, double detectMs, double recognizeMs) {
+    private LprResult finish(List<PlateRead> found, Capture capture, double detectMs, double recognizeMs) {
+        List<PlateRead> reads = new ArrayList<>(found);
         reads.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
         store.ifPresent(s -> {
             if (!reads.isEmpty()) {
