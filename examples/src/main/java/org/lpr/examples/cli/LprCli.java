@@ -30,6 +30,15 @@ public final class LprCli implements Runnable {
         for (Object sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }
+        // a failure the user can act on (no such recognizer, unreadable hot list) is one line, not a stack trace
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof org.lpr.core.LprException)) {
+                throw e;
+            }
+            cmd.getErr().println("lpr " + cmd.getCommandName() + ": " + e.getMessage());
+            cmd.getErr().flush();
+            return 2;
+        });
         return cl;
     }
 
