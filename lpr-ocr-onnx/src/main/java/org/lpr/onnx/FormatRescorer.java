@@ -20,6 +20,8 @@ final class FormatRescorer {
     /** Cost of swapping glyphs that are merely similar. */
     private static final double SIMILAR_GLYPH = 0.12;
     private static final int MAX_SWAPS = 2;
+    /** Cost of dropping an end character, before the factor for its own confidence. */
+    private static final double DROP_END = 0.5;
 
     private static final Map<Character, String> ALTERNATIVES = Map.ofEntries(
             Map.entry('0', "ODQ"), Map.entry('O', "0"), Map.entry('D', "0"), Map.entry('Q', "0"),
@@ -48,6 +50,7 @@ final class FormatRescorer {
             add(score, charConf, d.text(), d.probability(), d.charConfidences());
             if (r < 3) {
                 expand(score, charConf, d, 0, d.text().toCharArray(), d.probability(), 0);
+                dropEnds(score, charConf, d);
             }
         }
         List<Scored> out = new ArrayList<>();
@@ -66,6 +69,22 @@ final class FormatRescorer {
         }
         normalized.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
         return normalized.subList(0, Math.min(limit, normalized.size()));
+    }
+
+    /**
+     * A sticker, a frame's edge or a small side character read as a character lands at either end of
+     * the serial; readings without an uncertain first or last character are added, at a cost that
+     * grows with the dropped character's confidence.
+     */
+    private static void dropEnds(Map<String, double[]> score, Map<String, double[]> charConf, Decoded d) {
+        String t = d.text();
+        double[] c = d.charConfidences();
+        if (t.length() < 5 || c.length != t.length()) {
+            return;
+        }
+        add(score, charConf, t.substring(1), d.probability() * DROP_END * (1 - c[0]), java.util.Arrays.copyOfRange(c, 1, c.length));
+        add(score, charConf, t.substring(0, t.length() - 1), d.probability() * DROP_END * (1 - c[c.length - 1]),
+                java.util.Arrays.copyOf(c, c.length - 1));
     }
 
     private void expand(Map<String, double[]> score, Map<String, double[]> charConf, Decoded d, int from, char[] text,

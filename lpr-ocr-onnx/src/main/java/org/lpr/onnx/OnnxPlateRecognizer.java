@@ -69,7 +69,7 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
                 if (r == null) {
                     TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
                     DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads) : null;
-                    r = new PlateReader(text, lines, settings.lineFinderSide);
+                    r = new PlateReader(text, lines, settings.lineFinderHeight);
                     reader = r;
                 }
             }
@@ -100,7 +100,7 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
         private int batchSize = 32;
         private Boolean findLinesSet;
         private boolean findLines = true;
-        private int lineFinderSide = 640;
+        private int lineFinderHeight = 160;
         private String name;
 
         private Builder() {
@@ -113,7 +113,7 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
             b.batchSize = batchSize;
             b.findLines = findLinesSet != null ? findLines : b.model.decoding() == OcrModel.Decoding.CTC;
             b.findLinesSet = b.findLines;
-            b.lineFinderSide = lineFinderSide;
+            b.lineFinderHeight = lineFinderHeight;
             b.name = name;
             return b;
         }
@@ -143,9 +143,13 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
             return this;
         }
 
-        /** The long side, in pixels, crops are scaled to for line finding (default 640). */
-        public Builder lineFinderSide(int side) {
-            this.lineFinderSide = side;
+        /**
+         * The height, in pixels, crops are scaled to for line finding (default 160: a plate crop of
+         * 320 x 160, its serial about 70 px high, is found at its own size, as PaddleOCR does; small
+         * plates cut from a photo are scaled up to it).
+         */
+        public Builder lineFinderHeight(int height) {
+            this.lineFinderHeight = height;
             return this;
         }
 
@@ -164,8 +168,8 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
             if (batchSize < 1 || batchSize > 1024) {
                 problems.add("batch size " + batchSize + " is outside 1..1024");
             }
-            if (lineFinderSide < 64 || lineFinderSide > 4096 || lineFinderSide % 32 != 0) {
-                problems.add("line finder side " + lineFinderSide + " must be a multiple of 32 in 64..4096");
+            if (lineFinderHeight < 32 || lineFinderHeight > 960) {
+                problems.add("line finder height " + lineFinderHeight + " is outside 32..960");
             }
             if (!problems.isEmpty()) {
                 throw new LprException("invalid recognizer settings: " + String.join("; ", problems));

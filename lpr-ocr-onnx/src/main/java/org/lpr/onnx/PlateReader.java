@@ -28,17 +28,18 @@ final class PlateReader implements AutoCloseable {
     private static final double STACKED_RATIO = 0.8;
     private static final int BEAM = 16;
     private static final int K = 10;
+    private static final int MAX_LINE_FINDER_SIDE = 960;
 
     private final TextReader reader;
     private final DbTextDetector lineFinder;
-    private final int lineFinderSide;
+    private final int lineFinderHeight;
     private final FormatRescorer rescorer = new FormatRescorer(SerialFormats.standard());
     private final Legends legends = Legends.standard();
 
-    PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderSide) {
+    PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight) {
         this.reader = reader;
         this.lineFinder = lineFinder;
-        this.lineFinderSide = lineFinderSide;
+        this.lineFinderHeight = lineFinderHeight;
     }
 
     List<PlateReading> read(List<Image> crops) {
@@ -66,7 +67,11 @@ final class PlateReader implements AutoCloseable {
     }
 
     private List<Line> findLines(Image crop) {
-        List<TextBox> boxes = lineFinder.detect(crop, lineFinderSide);
+        // plates are brought to one height, so their characters reach the detector at about the same size
+        double scale = (double) lineFinderHeight / crop.height();
+        int longSide = (int) Math.round(Math.max(crop.width(), crop.height()) * scale);
+        longSide = Math.max(64, Math.min(MAX_LINE_FINDER_SIDE, (longSide + 31) / 32 * 32));
+        List<TextBox> boxes = lineFinder.detect(crop, longSide);
         List<Line> lines = new ArrayList<>(TextLines.group(boxes));
         // tallest first: the serial is the largest text on a plate
         lines.sort(Comparator.comparingDouble((Line l) -> l.quad().height()).reversed());

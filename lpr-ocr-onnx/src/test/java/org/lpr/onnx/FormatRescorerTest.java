@@ -37,6 +37,20 @@ class FormatRescorerTest {
     }
 
     @Test
+    void rescore_uncertainExtraCharacterAtAnEnd_isDroppedWhenThatFitsAFormat() {
+        double[] conf = {0.3, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95, 0.95};
+        List<FormatRescorer.Scored> s = rescorer.rescore(List.of(new Decoded("XABC1234", 0.9, conf)), Jurisdiction.NY, 5);
+        assertThat(s.get(0).text()).isEqualTo("ABC1234");
+    }
+
+    @Test
+    void rescore_confidentEndCharacter_isKept() {
+        double[] conf = {0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99, 0.99};
+        List<FormatRescorer.Scored> s = rescorer.rescore(List.of(new Decoded("XABC1234", 0.9, conf)), Jurisdiction.NY, 5);
+        assertThat(s.get(0).text()).isEqualTo("XABC1234");
+    }
+
+    @Test
     void rescore_confidencesAreBetweenZeroAndOne_bestFirst() {
         List<FormatRescorer.Scored> s = rescorer.rescore(List.of(read("ABC1234", 0.6), read("A8C1234", 0.3)), Jurisdiction.NY, 10);
         for (int i = 0; i < s.size(); i++) {
