@@ -11,9 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "lpr", mixinStandardHelpOptions = true, version = "lpr 0.1.0",
         description = "License plate recognition, hot list matching and evaluation.")
 public final class LprCli implements Runnable {
-    /** Every subcommand; add new ones here. */
+    /** Every subcommand (an instance, or a class that picocli instantiates for each command line); add new ones here. */
     static final Object[] SUBCOMMANDS = {
-        new RecognizeCommand(), new EvalCropsCommand(), new EvalScenesCommand(),
+        RecognizeCommand.class, EvalCropsCommand.class, EvalScenesCommand.class,
     };
 
     @CommandLine.Spec
