@@ -63,9 +63,9 @@ final class FlockMapping {
         return n;
     }
 
-    /** The key Flock de-duplicates entries by: plate and state. */
+    /** The key Flock de-duplicates entries by: plate as Flock normalizes it (O becomes 0) and state. */
     static String key(ObjectNode flockEntry) {
-        return flockEntry.path("plate").asText() + "/" + flockEntry.path("state").asText("");
+        return flockEntry.path("plate").asText().replace('O', '0') + "/" + flockEntry.path("state").asText("");
     }
 
     /** Reads a {@code HotlistEntry}; missing optional fields are empty. */
