@@ -88,6 +88,29 @@ public final class NcicLayout {
         this.maxErrors = b.maxErrors;
     }
 
+    private NcicLayout(NcicLayout o, int maxErrors) {
+        this.name = o.name;
+        this.separator = o.separator;
+        this.delimited = o.delimited;
+        this.quoting = o.quoting;
+        this.header = o.header;
+        this.aliases = o.aliases;
+        this.recognized = o.recognized;
+        this.columns = o.columns;
+        this.ranges = o.ranges;
+        this.messageKeys = o.messageKeys;
+        this.defaultListType = o.defaultListType;
+        this.maxErrors = maxErrors;
+    }
+
+    /** A copy that lists at most {@code max} rejected lines in its reports (all are counted). */
+    public NcicLayout withMaxErrors(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("maxErrors " + max + " is negative");
+        }
+        return new NcicLayout(this, max);
+    }
+
     /** Starts a delimited layout named {@code name} with {@code separator} between fields. */
     public static Builder delimited(String name, char separator) {
         Builder b = new Builder(name, true);
