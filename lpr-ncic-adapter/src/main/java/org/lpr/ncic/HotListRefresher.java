@@ -11,6 +11,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 import org.lpr.core.hotlist.HotList;
 import org.lpr.core.spi.HotListSource;
 import org.slf4j.Logger;
@@ -43,7 +44,7 @@ public final class HotListRefresher implements AutoCloseable {
     private final AtomicReference<HotList> current = new AtomicReference<>();
     private final Object lock = new Object();
     private int consecutiveFailures;
-    private ScheduledExecutorService scheduler;
+    private @Nullable ScheduledExecutorService scheduler;
 
     private HotListRefresher(Builder b) {
         this.source = b.source;
@@ -126,10 +127,10 @@ public final class HotListRefresher implements AutoCloseable {
 
     /** Builds a refresher; {@link #build()} reports every problem at once. */
     public static final class Builder {
-        private HotListSource source;
-        private Consumer<HotList> target;
+        private @Nullable HotListSource source;
+        private @Nullable Consumer<HotList> target;
         private Duration interval = Duration.ofHours(1);
-        private RefreshListener listener;
+        private @Nullable RefreshListener listener;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {

@@ -20,6 +20,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.lpr.core.HotListFormatException;
 import org.lpr.core.LprException;
 import org.lpr.core.hotlist.HotList;
@@ -45,11 +46,11 @@ import org.lpr.core.spi.HotListSource;
  */
 public final class NcicFileSource implements HotListSource {
     private final String name;
-    private final Path file;
-    private final URI url;
+    private final @Nullable Path file;
+    private final @Nullable URI url;
     private final NcicLayout layout;
     private final double maxRejectedFraction;
-    private final HttpClient http;
+    private final @Nullable HttpClient http;
     private final Duration timeout;
     private final Clock clock;
     private final AtomicReference<ImportReport> lastReport = new AtomicReference<>();
@@ -161,12 +162,12 @@ public final class NcicFileSource implements HotListSource {
 
     /** Builds a source; {@link #build()} reports every problem at once. */
     public static final class Builder {
-        private String name;
-        private Path file;
-        private URI url;
-        private NcicLayout layout;
+        private @Nullable String name;
+        private @Nullable Path file;
+        private @Nullable URI url;
+        private @Nullable NcicLayout layout;
         private double maxRejectedFraction = 0.5;
-        private HttpClient http;
+        private @Nullable HttpClient http;
         private Duration timeout = Duration.ofMinutes(2);
         private Clock clock = Clock.systemUTC();
 
