@@ -37,7 +37,9 @@ public final class TermScreen {
             Map.entry('а', 'a'), Map.entry('е', 'e'), Map.entry('о', 'o'), Map.entry('р', 'p'), Map.entry('с', 'c'),
             Map.entry('х', 'x'), Map.entry('у', 'y'), Map.entry('і', 'i'), Map.entry('ј', 'j'), Map.entry('ѕ', 's'),
             Map.entry('ԁ', 'd'), Map.entry('ɡ', 'g'), Map.entry('к', 'k'), Map.entry('м', 'm'), Map.entry('т', 't'),
-            Map.entry('в', 'b'), Map.entry('н', 'h'));
+            Map.entry('в', 'b'), Map.entry('н', 'h'), Map.entry('α', 'a'), Map.entry('ε', 'e'), Map.entry('ι', 'i'),
+            Map.entry('ο', 'o'), Map.entry('υ', 'u'), Map.entry('ρ', 'p'), Map.entry('τ', 't'), Map.entry('κ', 'k'),
+            Map.entry('ν', 'v'), Map.entry('χ', 'x'), Map.entry('μ', 'u'));
 
     private final List<Term> terms;
     private final Map<String, List<Term>> byFirstWord = new HashMap<>();
@@ -129,7 +131,8 @@ public final class TermScreen {
         for (List<String> stream : wordStreams(text)) {
             for (int i = 0; i < stream.size(); i++) {
                 String word = stream.get(i);
-                for (String key : Set.of(word, stem(word))) {
+                String stemmed = stem(word);
+                for (String key : stemmed.equals(word) ? List.of(word) : List.of(word, stemmed)) {
                     for (Term t : byFirstWord.getOrDefault(key, List.of())) {
                         if (t.matchesAt(stream, i)) {
                             matches.add(new Match(t.severity, t.category, t.raw));
