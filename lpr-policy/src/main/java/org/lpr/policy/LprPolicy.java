@@ -617,7 +617,8 @@ public final class LprPolicy implements AutoCloseable {
         Instant now = clock.instant();
         List<String> flags = new ArrayList<>();
         List<Hold> holds = new ArrayList<>();
-        checkPurpose(u, AuditAction.HOT_LIST_ADD, p, q, false, flags, holds);
+        // a hot list entry's association is governed by the hot list rules below, not the search strictness
+        checkPurpose(u, AuditAction.HOT_LIST_ADD, p, q, false, flags, holds, false);
         Screening reason = screen.screen(request.reason());
         if (reason.verdict() == Screening.Verdict.REFUSE) {
             throw deny(u, AuditAction.HOT_LIST_ADD, p, q, refusalRule(reason), "hot list reason refused: " + reason.describe());
@@ -1076,6 +1077,11 @@ public final class LprPolicy implements AutoCloseable {
     }
 
     private void checkPurpose(User u, AuditAction audit, PurposeStatement p, String q, boolean sharing, List<String> flags, List<Hold> holds) {
+        checkPurpose(u, audit, p, q, sharing, flags, holds, true);
+    }
+
+    private void checkPurpose(User u, AuditAction audit, PurposeStatement p, String q, boolean sharing, List<String> flags, List<Hold> holds,
+            boolean checkReference) {
         if (p.purpose().isProhibited()) {
             throw deny(u, audit, p, q, Rule.PROHIBITED_PURPOSE, "purpose " + p.purpose() + " (" + p.purpose().label()
                     + ") is prohibited by the general order");
@@ -1107,7 +1113,7 @@ public final class LprPolicy implements AutoCloseable {
         if (p.purpose().kind() == Purpose.Kind.RESTRICTED) {
             holds.add(new Hold(Rule.AUTHORIZED_PURPOSE, "AUTHORIZED_PURPOSE: purpose " + p.purpose() + " needs supervisor approval"));
         }
-        if (!p.hasSpecificReference()) {
+        if (checkReference && !p.hasSpecificReference()) {
             if (strictness == ReferenceStrictness.REQUIRED) {
                 throw deny(u, audit, p, q, Rule.REFERENCE, "a specific case report number, CAD event number, intelligence file or "
                         + "documented activity is required; '" + p.reference().map(Reference::value).orElse("no reference")
