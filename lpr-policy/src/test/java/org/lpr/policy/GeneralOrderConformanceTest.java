@@ -143,6 +143,13 @@ class GeneralOrderConformanceTest {
         }
 
         @Test
+        void administration_aPolicyWithoutADesignatedAdministrator_doesNotBuild() {
+            assertThatThrownBy(() -> LprPolicy.builder().agency("Odessa Police Department", HOME, Jurisdiction.MO).readStore(f.store)
+                    .auditLog(f.log).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no administrator");
+        }
+
+        @Test
         void administration_onlyAdministratorsManageAccess() {
             assertRefused(() -> f.policy.grantRole(f.supervisor, "ofc.diaz", Role.INVESTIGATOR), Rule.AUTHORIZED_ROLE);
             assertRefused(() -> f.policy.grantRole(f.admin, "admin.lee", Role.SUPERVISOR), Rule.ADMINISTRATION);
@@ -386,6 +393,10 @@ class GeneralOrderConformanceTest {
                     PurposeStatement.of(Purpose.POLITICAL, Reference.caseReport("26-1"), "campaign office visitors"))), Rule.PROHIBITED_PURPOSE);
             assertRefused(() -> f.policy.search(f.officer, search("ABC1234",
                     PurposeStatement.of(Purpose.COMMERCIAL, Reference.caseReport("26-1"), "for the dealership"))), Rule.PROHIBITED_PURPOSE);
+            assertRefused(() -> f.policy.search(f.officer, search("ABC1234",
+                    PurposeStatement.of(Purpose.HARASSMENT, Reference.caseReport("26-1"), "show him we know where he goes"))), Rule.PROHIBITED_PURPOSE);
+            assertRefused(() -> f.policy.search(f.officer, search("ABC1234",
+                    PurposeStatement.of(Purpose.NON_OFFICIAL, Reference.caseReport("26-1"), "checking a plate"))), Rule.PROHIBITED_PURPOSE);
         }
 
         @Test
