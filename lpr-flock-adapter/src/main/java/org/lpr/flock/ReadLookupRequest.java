@@ -8,6 +8,8 @@ import java.util.Optional;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
 import org.lpr.core.spi.ReadQuery;
+import org.lpr.policy.purpose.PurposeStatement;
+import org.lpr.policy.purpose.Reference;
 
 /**
  * A plate read lookup in Flock ({@code POST /reads/lookup}): a full plate, a time range, why it is done and
@@ -66,6 +68,16 @@ public record ReadLookupRequest(String plate, Optional<Jurisdiction> state, Inst
     /** A lookup of {@code plate} in {@code [from, to)} for {@code reason} and {@code caseNumber}, anywhere, 50 reads a page. */
     public static ReadLookupRequest of(String plate, Instant from, Instant to, String reason, String caseNumber) {
         return new ReadLookupRequest(plate, Optional.empty(), from, to, reason, Optional.of(caseNumber), Optional.empty(), MAX_PAGE_SIZE);
+    }
+
+    /**
+     * A lookup of {@code plate} in {@code [from, to)} for an lpr-policy purpose statement: Flock's {@code reason}
+     * is the purpose and its description, its {@code caseNumber} the statement's reference.
+     */
+    public static ReadLookupRequest of(String plate, Instant from, Instant to, PurposeStatement purpose) {
+        String reason = purpose.purpose().label() + ": " + purpose.description();
+        return new ReadLookupRequest(plate, Optional.empty(), from, to, reason.length() > 500 ? reason.substring(0, 500) : reason,
+                purpose.reference().map(Reference::value), Optional.empty(), MAX_PAGE_SIZE);
     }
 
     /** A copy narrowed to {@code area}. */

@@ -185,6 +185,16 @@ class FlockReadLookupTest {
     }
 
     @Test
+    void request_fromAPolicyPurposeStatement_carriesPurposeAsReasonAndReferenceAsCaseNumber() {
+        ReadLookupRequest r = ReadLookupRequest.of("ABC1234", FROM, TO, org.lpr.policy.purpose.PurposeStatement.of(
+                org.lpr.policy.purpose.Purpose.STOLEN_VEHICLE, org.lpr.policy.purpose.Reference.caseReport("24-001234"),
+                "red pickup taken from Main St dealer"));
+
+        assertThat(r.reason()).isEqualTo("locating stolen vehicles: red pickup taken from Main St dealer");
+        assertThat(r.caseNumber()).contains("24-001234");
+    }
+
+    @Test
     void request_reportsEveryProblemAtOnce_andLookupNeedsAnAuthorizer() {
         assertThatThrownBy(() -> new ReadLookupRequest("7XK*4", Optional.of(Jurisdiction.ON), TO, FROM, "x", Optional.of(" "),
                 Optional.of(new ReadQuery.Radius(new GeoPoint(0, 0), 400_000)), 60))
