@@ -14,6 +14,8 @@ import org.lpr.core.RecognitionException;
 
 /** One ONNX Runtime session, created once; {@link OrtSession#run} is thread-safe, so calls share it. */
 final class OrtModel implements AutoCloseable {
+    /** Whether idle ONNX Runtime threads spin ({@code -Dlpr.onnx.spin=true}): lower latency on a dedicated machine. */
+    private static final boolean SPIN = Boolean.getBoolean("lpr.onnx.spin");
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
     private final OrtSession session;
     private final String inputName;
@@ -31,6 +33,8 @@ final class OrtModel implements AutoCloseable {
             options.setIntraOpNumThreads(threads);
             options.setInterOpNumThreads(1);
             options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            // idle intra-op threads would otherwise spin, burning the cores that other work on the machine needs
+            options.addConfigEntry("session.intra_op.allow_spinning", SPIN ? "1" : "0");
             session = env.createSession(bytes, options);
             inputName = session.getInputNames().iterator().next();
         } catch (OrtException e) {

@@ -6,6 +6,8 @@ import java.util.stream.Collectors;
 import org.lpr.core.LprException;
 import org.lpr.core.spi.PlateDetector;
 import org.lpr.core.spi.PlateRecognizer;
+import org.lpr.onnx.OcrModel;
+import org.lpr.onnx.OnnxPlateRecognizer;
 import picocli.CommandLine.Option;
 
 /**
@@ -23,6 +25,10 @@ final class EngineOptions {
 
     @Option(names = "--threads", description = "Inference threads per model (default: all cores).")
     Integer threads;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "An ONNX recognition model's descriptor (.properties: input size, layout, colour, alphabet, CTC or fixed slots); onnx backend.")
+    java.nio.file.Path model;
 
     void applyThreads() {
         if (threads != null) {
@@ -45,6 +51,16 @@ final class EngineOptions {
 
     PlateRecognizer recognizer() {
         applyThreads();
+        if (model != null) {
+            if (!backend.equals("onnx")) {
+                throw new LprException("--model needs --backend onnx, not '" + backend + "'");
+            }
+            OnnxPlateRecognizer.Builder b = OnnxPlateRecognizer.builder().model(OcrModel.load(model));
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b.build();
+        }
         List<PlateRecognizer> found = load(PlateRecognizer.class);
         if (found.isEmpty()) {
             throw new LprException("no plate recognizer for backend '" + backend + "' on the class path (known: " + known(PlateRecognizer.class) + ")");
