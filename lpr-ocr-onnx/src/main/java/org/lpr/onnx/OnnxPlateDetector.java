@@ -10,8 +10,10 @@ import org.lpr.core.spi.PlateRegion;
 
 /**
  * Finds plates in a photo with PaddleOCR's DB text detector on ONNX Runtime: text boxes are grouped
- * into lines, lines shaped like a plate serial are grown to the plate around them (a US plate is about
- * twice as tall as its characters and twice as wide as tall), and each plate is warped to an upright crop.
+ * into lines, and each line shaped like a plate serial becomes a plate candidate. Its reported outline
+ * is the line's box (DB's boxes of small text are about as large as the plate), widened to a plate's
+ * 2:1 shape; its crop is cut with room for a whole plate around the line (a US plate is about twice as
+ * tall as its characters), warped upright, so the recognizer sees the state name and slogan too.
  *
  * <pre>{@code
  * PlateDetector detector = OnnxPlateDetector.builder().longSide(960).threads(2).build();
@@ -76,10 +78,11 @@ public final class OnnxPlateDetector implements PlateDetector {
                 continue;
             }
             kept.add(plate);
+            Quad outline = q.reshaped(0, 0, Math.max(q.halfWidth(), q.halfHeight() * PLATE_ASPECT), q.halfHeight());
             int cw = Math.max(8, (int) Math.round(plate.width()));
             int ch = Math.max(8, (int) Math.round(plate.height()));
             Image crop = Warp.warp(image, plate.corners(), cw, ch);
-            regions.add(new PlateRegion(clip(plate, image).toPolygon(), Math.min(1, line.score()), crop));
+            regions.add(new PlateRegion(clip(outline, image).toPolygon(), Math.min(1, line.score()), crop));
             if (regions.size() == maxPlates) {
                 break;
             }
