@@ -10,12 +10,48 @@ final class Warp {
     private Warp() {
     }
 
-    /** Resizes the whole image to {@code w x h}. */
+    /**
+     * Resizes the whole image to {@code w x h}: separable bilinear with pixel centres aligned like
+     * OpenCV's {@code INTER_LINEAR}, in 8-bit fixed point (weights precomputed per column and row).
+     */
     static Image resize(Image src, int w, int h) {
-        double sx = (double) src.width() / w;
-        double sy = (double) src.height() / h;
-        // an axis-aligned affine map, pixel centres aligned like OpenCV's INTER_LINEAR
-        return sample(src, w, h, new double[] {sx, 0, 0.5 * sx - 0.5, 0, sy, 0.5 * sy - 0.5, 0, 0, 1});
+        int sw = src.width();
+        int sh = src.height();
+        byte[] in = src.bgr();
+        int[] x0 = new int[w];
+        int[] x1 = new int[w];
+        int[] ax = new int[w];
+        double sx = (double) sw / w;
+        for (int x = 0; x < w; x++) {
+            double fx = Math.max(0, Math.min(sw - 1, (x + 0.5) * sx - 0.5));
+            x0[x] = (int) fx;
+            x1[x] = Math.min(x0[x] + 1, sw - 1);
+            ax[x] = (int) Math.round((fx - x0[x]) * 256);
+            x0[x] *= 3;
+            x1[x] *= 3;
+        }
+        byte[] out = new byte[w * h * 3];
+        double sy = (double) sh / h;
+        int o = 0;
+        for (int y = 0; y < h; y++) {
+            double fy = Math.max(0, Math.min(sh - 1, (y + 0.5) * sy - 0.5));
+            int y0 = (int) fy;
+            int y1 = Math.min(y0 + 1, sh - 1);
+            int ay = (int) Math.round((fy - y0) * 256);
+            int r0 = y0 * sw * 3;
+            int r1 = y1 * sw * 3;
+            for (int x = 0; x < w; x++) {
+                int a = ax[x];
+                int i0 = x0[x];
+                int i1 = x1[x];
+                for (int c = 0; c < 3; c++) {
+                    int top = (in[r0 + i0 + c] & 0xff) * (256 - a) + (in[r0 + i1 + c] & 0xff) * a;
+                    int bottom = (in[r1 + i0 + c] & 0xff) * (256 - a) + (in[r1 + i1 + c] & 0xff) * a;
+                    out[o++] = (byte) ((top * (256 - ay) + bottom * ay + (1 << 15)) >> 16);
+                }
+            }
+        }
+        return Image.ofBgr(w, h, out);
     }
 
     /**
@@ -76,25 +112,21 @@ final class Warp {
         return x;
     }
 
-    /** Samples {@code src} at {@code m * (x + 0.5, y + 0.5, 1)}-ish positions, bilinear, edge pixels replicated. */
+    /** Samples {@code src} bilinearly where {@code m} maps each output pixel centre, edge pixels replicated. */
     private static Image sample(Image src, int w, int h, double[] m) {
         byte[] in = src.bgr();
         int sw = src.width();
         int sh = src.height();
         byte[] out = new byte[w * h * 3];
-        boolean affine = m[6] == 0 && m[7] == 0;
         int o = 0;
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
-                double px = x + (affine ? 0 : 0.5);
-                double py = y + (affine ? 0 : 0.5);
-                double z = affine ? 1 : m[6] * px + m[7] * py + m[8];
-                double fx = (m[0] * px + m[1] * py + m[2]) / z;
-                double fy = (m[3] * px + m[4] * py + m[5]) / z;
-                if (!affine) {
-                    fx -= 0.5;
-                    fy -= 0.5;
-                }
+                // pixel centres: output (x + 0.5, y + 0.5) maps to source centre coordinates, less 0.5
+                double px = x + 0.5;
+                double py = y + 0.5;
+                double z = m[6] * px + m[7] * py + m[8];
+                double fx = (m[0] * px + m[1] * py + m[2]) / z - 0.5;
+                double fy = (m[3] * px + m[4] * py + m[5]) / z - 0.5;
                 if (fx < 0) {
                     fx = 0;
                 } else if (fx > sw - 1) {

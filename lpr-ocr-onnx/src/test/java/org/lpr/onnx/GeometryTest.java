@@ -31,6 +31,19 @@ class GeometryTest {
     }
 
     @Test
+    void resize_matchesTheGeneralWarpOfTheWholeImage_withinRounding() {
+        byte[] px = new byte[64 * 48 * 3];
+        java.util.Random r = new java.util.Random(3);
+        r.nextBytes(px);
+        Image img = Image.ofBgr(64, 48, px);
+        Image fast = Warp.resize(img, 40, 30);
+        Image general = Warp.warp(img, new double[] {0, 0, 64, 0, 64, 48, 0, 48}, 40, 30);
+        for (int i = 0; i < fast.bgr().length; i++) {
+            assertThat(Math.abs((fast.bgr()[i] & 0xff) - (general.bgr()[i] & 0xff))).as("byte %d: %d vs %d", i, fast.bgr()[i] & 0xff, general.bgr()[i] & 0xff).isLessThanOrEqualTo(2);
+        }
+    }
+
+    @Test
     void group_plateNumberSplitInTwo_isOneLine_smallSideCharactersAreNot() {
         TextBox left = new TextBox(new Quad(100, 50, 1, 0, 30, 20), 0.9);
         TextBox right = new TextBox(new Quad(190, 52, 1, 0, 35, 20), 0.9);
