@@ -17,7 +17,7 @@ import org.lpr.core.spi.PlateRecognizer;
  *     .build();
  * }</pre>
  *
- * <p>With line finding on (the default for CTC models) each crop first goes through PaddleOCR's DB
+ * <p>With line finding on (the default for models of dynamic input width) each crop first goes through PaddleOCR's DB
  * text detector, so that the serial is read apart from the state name, slogan and stickers; off, the
  * whole crop is read as one line (faster, for models trained on whole plates).
  *
@@ -111,7 +111,8 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
             b.model = model != null ? model : OcrModel.ppOcrV4();
             b.threads = threads;
             b.batchSize = batchSize;
-            b.findLines = findLinesSet != null ? findLines : b.model.decoding() == OcrModel.Decoding.CTC;
+            // a model with a fixed input shape was trained on whole plates; a dynamic width means a text-line reader
+            b.findLines = findLinesSet != null ? findLines : b.model.inputWidth() == 0;
             b.findLinesSet = b.findLines;
             b.lineFinderHeight = lineFinderHeight;
             b.name = name;
@@ -136,7 +137,7 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
             return this;
         }
 
-        /** Whether to find text lines in each crop first (default: on for CTC models, off for fixed-slot models). */
+        /** Whether to find text lines in each crop first (default: on for models of dynamic input width, off for fixed-size whole-plate models). */
         public Builder findLines(boolean findLines) {
             this.findLines = findLines;
             this.findLinesSet = findLines;

@@ -29,15 +29,24 @@ final class TextReader implements AutoCloseable {
     }
 
     /** A text line to read: a quadrilateral (corners clockwise from top-left) in an image. */
-    record Line(Image image, double[] corners, double width, double height) {
+    record Line(Image image, double[] corners, double width, double height, boolean whole) {
         static Line whole(Image image) {
             return new Line(image, new double[] {0, 0, image.width(), 0, image.width(), image.height(), 0, image.height()},
-                    image.width(), image.height());
+                    image.width(), image.height(), true);
         }
 
         static Line of(Image image, Quad q) {
-            return new Line(image, q.corners(), q.width(), q.height());
+            return new Line(image, q.corners(), q.width(), q.height(), false);
         }
+    }
+
+    /** Halves {@code image} (2x2 means) while it is over twice {@code w x h}, so the final bilinear resize does not alias. */
+    static Image shrunk(Image image, int w, int h) {
+        Image img = image;
+        while (img.width() > 2 * w && img.height() > 2 * h) {
+            img = Warp.halve(img);
+        }
+        return img;
     }
 
     /** The model's output for one line: {@code steps x classes} scores at {@code offset} of {@code data}. */
@@ -95,7 +104,7 @@ final class TextReader implements AutoCloseable {
         for (int b = 0; b < n; b++) {
             Line line = batch.get(b);
             int w = Math.min(width, targetWidth(line));
-            Image img = Warp.warp(line.image(), line.corners(), w, h);
+            Image img = line.whole() ? Warp.resize(shrunk(line.image(), w, h), w, h) : Warp.warp(line.image(), line.corners(), w, h);
             byte[] px = img.bgr();
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {

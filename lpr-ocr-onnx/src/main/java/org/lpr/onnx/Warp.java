@@ -54,6 +54,28 @@ final class Warp {
         return Image.ofBgr(w, h, out);
     }
 
+    /** Halves both sides, each output pixel the mean of a 2x2 block (a last odd row or column is dropped). */
+    static Image halve(Image src) {
+        int w = src.width() / 2;
+        int h = src.height() / 2;
+        int sw = src.width();
+        byte[] in = src.bgr();
+        byte[] out = new byte[w * h * 3];
+        int o = 0;
+        for (int y = 0; y < h; y++) {
+            int r0 = 2 * y * sw * 3;
+            int r1 = r0 + sw * 3;
+            for (int x = 0; x < w; x++) {
+                int i = 2 * x * 3;
+                for (int c = 0; c < 3; c++) {
+                    int sum = (in[r0 + i + c] & 0xff) + (in[r0 + i + 3 + c] & 0xff) + (in[r1 + i + c] & 0xff) + (in[r1 + i + 3 + c] & 0xff);
+                    out[o++] = (byte) ((sum + 2) >> 2);
+                }
+            }
+        }
+        return Image.ofBgr(w, h, out);
+    }
+
     /**
      * Warps the quadrilateral with corners {@code c} (x0,y0,..., clockwise from top-left) in {@code src}
      * to an upright {@code w x h} image.

@@ -44,6 +44,19 @@ class GeometryTest {
     }
 
     @Test
+    void halve_averagesEachTwoByTwoBlock() {
+        byte[] px = new byte[4 * 2 * 3];
+        for (int i = 0; i < 12; i++) {
+            px[i] = (byte) (i < 6 ? 10 : 30);
+            px[12 + i] = (byte) (i < 6 ? 20 : 40);
+        }
+        Image half = Warp.halve(Image.ofBgr(4, 2, px));
+        assertThat(half.width()).isEqualTo(2);
+        assertThat(half.height()).isEqualTo(1);
+        assertThat(half.bgr()).containsExactly(15, 15, 15, 35, 35, 35);
+    }
+
+    @Test
     void group_plateNumberSplitInTwo_isOneLine_smallSideCharactersAreNot() {
         TextBox left = new TextBox(new Quad(100, 50, 1, 0, 30, 20), 0.9);
         TextBox right = new TextBox(new Quad(190, 52, 1, 0, 35, 20), 0.9);

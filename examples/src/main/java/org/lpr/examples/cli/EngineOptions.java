@@ -20,7 +20,7 @@ final class EngineOptions {
     @Option(names = "--backend", defaultValue = "onnx", description = "Implementation family: onnx or opencv (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--recognizer", description = "Recognizer by name within the backend (onnx: ppocr, ppocr-fast; default: the backend's first).")
+    @Option(names = "--recognizer", description = "Recognizer by name within the backend (onnx: ppocr, ppocr-fast, or a model descriptor shipped as org/lpr/onnx/models/NAME.properties; default: the backend's first).")
     String recognizer;
 
     @Option(names = "--threads", description = "Inference threads per model (default: all cores).")
@@ -68,9 +68,21 @@ final class EngineOptions {
         if (recognizer == null) {
             return found.get(0);
         }
-        return found.stream().filter(r -> r.name().equals(recognizer)).findFirst().orElseThrow(() -> new LprException(
-                "no recognizer named '" + recognizer + "' in backend '" + backend + "'; found "
-                        + found.stream().map(PlateRecognizer::name).collect(Collectors.toList())));
+        java.util.Optional<PlateRecognizer> named = found.stream().filter(r -> r.name().equals(recognizer)).findFirst();
+        if (named.isPresent()) {
+            return named.get();
+        }
+        // an ONNX model shipped as a descriptor resource (org/lpr/onnx/models/NAME.properties) is found by its name
+        String resource = "/org/lpr/onnx/models/" + recognizer + ".properties";
+        if (backend.equals("onnx") && recognizer.matches("[A-Za-z0-9._-]+") && OcrModel.class.getResource(resource) != null) {
+            OnnxPlateRecognizer.Builder b = OnnxPlateRecognizer.builder().model(OcrModel.loadResource(resource));
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b.build();
+        }
+        throw new LprException("no recognizer named '" + recognizer + "' in backend '" + backend + "'; found "
+                + found.stream().map(PlateRecognizer::name).collect(Collectors.toList()) + " and no model descriptor " + resource);
     }
 
     private <T> List<T> load(Class<T> type) {
