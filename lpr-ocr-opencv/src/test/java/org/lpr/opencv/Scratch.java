@@ -1,30 +1,24 @@
 package org.lpr.opencv;
 
 import java.nio.file.*;
+import java.util.*;
 import org.lpr.core.image.Image;
+import org.lpr.core.read.Polygon;
+import org.lpr.core.spi.*;
 
 public class Scratch {
     public static void main(String[] a) throws Exception {
-        DnnPlateRecognizer r = new DnnPlateRecognizer();
-        for (String t : new String[]{"ABC1234", "7XKL245", "HRT5082"}) {
-            Image c = SyntheticPlates.crop(t);
-            Files.write(Path.of("/tmp/probe6/crop_" + t + ".png"), OpenCvImages.encodePng(c));
-            System.out.println(t + " -> " + r.recognize(c));
+        PlateDetector d = a[0].equals("dnn") ? new DnnPlateDetector() : new ClassicalPlateDetector();
+        int n = 0, found = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < 60; i++) {
+            String text = SyntheticPlates.randomText(new Random(i));
+            ContractScene s = SyntheticPlates.scene(text, i);
+            List<PlateRegion> rs = d.detect(s.image());
+            n++;
+            if (rs.stream().anyMatch(r -> r.polygon().boundingBoxIoU(s.plate()) > 0.4)) found++;
+            else if (a.length > 1) { Files.write(Path.of("/tmp/probe6/miss" + i + ".png"), OpenCvImages.encodePng(s.image())); System.out.println("miss " + i + " " + rs.size() + " " + rs.stream().map(r -> String.format("%.2f", r.polygon().boundingBoxIoU(s.plate()))).toList()); }
         }
-        DnnPlateDetector d = new DnnPlateDetector();
-        var s = SyntheticPlates.scene("ABC1234", 1);
-        Files.write(Path.of("/tmp/probe6/scene.png"), OpenCvImages.encodePng(s.image()));
-        for (var reg : d.detect(s.image())) { System.out.println(reg.polygon() + " " + reg.confidence() + " iou " + reg.polygon().boundingBoxIoU(s.plate()) + " -> " + r.recognize(reg.crop()).best()); }
-        int n = 0, ok = 0;
-        for (String line : Files.readAllLines(Path.of("/work/shared/data/openalpr-dev/crops-us/labels.csv"))) {
-            String[] f = line.split(",");
-            if (f.length < 3 || !f[0].endsWith(".png")) continue;
-            if (n >= 30) break;
-            Image c = OpenCvImages.read(Path.of("/work/shared/data/openalpr-dev/crops-us", f[0]));
-            var best = r.recognize(c).best();
-            n++; if (best.isPresent() && best.get().text().equals(f[2])) ok++;
-            System.out.println(f[0] + " " + f[2] + " -> " + best.map(x -> x.text()).orElse("-"));
-        }
-        System.out.println(ok + "/" + n);
+        System.out.println(d.name() + " synthetic recall " + found + "/" + n + " ms/img " + (System.nanoTime() - t0) / 1e6 / n);
     }
 }
