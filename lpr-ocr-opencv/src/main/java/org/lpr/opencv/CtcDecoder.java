@@ -134,7 +134,7 @@ final class CtcDecoder {
             beams = prune(next);
         }
         return beams.entrySet().stream()
-                .filter(e -> !e.getKey().isEmpty() && e.getKey().length() <= Plate.MAX_LENGTH)
+                .filter(e -> !e.getKey().isEmpty() && e.getKey().length() <= Plate.MAX_LENGTH && e.getValue().total() > 0)
                 .sorted(Map.Entry.<String, Beam>comparingByValue(Comparator.comparingDouble(Beam::total)).reversed()
                         .thenComparing(Map.Entry::getKey))
                 .limit(maxCandidates)
