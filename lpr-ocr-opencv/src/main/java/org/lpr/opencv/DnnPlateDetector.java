@@ -235,7 +235,7 @@ public final class DnnPlateDetector implements PlateDetector {
     /** Settings of a {@link DnnPlateDetector}; {@link #build()} reports every invalid one at once. */
     public static final class Builder {
         private String model = PP_OCR_V4_DET;
-        private int threads = Runtime.getRuntime().availableProcessors();
+        private int threads = Integer.getInteger("lpr.opencv.threads", Runtime.getRuntime().availableProcessors());
         private int maxSide = 960;
         private double minScore = 0.6;
         private double minAspect = 1.5;
@@ -251,7 +251,7 @@ public final class DnnPlateDetector implements PlateDetector {
             return this;
         }
 
-        /** How many threads may run the model at once, each with its own network (default: the processor count). */
+        /** How many threads may run the model at once, each with its own network (default: system property {@code lpr.opencv.threads}, else the processor count). */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;

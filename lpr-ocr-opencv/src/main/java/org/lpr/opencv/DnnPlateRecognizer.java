@@ -110,7 +110,7 @@ public final class DnnPlateRecognizer implements PlateRecognizer {
     /** Settings of a {@link DnnPlateRecognizer}; {@link #build()} reports every invalid one at once. */
     public static final class Builder {
         private RecognizerModel model;
-        private int threads = Runtime.getRuntime().availableProcessors();
+        private int threads = Integer.getInteger("lpr.opencv.threads", Runtime.getRuntime().availableProcessors());
         private int beamWidth = 16;
         private int maxCandidates = 10;
 
@@ -123,7 +123,7 @@ public final class DnnPlateRecognizer implements PlateRecognizer {
             return this;
         }
 
-        /** How many threads may run the model at once, each with its own network (default: the processor count). */
+        /** How many threads may run the model at once, each with its own network (default: system property {@code lpr.opencv.threads}, else the processor count). */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;
