@@ -480,7 +480,7 @@ public final class LprPolicy implements AutoCloseable {
             throw new IllegalStateException("grant " + g.id() + " was issued by another policy");
         }
         g.state = ExternalSearchGrant.State.CLOSED;
-        String why = reason == null ? "" : printable(reason.length() > 200 ? reason.substring(0, 200) : reason).replace(';', ',');
+        String why = printable(reason, 300).replace(';', ',');
         trail.record(g.userId(), g.agencyOri(), AuditAction.EXTERNAL_SEARCH_RESULT, g.purpose().purpose().name(), g.purpose().referenceText(),
                 grantQuery(g) + ";failure=" + why, 0, AuditEvent.Outcome.FAILED, "");
     }
@@ -1395,10 +1395,14 @@ public final class LprPolicy implements AutoCloseable {
     }
 
     private static String printable(String s) {
+        return printable(s, 64);
+    }
+
+    private static String printable(String s, int max) {
         if (s == null) {
             return "null";
         }
-        String t = s.length() > 64 ? s.substring(0, 64) : s;
+        String t = s.length() > max ? s.substring(0, max) : s;
         return t.codePoints().filter(c -> !Character.isISOControl(c)).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 
