@@ -166,10 +166,6 @@ public final class ExternalSearchGrant {
         return session;
     }
 
-    LprPolicy issuer() {
-        return issuer;
-    }
-
     @Override
     public String toString() {
         return "ExternalSearchGrant[" + id + " " + system + " for " + userId + "@" + agencyOri + ", " + purpose.purpose()

@@ -442,8 +442,7 @@ public final class LprPolicy implements AutoCloseable {
 
     synchronized void redeemExternal(ExternalSearchGrant g, String system) {
         String q = grantQuery(g) + ";redeem";
-        String problem = g.issuer() != this ? "grant " + g.id() + " was issued by another policy"
-                : !g.system().equals(system) ? "grant " + g.id() + " was issued for " + g.system() + ", not " + printable(system)
+        String problem = !g.system().equals(system) ? "grant " + g.id() + " was issued for " + g.system() + ", not " + printable(system)
                 : g.state == ExternalSearchGrant.State.REDEEMED ? "grant " + g.id() + " was already used; each search needs its own approval"
                 : g.state == ExternalSearchGrant.State.CLOSED ? "grant " + g.id() + " was closed after a failure"
                 : !clock.instant().isBefore(g.expiresAt()) ? "grant " + g.id() + " expired at " + g.expiresAt()
@@ -464,7 +463,7 @@ public final class LprPolicy implements AutoCloseable {
     }
 
     synchronized void reportExternalResults(ExternalSearchGrant g, long count) {
-        if (g.issuer() != this || g.state != ExternalSearchGrant.State.REDEEMED) {
+        if (g.state != ExternalSearchGrant.State.REDEEMED) {
             throw new IllegalStateException("results of grant " + g.id() + " can be reported only after it was redeemed, not while " + g.state);
         }
         if (count < 0) {
@@ -476,9 +475,6 @@ public final class LprPolicy implements AutoCloseable {
     }
 
     synchronized void reportExternalFailure(ExternalSearchGrant g, String reason) {
-        if (g.issuer() != this) {
-            throw new IllegalStateException("grant " + g.id() + " was issued by another policy");
-        }
         g.state = ExternalSearchGrant.State.CLOSED;
         String why = printable(reason, 300).replace(';', ',');
         trail.record(g.userId(), g.agencyOri(), AuditAction.EXTERNAL_SEARCH_RESULT, g.purpose().purpose().name(), g.purpose().referenceText(),
