@@ -74,7 +74,8 @@ public final class OnnxPlateDetector implements PlateDetector {
             double plateH = q.height() * PLATE_HEIGHT_PER_CHAR;
             double plateW = Math.max(q.width() * 1.2, plateH * PLATE_ASPECT);
             Quad plate = q.reshaped(0, 0, plateW / 2, plateH / 2);
-            if (kept.stream().anyMatch(k -> k.boxIoU(plate) > 0.3)) {
+            // a shorter line mostly inside a plate already kept is that plate's state name, slogan or sticker
+            if (kept.stream().anyMatch(k -> k.boxOverlapOfSmaller(plate) > 0.5)) {
                 continue;
             }
             kept.add(plate);

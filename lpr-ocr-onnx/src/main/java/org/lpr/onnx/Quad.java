@@ -76,6 +76,14 @@ record Quad(double cx, double cy, double ux, double uy, double halfWidth, double
         return Math.max(Math.max(c[1], c[3]), Math.max(c[5], c[7]));
     }
 
+    /** Intersection of the axis-aligned bounding boxes over the smaller box's area: 1 when one holds the other. */
+    double boxOverlapOfSmaller(Quad o) {
+        double ix = Math.max(0, Math.min(maxX(), o.maxX()) - Math.max(minX(), o.minX()));
+        double iy = Math.max(0, Math.min(maxY(), o.maxY()) - Math.max(minY(), o.minY()));
+        double smaller = Math.min((maxX() - minX()) * (maxY() - minY()), (o.maxX() - o.minX()) * (o.maxY() - o.minY()));
+        return smaller <= 0 ? 0 : ix * iy / smaller;
+    }
+
     /** Intersection over union of the axis-aligned bounding boxes. */
     double boxIoU(Quad o) {
         double ix = Math.max(0, Math.min(maxX(), o.maxX()) - Math.max(minX(), o.minX()));
