@@ -190,9 +190,10 @@ public final class HotLists implements HotListMatcher {
         int[] newId = new int[s.listNames.size()];
         for (int i = 0; i < newId.length; i++) {
             String name = s.listNames.get(i);
-            newId[i] = name.equals(replaced) ? -1 : names.size();
-            if (newId[i] >= 0) {
-                names.add(name);
+            boolean isReplaced = name.equals(replaced);
+            newId[i] = isReplaced ? -1 : names.size();
+            if (!isReplaced || !entries.isEmpty()) {
+                names.add(name); // a replaced list keeps its place
             }
         }
         Members all = new Members(s.size() + entries.size());
