@@ -31,9 +31,12 @@ final class Segment {
     private final DeletionIndex edits;
     private final PatternTrie partials;
     private final MatchRule[] rules;
+    /** Whether keys are OCR-canonical (some rule tolerates confusions) or raw (exact-only lists: fewer filter hits). */
+    private final boolean canonical;
 
     private Segment(HotListEntry[] entries, byte[] lists, int fullCount, BlockedBloomFilter bloom, int[] bucketStart,
-                    int bucketBits, byte[] fingerprints, DeletionIndex edits, PatternTrie partials, MatchRule[] rules) {
+                    int bucketBits, byte[] fingerprints, DeletionIndex edits, PatternTrie partials, MatchRule[] rules,
+                    boolean canonical) {
         this.entries = entries;
         this.lists = lists;
         this.fullCount = fullCount;
@@ -44,11 +47,20 @@ final class Segment {
         this.edits = edits;
         this.partials = partials;
         this.rules = rules;
+        this.canonical = canonical;
+    }
+
+    private long key(String text) {
+        return canonical ? PlateKey.canonical(text) : PlateKey.raw(text);
     }
 
     /** Builds a segment of {@code source} entries, {@code sourceLists[i]} naming the list of entry {@code i}. */
     static Segment build(HotListEntry[] source, byte[] sourceLists, MatchRule[] rules) {
         int n = source.length;
+        boolean canonical = false;
+        for (MatchRule r : rules) {
+            canonical |= r != null && r.maxConfusable() > 0;
+        }
         int full = 0;
         for (HotListEntry e : source) {
             if (!e.plate().isPartial()) {
@@ -73,7 +85,8 @@ final class Segment {
                 partialSource[p++] = i;
                 continue;
             }
-            long h = PlateKey.mix(PlateKey.canonical(source[i].plate().text()));
+            String text = source[i].plate().text();
+            long h = PlateKey.mix(canonical ? PlateKey.canonical(text) : PlateKey.raw(text));
             bloom.add(h);
             hashes[f] = h;
             int b = bucket(PlateKey.remix(h), bucketBits);
@@ -100,7 +113,7 @@ final class Segment {
         }
         DeletionIndex edits = DeletionIndex.build(entries, full, rules);
         PatternTrie partials = PatternTrie.build(entries, full, rules);
-        return new Segment(entries, lists, full, bloom.build(), start, bucketBits, fingerprints, edits, partials, rules);
+        return new Segment(entries, lists, full, bloom.build(), start, bucketBits, fingerprints, edits, partials, rules, canonical);
     }
 
     private static int bucket(long remixed, int bits) {
@@ -117,7 +130,7 @@ final class Segment {
 
     /** Adds the hits of one reading {@code text} to {@code hits} (created when first needed) and returns it. */
     HitSet collect(String text, double factor, Snapshot snapshot, Jurisdiction state, HitSet hits) {
-        long key = PlateKey.canonical(text);
+        long key = key(text);
         long h = PlateKey.mix(key);
         if (bloom.mightContain(h)) {
             hits = collectCanonical(text, key, h, factor, snapshot, state, hits);
@@ -142,7 +155,7 @@ final class Segment {
             }
             HotListEntry e = entries[i];
             String et = e.plate().text();
-            if (et.length() != text.length() || PlateKey.canonical(et) != key) {
+            if (et.length() != text.length() || key(et) != key) {
                 continue;
             }
             if (hits == null) {
