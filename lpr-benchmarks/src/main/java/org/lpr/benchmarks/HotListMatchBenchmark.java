@@ -93,6 +93,10 @@ public class HotListMatchBenchmark {
     }
 
     /** The fuzzy configuration measured here: defaults, plus one edit on the person-alert lists. */
+    public static HotLists fuzzyMatcherForProbe(List<HotListEntry> list) {
+        return fuzzyMatcher(list);
+    }
+
     static HotLists fuzzyMatcher(List<HotListEntry> list) {
         MatchRule alerts = MatchRule.DEFAULT.withEditDistance1(6);
         return HotLists.builder()

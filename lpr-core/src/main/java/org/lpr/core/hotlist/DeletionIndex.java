@@ -96,12 +96,19 @@ final class DeletionIndex {
         if (text.length() < minLength) {
             return hits;
         }
-        hits = probe(segment, PlateKey.raw(text), text, factor, snapshot, state, hits);
-        for (int j = 0; j < text.length(); j++) {
-            if (j > 0 && text.charAt(j) == text.charAt(j - 1)) {
-                continue;
+        long whole = PlateKey.raw(text);
+        hits = probe(segment, whole, text, factor, snapshot, state, hits);
+        // the key without character j, from the key of the prefix before j and the whole key:
+        // whole = (prefix * 37 + c_j) * 37^(n-1-j) + suffix, and the deletion is prefix * 37^(n-1-j) + suffix
+        int n = text.length();
+        long prefix = 0;
+        for (int j = 0; j < n; j++) {
+            long next = prefix * 37 + Confusions.RAW[text.charAt(j) & 0x7f];
+            if (j == 0 || text.charAt(j) != text.charAt(j - 1)) {
+                long scale = PlateKey.POW37[n - 1 - j];
+                hits = probe(segment, prefix * scale + (whole - next * scale), text, factor, snapshot, state, hits);
             }
-            hits = probe(segment, PlateKey.rawWithout(text, j), text, factor, snapshot, state, hits);
+            prefix = next;
         }
         return hits;
     }

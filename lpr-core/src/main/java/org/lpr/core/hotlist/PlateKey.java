@@ -5,6 +5,16 @@ package org.lpr.core.hotlist;
  * base-37 digit 1 to 36, so texts of different lengths never share a key (37^10 &lt; 2^63).
  */
 final class PlateKey {
+    /** Powers of 37, 37^0 to 37^10. */
+    static final long[] POW37 = new long[11];
+
+    static {
+        POW37[0] = 1;
+        for (int i = 1; i < POW37.length; i++) {
+            POW37[i] = POW37[i - 1] * 37;
+        }
+    }
+
     private PlateKey() {
     }
 

@@ -6,9 +6,9 @@ import org.lpr.core.read.Jurisdiction;
 
 /**
  * An immutable index over a set of entries. Full plates sit in an OCR-canonical hash index (entries
- * grouped by bucket of the canonical key's hash, each with a one-byte fingerprint) behind a blocked
- * Bloom filter, so a read on no list costs one filter probe; exact and confusable hits are both found
- * through the canonical key. Entries whose list allows one edit are also in a {@link DeletionIndex};
+ * grouped by bucket of the canonical key's hash: an array of entries and one of bucket starts, about
+ * 5 bytes an entry) behind a blocked Bloom filter, so a read on no list costs one filter probe; exact
+ * and confusable hits are both found through the canonical key. Entries whose list allows one edit are also in a {@link DeletionIndex};
  * partial entries ({@code 7XK*4}) are in a {@link PatternTrie}.
  */
 final class Segment {
@@ -27,7 +27,6 @@ final class Segment {
     private final BlockedBloomFilter bloom;
     private final int[] bucketStart;
     private final int bucketBits;
-    private final byte[] fingerprints;
     private final DeletionIndex edits;
     private final PatternTrie partials;
     private final MatchRule[] rules;
@@ -35,7 +34,7 @@ final class Segment {
     private final boolean canonical;
 
     private Segment(HotListEntry[] entries, byte[] lists, int fullCount, BlockedBloomFilter bloom, int[] bucketStart,
-                    int bucketBits, byte[] fingerprints, DeletionIndex edits, PatternTrie partials, MatchRule[] rules,
+                    int bucketBits, DeletionIndex edits, PatternTrie partials, MatchRule[] rules,
                     boolean canonical) {
         this.entries = entries;
         this.lists = lists;
@@ -43,15 +42,18 @@ final class Segment {
         this.bloom = bloom;
         this.bucketStart = bucketStart;
         this.bucketBits = bucketBits;
-        this.fingerprints = fingerprints;
         this.edits = edits;
         this.partials = partials;
         this.rules = rules;
         this.canonical = canonical;
     }
 
-    private long key(String text) {
-        return canonical ? PlateKey.canonical(text) : PlateKey.raw(text);
+    /**
+     * The hash of a reading: of its OCR-canonical key, or, when no rule tolerates confusions, of its
+     * text's {@code String.hashCode()}, which a string computes once and then keeps.
+     */
+    private static long hash(String text, boolean canonical) {
+        return canonical ? PlateKey.mix(PlateKey.canonical(text)) : PlateKey.mix(text.hashCode());
     }
 
     /** Builds a segment of {@code source} entries, {@code sourceLists[i]} naming the list of entry {@code i}. */
@@ -72,7 +74,6 @@ final class Segment {
             bucketBits++;
         }
         int buckets = 1 << bucketBits;
-        long[] hashes = new long[full];
         int[] bucketOf = new int[full];
         int[] fullSource = new int[full];
         int[] partialSource = new int[n - full];
@@ -85,10 +86,8 @@ final class Segment {
                 partialSource[p++] = i;
                 continue;
             }
-            String text = source[i].plate().text();
-            long h = PlateKey.mix(canonical ? PlateKey.canonical(text) : PlateKey.raw(text));
+            long h = hash(source[i].plate().text(), canonical);
             bloom.add(h);
-            hashes[f] = h;
             int b = bucket(PlateKey.remix(h), bucketBits);
             bucketOf[f] = b;
             fullSource[f++] = i;
@@ -99,13 +98,11 @@ final class Segment {
         }
         HotListEntry[] entries = new HotListEntry[n];
         byte[] lists = new byte[n];
-        byte[] fingerprints = new byte[full];
         int[] next = Arrays.copyOf(start, buckets);
         for (int j = 0; j < full; j++) {
             int at = next[bucketOf[j]]++;
             entries[at] = source[fullSource[j]];
             lists[at] = sourceLists[fullSource[j]];
-            fingerprints[at] = (byte) PlateKey.remix(hashes[j]);
         }
         for (int j = 0; j < partialSource.length; j++) {
             entries[full + j] = source[partialSource[j]];
@@ -113,7 +110,7 @@ final class Segment {
         }
         DeletionIndex edits = DeletionIndex.build(entries, full, rules);
         PatternTrie partials = PatternTrie.build(entries, full, rules);
-        return new Segment(entries, lists, full, bloom.build(), start, bucketBits, fingerprints, edits, partials, rules, canonical);
+        return new Segment(entries, lists, full, bloom.build(), start, bucketBits, edits, partials, rules, canonical);
     }
 
     private static int bucket(long remixed, int bits) {
@@ -130,10 +127,9 @@ final class Segment {
 
     /** Adds the hits of one reading {@code text} to {@code hits} (created when first needed) and returns it. */
     HitSet collect(String text, double factor, Snapshot snapshot, Jurisdiction state, HitSet hits) {
-        long key = key(text);
-        long h = PlateKey.mix(key);
+        long h = hash(text, canonical);
         if (bloom.mightContain(h)) {
-            hits = collectCanonical(text, key, h, factor, snapshot, state, hits);
+            hits = collectFull(text, h, factor, snapshot, state, hits);
         }
         if (edits != null) {
             hits = edits.collect(this, text, factor, snapshot, state, hits);
@@ -144,18 +140,13 @@ final class Segment {
         return hits;
     }
 
-    private HitSet collectCanonical(String text, long key, long h, double factor, Snapshot snapshot, Jurisdiction state,
-                                    HitSet hits) {
-        long r = PlateKey.remix(h);
-        int b = bucket(r, bucketBits);
-        byte fp = (byte) r;
+    private HitSet collectFull(String text, long h, double factor, Snapshot snapshot, Jurisdiction state, HitSet hits) {
+        int b = bucket(PlateKey.remix(h), bucketBits);
+        long key = canonical ? PlateKey.canonical(text) : 0;
         for (int i = bucketStart[b], end = bucketStart[b + 1]; i < end; i++) {
-            if (fingerprints[i] != fp) {
-                continue;
-            }
             HotListEntry e = entries[i];
             String et = e.plate().text();
-            if (et.length() != text.length() || key(et) != key) {
+            if (et.length() != text.length() || (canonical ? PlateKey.canonical(et) != key : !et.equals(text))) {
                 continue;
             }
             if (hits == null) {
