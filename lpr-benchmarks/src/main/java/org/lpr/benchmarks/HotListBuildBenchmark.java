@@ -41,6 +41,7 @@ public class HotListBuildBenchmark {
         list = new HotListWorkload(1).entries(entries);
     }
 
+    /** Baseline: a {@code HashMap<String, HotListEntry>} of the entries. */
     @Benchmark
     public Map<String, HotListEntry> buildHashMapBaseline() {
         Map<String, HotListEntry> map = new HashMap<>();
@@ -50,16 +51,19 @@ public class HotListBuildBenchmark {
         return map;
     }
 
+    /** An exact-only matcher. */
     @Benchmark
     public HotLists buildExactMatcher() {
         return HotLists.builder().defaultRule(MatchRule.EXACT_ONLY).entries("ncic", list).build();
     }
 
+    /** A matcher with the default rule. */
     @Benchmark
     public HotLists buildDefaultMatcher() {
         return HotLists.builder().entries("ncic", list).build();
     }
 
+    /** The matcher of {@code HotListMatchBenchmark.fuzzyMatcher}. */
     @Benchmark
     public HotLists buildFuzzyMatcher() {
         return HotListMatchBenchmark.fuzzyMatcher(list);

@@ -14,7 +14,8 @@ import org.openjdk.jol.info.GraphLayout;
  * plate strings, ids and reasons); "index" is each structure's retained size minus those shared
  * entries, i.e. what the structure itself costs.
  *
- * <p>{@code java -Xmx8g -cp lpr-benchmarks/target/benchmarks.jar org.lpr.benchmarks.HotListFootprint [ENTRIES]}
+ * <p>{@code java -Djol.magicFieldOffset=true -Xmx8g -cp lpr-benchmarks/target/benchmarks.jar org.lpr.benchmarks.HotListFootprint [ENTRIES]}
+ * (the property lets JOL read the field offsets of records)
  */
 public final class HotListFootprint {
     private HotListFootprint() {

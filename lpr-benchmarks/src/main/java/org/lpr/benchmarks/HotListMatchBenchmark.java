@@ -93,10 +93,6 @@ public class HotListMatchBenchmark {
     }
 
     /** The fuzzy configuration measured here: defaults, plus one edit on the person-alert lists. */
-    public static HotLists fuzzyMatcherForProbe(List<HotListEntry> list) {
-        return fuzzyMatcher(list);
-    }
-
     static HotLists fuzzyMatcher(List<HotListEntry> list) {
         MatchRule alerts = MatchRule.DEFAULT.withEditDistance1(6);
         return HotLists.builder()
@@ -116,16 +112,19 @@ public class HotListMatchBenchmark {
         }
     }
 
+    /** Baseline: a {@code HashMap<String, HotListEntry>} lookup of the read's text. */
     @Benchmark
     public HotListEntry exactHashMapBaseline(Cursor c) {
         return hashMap.get(reads[c.advance()].plate().text());
     }
 
+    /** The exact-only matcher on one read. */
     @Benchmark
     public List<Hit> exactMatcher(Cursor c) {
         return exact.match(reads[c.advance()]);
     }
 
+    /** Baseline: bounded Levenshtein of the read against each of 10,000 entries (scale by 1/100 for 1,000,000). */
     @Benchmark
     public int fuzzyBruteForceBaseline(Cursor c) {
         String r = readTexts[c.advance()];
@@ -138,6 +137,7 @@ public class HotListMatchBenchmark {
         return found;
     }
 
+    /** The tolerant matcher (default rule, one edit on person alerts) on one read. */
     @Benchmark
     public List<Hit> fuzzyMatcher(Cursor c) {
         return fuzzy.match(reads[c.advance()]);

@@ -1,7 +1,6 @@
 package org.lpr.core.hotlist;
 
 import java.util.Arrays;
-import java.util.List;
 import org.lpr.core.read.Jurisdiction;
 
 /**
@@ -186,10 +185,5 @@ final class Segment {
             }
         }
         return Arrays.copyOf(found, k);
-    }
-
-    /** Every entry, for tests: as a list in segment order. */
-    List<HotListEntry> entryList() {
-        return Arrays.asList(entries);
     }
 }

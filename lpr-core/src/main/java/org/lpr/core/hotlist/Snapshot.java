@@ -33,27 +33,30 @@ final class Snapshot implements HotListMatcher {
 
     @Override
     public List<Hit> match(PlateRead read) {
-        Jurisdiction state = read.plate().jurisdiction();
+        Plate plate = read.plate();
+        Jurisdiction state = plate.jurisdiction();
+        // the best candidate's text equals the plate's: reading it from the plate spares a dereference
+        HitSet hits = collect(plate.text(), 1.0, state, null);
         List<Candidate> candidates = read.candidates();
-        HitSet hits = null;
-        for (int rank = 0, n = candidates.size(); rank < n; rank++) {
+        for (int rank = 1, n = candidates.size(); rank < n; rank++) {
             Candidate c = candidates.get(rank);
-            double factor = HitSet.candidateFactor(rank, c.confidence());
-            hits = base.collect(c.text(), factor, this, state, hits);
-            if (delta.size() > 0) {
-                hits = delta.collect(c.text(), factor, this, state, hits);
-            }
+            hits = collect(c.text(), HitSet.candidateFactor(rank, c.confidence()), state, hits);
         }
         return hits == null ? List.of() : hits.hits();
     }
 
     /** The hits of a single reading {@code plate}. */
     List<Hit> match(Plate plate) {
-        HitSet hits = base.collect(plate.text(), 1.0, this, plate.jurisdiction(), null);
-        if (delta.size() > 0) {
-            hits = delta.collect(plate.text(), 1.0, this, plate.jurisdiction(), hits);
-        }
+        HitSet hits = collect(plate.text(), 1.0, plate.jurisdiction(), null);
         return hits == null ? List.of() : hits.hits();
+    }
+
+    private HitSet collect(String text, double factor, Jurisdiction state, HitSet hits) {
+        hits = base.collect(text, factor, this, state, hits);
+        if (delta.size() > 0) {
+            hits = delta.collect(text, factor, this, state, hits);
+        }
+        return hits;
     }
 
     HitSet newHitSet(Jurisdiction state) {
