@@ -8,18 +8,24 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.lpr.core.HotListFormatException;
 import org.lpr.core.LprException;
-import org.lpr.core.hotlist.CsvHotListSource;
 import org.lpr.core.hotlist.Hit;
-import org.lpr.core.hotlist.HotListLayouts;
+import org.lpr.core.hotlist.HotList;
 import org.lpr.core.hotlist.HotLists;
 import org.lpr.core.hotlist.ParsedHotList;
+import org.lpr.core.hotlist.file.CsvHotListSource;
+import org.lpr.core.hotlist.file.HotListLayouts;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
 import org.lpr.core.spi.HotListLayout;
+import org.lpr.ncic.LineError;
+import org.lpr.ncic.NcicLayout;
+import org.lpr.ncic.NcicLayouts;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,8 +47,9 @@ final class MatchCommand implements Callable<Integer> {
     Path hotlist;
 
     @Option(names = "--layout", defaultValue = HotListLayouts.PLAIN, paramLabel = "NAME",
-            description = "the hot list file's layout: plain (PLATE,STATE,LIST_TYPE,REASON; the default) or one an adapter "
-                    + "module on the class path provides, e.g. csv-header (lpr-ncic-adapter)")
+            description = "the hot list file's layout: plain (PLATE,STATE,LIST_TYPE,REASON; the default), an NCIC layout "
+                    + "(csv-header, tsv-header, pipe-header, semicolon-header, delimited:SEP, fixed:CODE=FROM-TO,...) "
+                    + "or one a HotListLayout provider on the class path names")
     String layout;
 
     @Option(names = "--reads", required = true, paramLabel = "FILE", description = "reads, one plate per line, optionally PLATE,STATE")
@@ -55,23 +62,18 @@ final class MatchCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        HotListLayout fileLayout;
-        try {
-            fileLayout = HotListLayouts.named(layout);
-        } catch (LprException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--layout: " + e.getMessage());
-        }
         if (!Files.isRegularFile(reads)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--reads: no such file: " + reads);
         }
+        if (!Files.isRegularFile(hotlist)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--hotlist: no such file: " + hotlist);
+        }
         ParsedHotList parsed;
         try {
-            parsed = new CsvHotListSource(hotlist, fileLayout).read();
-        } catch (HotListFormatException e) {
+            parsed = load();
+        } catch (LprException e) {
             err.println("error: " + e.getMessage());
             return 1;
-        } catch (LprException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--hotlist: " + e.getMessage());
         }
         for (HotListFormatException p : parsed.problems()) {
             err.println("skipped: " + p.getMessage());
@@ -127,6 +129,40 @@ final class MatchCommand implements Callable<Integer> {
         out.println(JSON.writeValueAsString(summary));
         out.flush();
         return 0;
+    }
+
+    /**
+     * The hot list file's entries and bad lines: the plain layout from lpr-core, an NCIC layout from
+     * lpr-ncic-adapter ({@code csv-header}, ...), or a {@link HotListLayout} provider on the class path.
+     */
+    private ParsedHotList load() {
+        if (layout.equals(HotListLayouts.PLAIN)) {
+            return new CsvHotListSource(hotlist).read();
+        }
+        NcicLayout ncic;
+        try {
+            ncic = NcicLayouts.named(layout);
+        } catch (IllegalArgumentException notNcic) {
+            HotListLayout provided;
+            try {
+                provided = HotListLayouts.named(layout);
+            } catch (LprException none) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--layout: no hot list layout named '" + layout
+                        + "'; available: " + String.join(", ", HotListLayouts.available()) + ", "
+                        + String.join(", ", NcicLayouts.names()) + ", delimited:SEP, fixed:CODE=FROM-TO,...");
+            }
+            return new CsvHotListSource(hotlist, provided).read();
+        }
+        String name = hotlist.getFileName().toString();
+        NcicLayout.Imported imported = ncic.readAll(hotlist);
+        List<HotListFormatException> problems = new ArrayList<>();
+        for (LineError e : imported.report().errors()) {
+            problems.add(new HotListFormatException(name + " line " + e.line() + ": " + e.reason()));
+        }
+        if (imported.report().errorsOmitted() > 0) {
+            problems.add(new HotListFormatException(name + ": " + imported.report().errorsOmitted() + " more bad lines not listed"));
+        }
+        return new ParsedHotList(new HotList(name, hotlist.toString(), Instant.now(), imported.entries()), problems);
     }
 
     /** {@code PLATE} or {@code PLATE,STATE}. */

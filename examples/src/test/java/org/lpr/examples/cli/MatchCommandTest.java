@@ -71,11 +71,29 @@ class MatchCommandTest {
     }
 
     @Test
+    void match_ncicCsvHeaderLayout_matchesItsEntries() throws IOException {
+        Path hot = Files.writeString(dir.resolve("ncic.csv"), """
+                NIC,LIC,LIS,MKE,VMA
+                V123456789,ABC1234,MO,EV,FORD
+                V123456790,BAD#1,MO,EV,FORD
+                """);
+        Path reads = Files.writeString(dir.resolve("reads.txt"), "ABC1234,MO\nXYZ9876,MO\n");
+        int code = run("match", "--hotlist", hot.toString(), "--layout", "csv-header", "--reads", reads.toString());
+        assertThat(code).as(err.toString()).isZero();
+        List<JsonNode> lines = lines();
+        assertThat(lines).hasSize(2);
+        assertThat(lines.get(0).get("entry").asText()).isEqualTo("ABC1234");
+        assertThat(lines.get(0).get("match").asText()).isEqualTo("EXACT");
+        assertThat(lines.get(1).get("reads").asLong()).isEqualTo(2);
+        assertThat(err.toString()).contains("ncic.csv line 3");
+    }
+
+    @Test
     void match_unknownLayout_failsNamingTheAvailableLayouts() throws IOException {
         Path hot = Files.writeString(dir.resolve("hot.csv"), "ABC1234,MO,STOLEN_VEHICLE,stolen\n");
         Path reads = Files.writeString(dir.resolve("reads.txt"), "ABC1234\n");
-        int code = run("match", "--hotlist", hot.toString(), "--layout", "csv-header", "--reads", reads.toString());
-        assertThat(code).isNotZero();
-        assertThat(err.toString()).contains("csv-header").contains("plain");
+        int code = run("match", "--hotlist", hot.toString(), "--layout", "csv-nope", "--reads", reads.toString());
+        assertThat(code).isEqualTo(2);
+        assertThat(err.toString()).contains("'csv-nope'").contains("plain").contains("csv-header");
     }
 }

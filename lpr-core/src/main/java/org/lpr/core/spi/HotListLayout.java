@@ -6,7 +6,7 @@ import org.lpr.core.hotlist.ParsedHotList;
 
 /**
  * A hot list file layout: how the text of a hot list file becomes entries. The plain
- * {@code PLATE,STATE,LIST_TYPE,REASON} layout is built in ({@code HotListLayouts.plain()}); adapter
+ * {@code PLATE,STATE,LIST_TYPE,REASON} layout is built in ({@code org.lpr.core.hotlist.file.HotListLayouts.plain()}); adapter
  * modules add others (the NCIC {@code csv-header} extract) by implementing this interface and naming
  * the class in {@code META-INF/services/org.lpr.core.spi.HotListLayout}, where
  * {@code HotListLayouts.named(name)} finds it.

@@ -1,4 +1,4 @@
-package org.lpr.core.hotlist;
+package org.lpr.core.hotlist.file;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Objects;
 import org.lpr.core.HotListFormatException;
 import org.lpr.core.LprException;
+import org.lpr.core.hotlist.HotList;
+import org.lpr.core.hotlist.ParsedHotList;
 import org.lpr.core.spi.HotListLayout;
 import org.lpr.core.spi.HotListSource;
 import org.slf4j.Logger;

@@ -1,4 +1,4 @@
-package org.lpr.core.hotlist;
+package org.lpr.core.hotlist.file;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.lpr.core.hotlist;
+package org.lpr.core.hotlist.file;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import org.lpr.core.HotListFormatException;
 import org.lpr.core.LprException;
+import org.lpr.core.hotlist.HotList;
+import org.lpr.core.hotlist.HotListEntry;
+import org.lpr.core.hotlist.ListType;
+import org.lpr.core.hotlist.ParsedHotList;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.PlatePattern;
 import org.lpr.core.spi.HotListLayout;

@@ -1,4 +1,4 @@
-package org.lpr.core.hotlist;
+package org.lpr.core.hotlist.file;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,7 +10,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpr.core.HotListFormatException;
 import org.lpr.core.LprException;
+import org.lpr.core.hotlist.HotListEntry;
+import org.lpr.core.hotlist.HotLists;
+import org.lpr.core.hotlist.ListType;
+import org.lpr.core.hotlist.ParsedHotList;
 import org.lpr.core.read.Jurisdiction;
+import org.lpr.core.read.Plate;
 
 class CsvHotListSourceTest {
     @TempDir
@@ -93,6 +98,6 @@ class CsvHotListSourceTest {
     void read_thenMatch_findsTheFileEntries() throws IOException {
         Path f = write("ABC1234,MO,STOLEN_VEHICLE,stolen\n7XK*4,,CRIMINAL_INVESTIGATION,witness\n");
         HotLists lists = HotLists.builder().list(new CsvHotListSource(f).fetch()).build();
-        assertThat(lists.match(Reads.read(Jurisdiction.MO, "7XK1234"))).extracting(h -> h.entry().id()).containsExactly("line-2");
+        assertThat(lists.match(Plate.of("7XK1234", Jurisdiction.MO))).extracting(h -> h.entry().id()).containsExactly("line-2");
     }
 }
