@@ -140,13 +140,16 @@ abstract class ReadStoreBehaviourTest {
 
     @Test
     void search_tolerant_coversEveryConfusionClass() {
-        store.saveAll(List.of(read("O1Z5G8", DAY0), read("D1L2S6B", DAY0), read("QIZSGB", DAY0), read("AAAAAA", DAY0)));
+        store.saveAll(List.of(read("O1Z5G8", DAY0), read("D1L2S6B", DAY0), read("QIZSGB", DAY0), read("AAAAAA", DAY0),
+                read("A7TU", DAY0)));
         Instant to = DAY0.plusSeconds(1);
         assertThat(store.search(query("01256B", true, DAY0, to, 10)).reads()).extracting(x -> x.plate().text())
                 .containsExactlyInAnyOrder("O1Z5G8", "QIZSGB");
         assertThat(store.search(query("*1L*", true, DAY0, to, 10)).reads()).extracting(x -> x.plate().text())
                 .containsExactlyInAnyOrder("D1L2S6B");
         assertThat(store.search(query("01256B", false, DAY0, to, 10)).reads()).isEmpty();
+        assertThat(store.search(query("4TTV", true, DAY0, to, 10)).reads()).extracting(x -> x.plate().text())
+                .containsExactly("A7TU");
     }
 
     @Test
