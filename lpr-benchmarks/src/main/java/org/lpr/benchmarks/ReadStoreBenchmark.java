@@ -116,7 +116,7 @@ public class ReadStoreBenchmark {
         public int reads;
         JdbcReadStore store;
         Connection raw;
-        List<String> tables = new ArrayList<>();
+        List<String> tables;
         List<String> patterns;
         int next;
 
@@ -128,11 +128,7 @@ public class ReadStoreBenchmark {
             System.err.printf("opened %,d reads in %d ms, index %,d MiB%n", store.count(), (System.nanoTime() - started) / 1_000_000,
                     store.indexSizeInBytes() >> 20);
             raw = DriverManager.getConnection("jdbc:sqlite:" + db);
-            try (Statement st = raw.createStatement(); ResultSet rs = st.executeQuery("SELECT table_name FROM read_partitions ORDER BY day DESC")) {
-                while (rs.next()) {
-                    tables.add(rs.getString(1));
-                }
-            }
+            tables = dayTables(raw);
             patterns = patterns(db);
         }
 
@@ -162,10 +158,15 @@ public class ReadStoreBenchmark {
     @Warmup(iterations = 1, time = 1)
     @Measurement(iterations = 2, time = 1)
     public int wildcardSearchLikeScanBaseline(SqliteSearch s, Blackhole bh) throws SQLException {
-        String like = s.nextPattern().replace('*', '%').replace('?', '_');
+        return likeScan(s.raw, s.tables, s.nextPattern(), bh);
+    }
+
+    /** The newest 100 reads whose plate is {@code LIKE} the pattern, day table by day table, as plain SQL would find them. */
+    static int likeScan(Connection raw, List<String> tables, String pattern, Blackhole bh) throws SQLException {
+        String like = pattern.replace('*', '%').replace('?', '_');
         int found = 0;
-        for (String table : s.tables) {
-            try (PreparedStatement ps = s.raw.prepareStatement("SELECT id, plate, captured_at, camera_id, latitude, longitude FROM " + table
+        for (String table : tables) {
+            try (PreparedStatement ps = raw.prepareStatement("SELECT id, plate, captured_at, camera_id, latitude, longitude FROM " + table
                     + " WHERE plate LIKE ? ORDER BY captured_at DESC, rid DESC LIMIT ?")) {
                 ps.setString(1, like);
                 ps.setInt(2, 101 - found);
@@ -182,6 +183,16 @@ public class ReadStoreBenchmark {
             }
         }
         return found;
+    }
+
+    static List<String> dayTables(Connection raw) throws SQLException {
+        List<String> tables = new ArrayList<>();
+        try (Statement st = raw.createStatement(); ResultSet rs = st.executeQuery("SELECT table_name FROM read_partitions ORDER BY day DESC")) {
+            while (rs.next()) {
+                tables.add(rs.getString(1));
+            }
+        }
+        return tables;
     }
 
     /** A store over a fresh copy of the cached one-day, 1,000,000-read SQLite dataset, 100 of its reads under hold. */
@@ -262,6 +273,103 @@ public class ReadStoreBenchmark {
     @OperationsPerInvocation(BATCH)
     public void ingestPostgres(PostgresIngest s) {
         s.store.saveAll(s.batch);
+    }
+
+    /** The cached embedded PostgreSQL dataset of {@code pgReads} reads (database {@code reads_N} in {@code /tmp/lpr-bench/pgdata}). */
+    @State(Scope.Benchmark)
+    public static class PostgresSearch {
+        @Param("1000000")
+        public int pgReads;
+        EmbeddedPostgres server;
+        JdbcReadStore store;
+        Connection raw;
+        List<String> tables;
+        List<String> patterns;
+        int next;
+
+        @Setup(Level.Trial)
+        public void open() throws Exception {
+            server = PostgresDatasets.server();
+            String db = PostgresDatasets.dataset(server, pgReads);
+            long started = System.nanoTime();
+            store = JdbcReadStore.postgres(server.getJdbcUrl("postgres", db), "postgres", "").build();
+            System.err.printf("opened %,d reads in %d ms, index %,d MiB%n", store.count(), (System.nanoTime() - started) / 1_000_000,
+                    store.indexSizeInBytes() >> 20);
+            raw = DriverManager.getConnection(server.getJdbcUrl("postgres", db), "postgres", "");
+            tables = dayTables(raw);
+            patterns = PostgresDatasets.patterns(pgReads);
+        }
+
+        String nextPattern() {
+            return patterns.get(next++ % patterns.size());
+        }
+
+        @TearDown(Level.Trial)
+        public void close() throws IOException, SQLException {
+            raw.close();
+            store.close();
+            server.close();
+        }
+    }
+
+    /** Wildcard search through the partial-plate index on PostgreSQL. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public ReadPage wildcardSearchIndexedPostgres(PostgresSearch s) {
+        return s.store.search(query(s.nextPattern()));
+    }
+
+    /** Baseline on PostgreSQL: {@code plate LIKE '7XK%4'} over each day partition newest first. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1, time = 1)
+    @Measurement(iterations = 2, time = 1)
+    public int wildcardSearchLikeScanBaselinePostgres(PostgresSearch s, Blackhole bh) throws SQLException {
+        return likeScan(s.raw, s.tables, s.nextPattern(), bh);
+    }
+
+    /** A copy ({@code CREATE DATABASE ... TEMPLATE}) of the cached one-day, 1,000,000-read PostgreSQL dataset, 100 reads held. */
+    @State(Scope.Thread)
+    public static class PostgresPurge {
+        EmbeddedPostgres server;
+        JdbcReadStore store;
+
+        @Setup(Level.Trial)
+        public void start() throws Exception {
+            server = PostgresDatasets.server();
+            PostgresDatasets.dataset(server, ReadDataset.PER_DAY);
+        }
+
+        @Setup(Level.Iteration)
+        public void open() throws SQLException {
+            PostgresDatasets.admin(server, "DROP DATABASE IF EXISTS purge_work");
+            PostgresDatasets.admin(server, "CREATE DATABASE purge_work TEMPLATE reads_" + ReadDataset.PER_DAY);
+            store = JdbcReadStore.postgres(server.getJdbcUrl("postgres", "purge_work"), "postgres", "").build();
+            store.hold(PostgresDatasets.sampleIds(ReadDataset.PER_DAY), "BENCH-HOLD");
+        }
+
+        @TearDown(Level.Iteration)
+        public void close() throws SQLException {
+            store.close();
+            PostgresDatasets.admin(server, "DROP DATABASE IF EXISTS purge_work");
+        }
+
+        @TearDown(Level.Trial)
+        public void stop() throws IOException {
+            server.close();
+        }
+    }
+
+    /** Purges a whole PostgreSQL day partition of 1,000,000 reads (100 held reads move first). */
+    @Benchmark
+    @BenchmarkMode(Mode.SingleShotTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    @Warmup(iterations = 1)
+    @Measurement(iterations = 3)
+    public long purgeDayPostgres(PostgresPurge s) {
+        return s.store.purgeBefore(ReadDataset.START.plus(Duration.ofDays(1)));
     }
 
     /** Sanity entry point for a quick look without JMH: {@code java -cp benchmarks.jar org.lpr.benchmarks.ReadStoreBenchmark SIZE}. */

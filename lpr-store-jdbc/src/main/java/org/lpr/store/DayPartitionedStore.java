@@ -123,9 +123,11 @@ final class DayPartitionedStore implements ReadStore {
         c.setAutoCommit(false);
         try (Statement s = c.createStatement()) {
             s.setFetchSize(10_000);
-            try (ResultSet rs = s.executeQuery("SELECT rid, plate FROM " + p.table)) {
+            try (ResultSet rs = s.executeQuery("SELECT rid, plate, id FROM " + p.table)) {
                 while (rs.next()) {
-                    p.postings.add(rs.getInt(1), rs.getString(2));
+                    int rid = rs.getInt(1);
+                    p.postings.add(rid, rs.getString(2));
+                    p.ids.add(ReadIds.hash(rs.getString(3)), rid);
                 }
             }
         } finally {
@@ -136,6 +138,10 @@ final class DayPartitionedStore implements ReadStore {
         return p.postings.size();
     }
 
+    /** A read the store just inserted, for the index once the transaction committed. */
+    private record Added(int rid, String plate, String id) {
+    }
+
     @Override
     public void saveAll(List<PlateRead> reads) {
         requireOpen();
@@ -143,18 +149,26 @@ final class DayPartitionedStore implements ReadStore {
         if (reads.isEmpty()) {
             return;
         }
-        Map<Long, List<PlateRead>> byDay = new TreeMap<>();
         for (PlateRead r : reads) {
-            Objects.requireNonNull(r, "read");
-            long n = ReadColumns.capturedNanos(r);
-            byDay.computeIfAbsent(Partition.dayOf(n), d -> new ArrayList<>()).add(r);
+            ReadColumns.capturedNanos(Objects.requireNonNull(r, "read"));
         }
         writer.lock();
         try (Connection c = connections.open()) {
+            // ids already stored, on any day, are ignored; so is a repeat within the batch
+            Map<Long, List<PlateRead>> byDay = new TreeMap<>();
+            Set<String> batchIds = new HashSet<>();
+            for (PlateRead r : reads) {
+                if (batchIds.add(r.id()) && locate(c, r.id()) == null) {
+                    byDay.computeIfAbsent(Partition.dayOf(ReadColumns.capturedNanos(r)), d -> new ArrayList<>()).add(r);
+                }
+            }
+            if (byDay.isEmpty()) {
+                return;
+            }
             c.setAutoCommit(false);
             List<Partition> created = new ArrayList<>();
-            Map<Partition, int[]> nextRids = new LinkedHashMap<>();
-            Map<Partition, List<Object[]>> added = new LinkedHashMap<>();
+            Map<Partition, Integer> nextRids = new LinkedHashMap<>();
+            Map<Partition, List<Added>> added = new LinkedHashMap<>();
             try {
                 for (Map.Entry<Long, List<PlateRead>> e : byDay.entrySet()) {
                     Partition p = days.get(e.getKey());
@@ -163,10 +177,8 @@ final class DayPartitionedStore implements ReadStore {
                         createPartition(c, p);
                         created.add(p);
                     }
-                    int next = p.nextRid;
-                    List<Object[]> inserted = new ArrayList<>();
-                    next = insert(c, p.table, e.getValue(), next, inserted);
-                    nextRids.put(p, new int[] {next});
+                    List<Added> inserted = new ArrayList<>();
+                    nextRids.put(p, insert(c, p.table, e.getValue(), p.nextRid, inserted));
                     added.put(p, inserted);
                 }
                 c.commit();
@@ -179,12 +191,9 @@ final class DayPartitionedStore implements ReadStore {
                 for (Partition p : created) {
                     days.put(p.day, p);
                 }
-                for (Map.Entry<Partition, List<Object[]>> e : added.entrySet()) {
-                    Partition p = e.getKey();
-                    for (Object[] ridPlate : e.getValue()) {
-                        p.postings.add((Integer) ridPlate[0], (String) ridPlate[1]);
-                    }
-                    p.nextRid = nextRids.get(p)[0];
+                for (Map.Entry<Partition, List<Added>> e : added.entrySet()) {
+                    index(e.getKey(), e.getValue());
+                    e.getKey().nextRid = nextRids.get(e.getKey());
                 }
             } finally {
                 index.writeLock().unlock();
@@ -194,6 +203,47 @@ final class DayPartitionedStore implements ReadStore {
                     + ": " + e.getMessage(), e);
         } finally {
             writer.unlock();
+        }
+    }
+
+    private static void index(Partition p, List<Added> added) {
+        for (Added a : added) {
+            p.postings.add(a.rid(), a.plate());
+            p.ids.add(ReadIds.hash(a.id()), a.rid());
+        }
+    }
+
+    /** Where read {@code id} is stored: its partition and read number; null when nowhere. */
+    private Located locate(Connection c, String id) throws SQLException {
+        int hash = ReadIds.hash(id);
+        for (Partition p : searchOrder()) {
+            int[] found = {0};
+            boolean hit = p.ids.anyMatch(hash, rid -> {
+                if (idAt(c, p.table, rid).equals(id)) {
+                    found[0] = rid;
+                    return true;
+                }
+                return false;
+            });
+            if (hit) {
+                return new Located(p, found[0]);
+            }
+        }
+        return null;
+    }
+
+    private record Located(Partition partition, int rid) {
+    }
+
+    /** The id stored as read number {@code rid} of {@code table} ("" when none); checks a hash hit against the row. */
+    private static String idAt(Connection c, String table, int rid) {
+        try (PreparedStatement ps = c.prepareStatement("SELECT id FROM " + table + " WHERE rid = ?")) {
+            ps.setInt(1, rid);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : "";
+            }
+        } catch (SQLException e) {
+            throw new StoreException("could not read the id of read " + rid + " in " + table + ": " + e.getMessage(), e);
         }
     }
 
@@ -210,26 +260,42 @@ final class DayPartitionedStore implements ReadStore {
         }
     }
 
-    /** Inserts {@code reads} from read number {@code next}, adding (rid, plate) of each inserted one to {@code inserted}. */
-    private int insert(Connection c, String table, List<PlateRead> reads, int next,
-                       List<Object[]> inserted) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(dialect.insertIgnoring(table))) {
-            if (!dialect.batchesInserts()) {
-                for (PlateRead r : reads) {
-                    int rid = nextRid(next++, table);
-                    ReadColumns.bind(ps, rid, r, ReadColumns.capturedNanos(r));
-                    if (ps.executeUpdate() > 0) {
-                        inserted.add(new Object[] {rid, r.plate().text()});
+    /** Inserts {@code reads} from read number {@code next}, noting each inserted one in {@code inserted}; returns the next free number. */
+    private int insert(Connection c, String table, List<PlateRead> reads, int next, List<Added> inserted) throws SQLException {
+        int per = dialect.rowsPerInsert();
+        if (per > 1) {
+            int i = 0;
+            try (PreparedStatement many = c.prepareStatement(dialect.insert(table, per))) {
+                for (; i + per <= reads.size(); i += per) {
+                    for (int k = 0; k < per; k++) {
+                        PlateRead r = reads.get(i + k);
+                        int rid = nextRid(next++, table);
+                        ReadColumns.bind(many, k * ReadColumns.COUNT, rid, r, ReadColumns.capturedNanos(r));
+                        inserted.add(new Added(rid, r.plate().text(), r.id()));
+                    }
+                    many.executeUpdate();
+                }
+            }
+            if (i < reads.size()) {
+                try (PreparedStatement one = c.prepareStatement(dialect.insert(table, 1))) {
+                    for (; i < reads.size(); i++) {
+                        PlateRead r = reads.get(i);
+                        int rid = nextRid(next++, table);
+                        ReadColumns.bind(one, 0, rid, r, ReadColumns.capturedNanos(r));
+                        one.executeUpdate();
+                        inserted.add(new Added(rid, r.plate().text(), r.id()));
                     }
                 }
-                return next;
             }
-            List<Object[]> pending = new ArrayList<>();
+            return next;
+        }
+        try (PreparedStatement ps = c.prepareStatement(dialect.insert(table, 1))) {
+            List<Added> pending = new ArrayList<>();
             for (PlateRead r : reads) {
                 int rid = nextRid(next++, table);
-                ReadColumns.bind(ps, rid, r, ReadColumns.capturedNanos(r));
+                ReadColumns.bind(ps, 0, rid, r, ReadColumns.capturedNanos(r));
                 ps.addBatch();
-                pending.add(new Object[] {rid, r.plate().text()});
+                pending.add(new Added(rid, r.plate().text(), r.id()));
                 if (pending.size() == 1000) {
                     flush(c, ps, table, pending, inserted);
                 }
@@ -241,20 +307,21 @@ final class DayPartitionedStore implements ReadStore {
         }
     }
 
-    private void flush(Connection c, PreparedStatement ps, String table, List<Object[]> pending, List<Object[]> inserted)
+    private void flush(Connection c, PreparedStatement ps, String table, List<Added> pending, List<Added> inserted)
             throws SQLException {
         int[] counts = ps.executeBatch();
         boolean unknown = false;
+        List<Added> confirmed = new ArrayList<>();
         for (int i = 0; i < counts.length; i++) {
             if (counts[i] == Statement.SUCCESS_NO_INFO) {
                 unknown = true;
             } else if (counts[i] > 0) {
-                inserted.add(pending.get(i));
+                confirmed.add(pending.get(i));
             }
         }
         if (unknown) {
             // a driver that rewrites batches does not tell which rows went in: ask the table
-            int[] rids = pending.stream().mapToInt(o -> (Integer) o[0]).toArray();
+            int[] rids = pending.stream().mapToInt(Added::rid).toArray();
             Set<Integer> present = new HashSet<>();
             try (PreparedStatement q = c.prepareStatement("SELECT rid FROM " + table + " WHERE " + dialect.inList("rid", rids.length))) {
                 dialect.bindList(c, q, 1, rids);
@@ -264,13 +331,14 @@ final class DayPartitionedStore implements ReadStore {
                     }
                 }
             }
-            inserted.clear();
-            for (Object[] o : pending) {
-                if (present.contains((Integer) o[0])) {
-                    inserted.add(o);
+            confirmed.clear();
+            for (Added a : pending) {
+                if (present.contains(a.rid())) {
+                    confirmed.add(a);
                 }
             }
         }
+        inserted.addAll(confirmed);
         pending.clear();
     }
 
@@ -287,17 +355,16 @@ final class DayPartitionedStore implements ReadStore {
         Objects.requireNonNull(id, "id");
         index.readLock().lock();
         try (Connection c = connections.open()) {
-            for (Partition p : searchOrder()) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT " + ReadColumns.NAMES + " FROM " + p.table + " WHERE id = ?")) {
-                    ps.setString(1, id);
-                    try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
-                            return Optional.of(ReadColumns.read(rs));
-                        }
-                    }
+            Located at = locate(c, id);
+            if (at == null) {
+                return Optional.empty();
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + ReadColumns.NAMES + " FROM " + at.partition().table + " WHERE rid = ?")) {
+                ps.setInt(1, at.rid());
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.of(ReadColumns.read(rs)) : Optional.empty();
                 }
             }
-            return Optional.empty();
         } catch (SQLException e) {
             throw new StoreException("could not look up read '" + id + "' in " + where + ": " + e.getMessage(), e);
         } finally {
@@ -499,8 +566,10 @@ final class DayPartitionedStore implements ReadStore {
             c.setAutoCommit(false);
             try {
                 Set<String> found = new LinkedHashSet<>();
-                for (Partition p : searchOrder()) {
-                    found.addAll(existingIds(c, p.table, wanted));
+                for (String id : wanted) {
+                    if (locate(c, id) != null) {
+                        found.add(id);
+                    }
                 }
                 try (PreparedStatement ps = c.prepareStatement(insertHold())) {
                     long now = ReadColumns.clampedNanos(Instant.now());
@@ -541,28 +610,6 @@ final class DayPartitionedStore implements ReadStore {
         }
     }
 
-    private static final int ID_CHUNK = 500;
-
-    private Set<String> existingIds(Connection c, String table, Collection<String> ids) throws SQLException {
-        Set<String> found = new LinkedHashSet<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += ID_CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + ID_CHUNK));
-            String sql = "SELECT id FROM " + table + " WHERE id IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int k = 0; k < chunk.size(); k++) {
-                    ps.setString(k + 1, chunk.get(k));
-                }
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        found.add(rs.getString(1));
-                    }
-                }
-            }
-        }
-        return found;
-    }
-
     @Override
     public int release(String holdReference) {
         requireOpen();
@@ -596,15 +643,15 @@ final class DayPartitionedStore implements ReadStore {
                 }
             }
             long purged = 0;
-            List<Object[]> moved = new ArrayList<>();
+            List<Added> moved = new ArrayList<>();
             int heldNext = held.nextRid;
-            List<Integer> partialRemoved = List.of();
-            List<Integer> heldRemoved;
+            List<Added> partialRemoved = List.of();
+            List<Added> heldRemoved;
             try {
                 Set<String> heldIds = heldIds(c);
                 for (Partition p : whole) {
-                    List<PlateRead> keep = heldIds.isEmpty() ? List.of() : readsWithIds(c, p.table, heldIds);
-                    List<Object[]> inserted = new ArrayList<>();
+                    List<PlateRead> keep = heldIds.isEmpty() ? List.of() : readsWithIds(c, p, heldIds);
+                    List<Added> inserted = new ArrayList<>();
                     heldNext = insert(c, HELD_TABLE, keep, heldNext, inserted);
                     moved.addAll(inserted);
                     purged += p.postings.size() - keep.size();
@@ -631,16 +678,10 @@ final class DayPartitionedStore implements ReadStore {
                 days.remove(p.day);
             }
             if (partial != null) {
-                for (int rid : partialRemoved) {
-                    partial.postings.remove(rid);
-                }
+                unindex(partial, partialRemoved);
             }
-            for (int rid : heldRemoved) {
-                held.postings.remove(rid);
-            }
-            for (Object[] ridPlate : moved) {
-                held.postings.add((Integer) ridPlate[0], (String) ridPlate[1]);
-            }
+            unindex(held, heldRemoved);
+            index(held, moved);
             held.nextRid = heldNext;
             LOG.info("purged {} reads captured before {} from {} ({} whole days dropped, {} held reads kept)", purged, cutoff, where,
                     whole.size(), moved.size());
@@ -663,18 +704,32 @@ final class DayPartitionedStore implements ReadStore {
         return ids;
     }
 
-    private static List<PlateRead> readsWithIds(Connection c, String table, Set<String> ids) throws SQLException {
+    private static void unindex(Partition p, List<Added> removed) {
+        for (Added a : removed) {
+            p.postings.remove(a.rid());
+            p.ids.remove(ReadIds.hash(a.id()), a.rid());
+        }
+    }
+
+    /** The reads of partition {@code p} whose ids are in {@code ids}. */
+    private static List<PlateRead> readsWithIds(Connection c, Partition p, Set<String> ids) throws SQLException {
         List<PlateRead> out = new ArrayList<>();
-        List<String> all = new ArrayList<>(ids);
-        for (int i = 0; i < all.size(); i += ID_CHUNK) {
-            List<String> chunk = all.subList(i, Math.min(all.size(), i + ID_CHUNK));
-            String sql = "SELECT " + ReadColumns.NAMES + " FROM " + table + " WHERE id IN (" + "?, ".repeat(chunk.size() - 1) + "?)";
-            try (PreparedStatement ps = c.prepareStatement(sql)) {
-                for (int k = 0; k < chunk.size(); k++) {
-                    ps.setString(k + 1, chunk.get(k));
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + ReadColumns.NAMES + " FROM " + p.table + " WHERE rid = ?")) {
+            for (String id : ids) {
+                int[] rids = {0};
+                p.ids.anyMatch(ReadIds.hash(id), rid -> {
+                    if (idAt(c, p.table, rid).equals(id)) {
+                        rids[0] = rid;
+                        return true;
+                    }
+                    return false;
+                });
+                if (rids[0] == 0) {
+                    continue;
                 }
+                ps.setInt(1, rids[0]);
                 try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
+                    if (rs.next()) {
                         out.add(ReadColumns.read(rs));
                     }
                 }
@@ -683,25 +738,25 @@ final class DayPartitionedStore implements ReadStore {
         return out;
     }
 
-    /** Deletes reads of {@code table} captured before {@code cut} and not held; returns their read numbers. */
-    private static List<Integer> deleteUnheldBefore(Connection c, String table, long cut) throws SQLException {
+    /** Deletes reads of {@code table} captured before {@code cut} and not held; returns their read numbers, plates and ids. */
+    private static List<Added> deleteUnheldBefore(Connection c, String table, long cut) throws SQLException {
         String condition = " WHERE captured_at < ? AND id NOT IN (SELECT read_id FROM holds)";
-        List<Integer> rids = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT rid FROM " + table + condition)) {
+        List<Added> removed = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT rid, plate, id FROM " + table + condition)) {
             ps.setLong(1, cut);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    rids.add(rs.getInt(1));
+                    removed.add(new Added(rs.getInt(1), rs.getString(2), rs.getString(3)));
                 }
             }
         }
-        if (!rids.isEmpty()) {
+        if (!removed.isEmpty()) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + condition)) {
                 ps.setLong(1, cut);
                 ps.executeUpdate();
             }
         }
-        return rids;
+        return removed;
     }
 
     @Override
@@ -723,9 +778,9 @@ final class DayPartitionedStore implements ReadStore {
     long indexSizeInBytes() {
         index.readLock().lock();
         try {
-            long n = held.postings.sizeInBytes();
+            long n = held.postings.sizeInBytes() + held.ids.sizeInBytes();
             for (Partition p : days.values()) {
-                n += p.postings.sizeInBytes();
+                n += p.postings.sizeInBytes() + p.ids.sizeInBytes();
             }
             return n;
         } finally {

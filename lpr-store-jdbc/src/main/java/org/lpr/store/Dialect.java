@@ -32,11 +32,11 @@ abstract class Dialect {
     /** Statements that create the day partition {@code table} for captures in {@code [fromNanos, toNanos)}. */
     abstract List<String> createDayPartition(String table, long fromNanos, long toNanos);
 
-    /** An insert of every read column into {@code table} that ignores a read whose id is already there. */
-    abstract String insertIgnoring(String table);
+    /** An insert of {@code rows} reads (every column) into {@code table}; with a unique id index it ignores ids already there. */
+    abstract String insert(String table, int rows);
 
-    /** Whether inserts go through JDBC batches (each statement's count tells whether it was inserted). */
-    abstract boolean batchesInserts();
+    /** Reads one insert statement carries: several per statement, or 1 and JDBC batches. */
+    abstract int rowsPerInsert();
 
     /** The SQL condition restricting {@code column} to a list of {@code count} values bound by {@link #bindList}. */
     abstract String inList(String column, int count);
@@ -55,9 +55,15 @@ abstract class Dialect {
         return 1000;
     }
 
+    /**
+     * Whether the database keeps a unique index on read ids. The store finds ids through its in-memory
+     * {@link ReadIds} either way; SQLite goes without, as the index on random ids costs most of its ingest time.
+     */
+    abstract boolean uniqueIds();
+
     /** Creates the table holding reads kept past their day's purge, with its index. */
     List<String> createHeldTable(String table) {
-        return List.of("CREATE TABLE " + table + " (" + ReadColumns.definitions(this, true) + ")",
+        return List.of("CREATE TABLE " + table + " (" + ReadColumns.definitions(this, true, uniqueIds()) + ")",
                 "CREATE INDEX " + table + "_time ON " + table + " (captured_at, rid)");
     }
 }

@@ -15,6 +15,7 @@ final class Partition {
     /** Unique for the life of the process, so cached results of a dropped and re-created day never mix. */
     final long serial = SERIALS.incrementAndGet();
     final PlatePostings postings = new PlatePostings();
+    final ReadIds ids = new ReadIds();
     int nextRid = 1;
 
     private Partition(long day, String table, long fromNanos, long toNanos) {

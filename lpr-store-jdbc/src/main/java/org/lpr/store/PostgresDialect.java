@@ -29,7 +29,7 @@ final class PostgresDialect extends Dialect {
     @Override
     List<SchemaMigrations.Migration> migrations() {
         return List.of(new SchemaMigrations.Migration(1, "reads partitioned by day, partition catalog, evidentiary holds, held reads",
-                List.of("CREATE TABLE reads (" + ReadColumns.definitions(this, false) + ") PARTITION BY RANGE (captured_at)",
+                List.of("CREATE TABLE reads (" + ReadColumns.definitions(this, false, false) + ") PARTITION BY RANGE (captured_at)",
                         "CREATE INDEX reads_time ON reads (captured_at, rid)",
                         "CREATE TABLE read_partitions (day BIGINT PRIMARY KEY, table_name TEXT NOT NULL)",
                         "CREATE TABLE holds (read_id TEXT NOT NULL, reference TEXT NOT NULL, held_at BIGINT NOT NULL, "
@@ -48,13 +48,21 @@ final class PostgresDialect extends Dialect {
     }
 
     @Override
-    String insertIgnoring(String table) {
+    boolean uniqueIds() {
+        return true;
+    }
+
+    @Override
+    String insert(String table, int rows) {
+        if (rows != 1) {
+            throw new IllegalArgumentException("PostgreSQL inserts one read per statement, in JDBC batches");
+        }
         return "INSERT INTO " + table + " (" + ReadColumns.NAMES + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING";
     }
 
     @Override
-    boolean batchesInserts() {
-        return true;
+    int rowsPerInsert() {
+        return 1;
     }
 
     @Override

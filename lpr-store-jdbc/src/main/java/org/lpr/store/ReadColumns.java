@@ -35,9 +35,9 @@ final class ReadColumns {
     }
 
     /** The columns' definitions with the dialect's type names. */
-    static String definitions(Dialect d, boolean withKeys) {
-        return "rid " + d.intType() + (withKeys ? " PRIMARY KEY" : " NOT NULL")
-                + ", id " + d.textType() + " NOT NULL" + (withKeys ? " UNIQUE" : "")
+    static String definitions(Dialect d, boolean primaryKey, boolean uniqueId) {
+        return "rid " + d.intType() + (primaryKey ? " PRIMARY KEY" : " NOT NULL")
+                + ", id " + d.textType() + " NOT NULL" + (uniqueId ? " UNIQUE" : "")
                 + ", plate " + d.textType() + " NOT NULL"
                 + ", jurisdiction " + d.textType() + " NOT NULL"
                 + ", confidence " + d.doubleType() + " NOT NULL"
@@ -77,28 +77,28 @@ final class ReadColumns {
         return Instant.ofEpochSecond(Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L));
     }
 
-    /** Binds {@code read} as read number {@code rid} to parameters 1..{@value #COUNT}. */
-    static void bind(PreparedStatement ps, int rid, PlateRead read, long nanos) throws SQLException {
-        ps.setInt(1, rid);
-        ps.setString(2, read.id());
-        ps.setString(3, read.plate().text());
-        ps.setString(4, read.plate().jurisdiction().name());
-        ps.setDouble(5, read.confidence());
-        ps.setDouble(6, read.jurisdictionConfidence());
-        ps.setLong(7, nanos);
-        ps.setString(8, read.camera().id());
-        ps.setString(9, read.camera().kind().name());
-        ps.setString(10, read.camera().agencyOri());
+    /** Binds {@code read} as read number {@code rid} to parameters {@code at+1 .. at+COUNT}. */
+    static void bind(PreparedStatement ps, int at, int rid, PlateRead read, long nanos) throws SQLException {
+        ps.setInt(at + 1, rid);
+        ps.setString(at + 2, read.id());
+        ps.setString(at + 3, read.plate().text());
+        ps.setString(at + 4, read.plate().jurisdiction().name());
+        ps.setDouble(at + 5, read.confidence());
+        ps.setDouble(at + 6, read.jurisdictionConfidence());
+        ps.setLong(at + 7, nanos);
+        ps.setString(at + 8, read.camera().id());
+        ps.setString(at + 9, read.camera().kind().name());
+        ps.setString(at + 10, read.camera().agencyOri());
         if (read.location().isPresent()) {
-            ps.setDouble(11, read.location().get().latitude());
-            ps.setDouble(12, read.location().get().longitude());
+            ps.setDouble(at + 11, read.location().get().latitude());
+            ps.setDouble(at + 12, read.location().get().longitude());
         } else {
-            ps.setNull(11, Types.DOUBLE);
-            ps.setNull(12, Types.DOUBLE);
+            ps.setNull(at + 11, Types.DOUBLE);
+            ps.setNull(at + 12, Types.DOUBLE);
         }
-        ps.setString(13, candidates(read.candidates()));
-        ps.setString(14, polygon(read.polygon()));
-        ps.setString(15, images(read.images()));
+        ps.setString(at + 13, candidates(read.candidates()));
+        ps.setString(at + 14, polygon(read.polygon()));
+        ps.setString(at + 15, images(read.images()));
     }
 
     /** The read in the current row of {@code rs} (selected with {@link #NAMES}). */

@@ -76,6 +76,22 @@ abstract class ReadStoreBehaviourTest {
     }
 
     @Test
+    void saveAll_idAlreadyStoredOnAnotherDayOrRepeatedInTheBatch_isIgnored() {
+        PlateRead first = read("DUP111", DAY0);
+        PlateRead sameIdLater = new PlateRead(first.id(), first.plate(), 0.5, 0.5, first.candidates(), first.polygon(),
+                DAY0.plus(Duration.ofDays(3)), first.camera(), first.location(), first.images());
+        PlateRead other = read("DUP222", DAY0);
+        store.saveAll(List.of(first, other, other));
+        store.saveAll(List.of(sameIdLater));
+        assertThat(store.count()).isEqualTo(2);
+        assertThat(store.find(first.id())).contains(first);
+        store.close();
+        store = reopen();
+        store.saveAll(List.of(sameIdLater, other));
+        assertThat(store.count()).isEqualTo(2);
+    }
+
+    @Test
     void reopen_rebuildsThePartialPlateIndexFromTheDatabase() {
         List<PlateRead> reads = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
