@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 public final class LprCli implements Runnable {
     /** Every subcommand; add new ones here. */
     static final Object[] SUBCOMMANDS = {
+        new HotListCommand(),
     };
 
     @CommandLine.Spec
