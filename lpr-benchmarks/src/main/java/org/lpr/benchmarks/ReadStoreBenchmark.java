@@ -124,7 +124,7 @@ public class ReadStoreBenchmark {
         public void open() throws SQLException {
             Path db = ReadDataset.sqlite(reads);
             long started = System.nanoTime();
-            store = JdbcReadStore.sqlite(db).build();
+            store = JdbcReadStore.sqlite(db).searchCacheBytes(cacheBytes()).build();
             System.err.printf("opened %,d reads in %d ms, index %,d MiB%n", store.count(), (System.nanoTime() - started) / 1_000_000,
                     store.indexSizeInBytes() >> 20);
             raw = DriverManager.getConnection("jdbc:sqlite:" + db);
@@ -136,11 +136,32 @@ public class ReadStoreBenchmark {
             return patterns.get(next++ % patterns.size());
         }
 
+        long cacheBytes() {
+            return 64L << 20;
+        }
+
         @TearDown(Level.Trial)
         public void close() throws SQLException {
             raw.close();
             store.close();
         }
+    }
+
+    /** The same dataset with the candidate cache off: every search computes its postings afresh. */
+    @State(Scope.Benchmark)
+    public static class SqliteSearchNoCache extends SqliteSearch {
+        @Override
+        long cacheBytes() {
+            return 0;
+        }
+    }
+
+    /** Wildcard search through the index with the Caffeine candidate cache off. */
+    @Benchmark
+    @BenchmarkMode(Mode.SampleTime)
+    @OutputTimeUnit(TimeUnit.MILLISECONDS)
+    public ReadPage wildcardSearchIndexedNoCache(SqliteSearchNoCache s) {
+        return s.store.search(query(s.nextPattern()));
     }
 
     /** Wildcard search ({@code 7XK*4}) through the RoaringBitmap partial-plate index: newest 100 matches over every read. */
@@ -292,7 +313,7 @@ public class ReadStoreBenchmark {
             server = PostgresDatasets.server();
             String db = PostgresDatasets.dataset(server, pgReads);
             long started = System.nanoTime();
-            store = JdbcReadStore.postgres(server.getJdbcUrl("postgres", db), "postgres", "").build();
+            store = JdbcReadStore.postgres(server.getJdbcUrl("postgres", db), "postgres", "").searchCacheBytes(0).build();
             System.err.printf("opened %,d reads in %d ms, index %,d MiB%n", store.count(), (System.nanoTime() - started) / 1_000_000,
                     store.indexSizeInBytes() >> 20);
             raw = DriverManager.getConnection(server.getJdbcUrl("postgres", db), "postgres", "");
@@ -312,7 +333,7 @@ public class ReadStoreBenchmark {
         }
     }
 
-    /** Wildcard search through the partial-plate index on PostgreSQL. */
+    /** Wildcard search through the partial-plate index on PostgreSQL (candidate cache off). */
     @Benchmark
     @BenchmarkMode(Mode.SampleTime)
     @OutputTimeUnit(TimeUnit.MILLISECONDS)
