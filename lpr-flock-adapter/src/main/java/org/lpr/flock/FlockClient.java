@@ -39,7 +39,7 @@ import org.lpr.core.hotlist.HotListEntry;
  * as {@link RetryPolicy} says; a call that fails for good throws {@link FlockApiException} naming the
  * endpoint and status. Pushes are idempotent: Flock ignores entries it already holds, duplicates are
  * dropped before sending, and a create that may have taken effect before a failure is not repeated.
- * Plate read lookups go through {@link FlockReadLookup}, which the agency's policy must approve.
+ * Plate read lookups go through {@link FlockReadLookup}, which runs only with a grant from lpr-policy.
  * Thread-safe.
  */
 public final class FlockClient {

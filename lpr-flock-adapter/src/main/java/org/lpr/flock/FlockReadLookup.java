@@ -23,27 +23,36 @@ import org.lpr.core.read.Plate;
 import org.lpr.core.read.PlateRead;
 import org.lpr.core.read.Polygon;
 import org.lpr.core.spi.ReadQuery;
+import org.lpr.policy.ExternalSearchGrant;
+import org.lpr.policy.LprPolicy;
 
 /**
- * Plate read lookups in Flock ({@code POST /reads/lookup}, then {@code GET /reads/lookup/page/{pageId}}),
- * each approved by the agency's policy first, with Flock's results as SDK {@link PlateRead}s.
+ * Plate read lookups in Flock ({@code POST /reads/lookup}, then {@code GET /reads/lookup/page/{pageId}}), each
+ * one approved and audited by the agency's lpr-policy first, with Flock's results as SDK {@link PlateRead}s.
+ * A lookup runs only with an {@link ExternalSearchGrant}, which only {@link LprPolicy#authorizeExternalSearch}
+ * issues; it sends exactly the search the grant names, and reports every page's read count (or the failure) to
+ * the grant for the audit log.
  *
  * <pre>{@code
- * FlockReadLookup lookups = FlockReadLookup.of(flock, policyAuthorizer, "MO0920200");
- * LookupResult page = lookups.lookup(ReadLookupRequest.of("ABC1234", from, to, "Stolen vehicle, case 24-1234", "24-1234")
- *         .within(new ReadQuery.Radius(new GeoPoint(37.2, -93.3), 8_000)));
+ * FlockReadLookup lookups = FlockReadLookup.of(flock, "MO0920200");
+ * ExternalSearchGrant grant = policy.authorizeExternalSearch(session, ExternalSearch.of(FlockReadLookup.SYSTEM,
+ *         SearchRequest.of(ReadQuery.forPlate("ABC1234", from, to),
+ *                 PurposeStatement.of(Purpose.STOLEN_VEHICLE, Reference.caseReport("24-1234"), "stolen silver Silverado"))));
+ * LookupResult page = lookups.lookup(grant);
  * }</pre>
  *
  * <p>A circle becomes Flock's {@code radius} filter (in miles, at least 1; results outside a smaller circle are
- * dropped here), a box becomes its {@code area} GeoJSON polygon. Flock sends no plate outline, so reads carry the
- * unit square as polygon; their camera is the Flock device, owned by {@code agencyOri}. Thread-safe.
+ * dropped here), a box becomes its {@code area} GeoJSON polygon; cameras named in the query are matched here
+ * against Flock device ids. Flock sends no plate outline, so reads carry the unit square as polygon; their
+ * camera is the Flock device, owned by {@code agencyOri}. Thread-safe.
  */
 public final class FlockReadLookup {
+    /** The external system's name in grants and audit records. */
+    public static final String SYSTEM = "Flock Safety";
     static final double METRES_PER_MILE = 1609.344;
     private static final int REMEMBERED_PAGES = 10_000;
 
     private final FlockClient client;
-    private final LookupAuthorizer authorizer;
     private final String agencyOri;
     private final Map<String, Approved> pages = new LinkedHashMap<>(16, 0.75f, false) {
         private static final long serialVersionUID = 1L;
@@ -54,50 +63,70 @@ public final class FlockReadLookup {
         }
     };
 
-    private record Approved(LookupAuthorizer.LookupGrant grant, ReadLookupRequest request) {
+    private record Approved(ExternalSearchGrant grant, ReadLookupRequest request) {
     }
 
-    private FlockReadLookup(FlockClient client, LookupAuthorizer authorizer, String agencyOri) {
+    private FlockReadLookup(FlockClient client, String agencyOri) {
         this.client = Objects.requireNonNull(client, "client");
-        this.authorizer = Objects.requireNonNull(authorizer, "a Flock read lookup needs the agency's policy (authorizer)");
         if (agencyOri == null || !agencyOri.matches("[A-Z0-9]{9}")) {
             throw new IllegalArgumentException("agency ORI '" + agencyOri + "' must be 9 characters [A-Z0-9], e.g. MO0920200");
         }
         this.agencyOri = agencyOri;
     }
 
-    /** Lookups through {@code client}, each approved by {@code authorizer}, for the agency {@code agencyOri} that owns the Flock organization. */
-    public static FlockReadLookup of(FlockClient client, LookupAuthorizer authorizer, String agencyOri) {
-        return new FlockReadLookup(client, authorizer, agencyOri);
+    /** Lookups through {@code client} for the agency {@code agencyOri} that owns the Flock organization. */
+    public static FlockReadLookup of(FlockClient client, String agencyOri) {
+        return new FlockReadLookup(client, agencyOri);
     }
 
     /**
-     * Asks the policy, then looks up the first page.
+     * Runs the lookup {@code grant} approved and returns its first page.
      *
-     * @throws PolicyViolationException when the policy refuses the lookup; nothing is sent to Flock then
-     * @throws FlockApiException when Flock refuses or fails
+     * @throws PolicyViolationException when the grant is for another system, was used already, has expired, its
+     *     session ended, or does not cover this agency's reads; nothing is sent to Flock then
+     * @throws IllegalArgumentException when the approved search is one Flock cannot run (no full plate,
+     *     OCR-tolerant, offset); reported to the grant, nothing sent
+     * @throws FlockApiException when Flock refuses or fails; reported to the grant
      */
-    public LookupResult lookup(ReadLookupRequest request) {
-        Objects.requireNonNull(request, "request");
-        LookupAuthorizer.LookupGrant grant = authorizer.authorize(request);
-        if (grant == null) {
-            throw new PolicyViolationException("the lookup of plate " + request.plate() + " was not approved (the policy gave no grant)");
+    public LookupResult lookup(ExternalSearchGrant grant) {
+        return lookup(grant, Optional.empty());
+    }
+
+    /** As {@link #lookup(ExternalSearchGrant)}, narrowed to reads of plates of {@code state}. */
+    public LookupResult lookup(ExternalSearchGrant grant, Jurisdiction state) {
+        return lookup(grant, Optional.of(Objects.requireNonNull(state, "state")));
+    }
+
+    private LookupResult lookup(ExternalSearchGrant grant, Optional<Jurisdiction> state) {
+        Objects.requireNonNull(grant, "a Flock read lookup needs a grant from LprPolicy.authorizeExternalSearch");
+        grant.redeem(SYSTEM);
+        if (!grant.agencies().contains(agencyOri)) {
+            String why = "grant " + grant.id() + " covers reads of " + grant.agencies() + ", not of " + agencyOri + ", whose Flock organization this is";
+            grant.reportFailure(why);
+            throw new PolicyViolationException(why);
+        }
+        ReadLookupRequest request;
+        try {
+            request = ReadLookupRequest.of(grant, state);
+        } catch (IllegalArgumentException e) {
+            grant.reportFailure(e.getMessage());
+            throw e;
         }
         JsonNode answer;
         try {
             answer = client.http().call("POST", "/reads/lookup", body(request), s -> s == 200);
         } catch (RuntimeException e) {
-            grant.failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            grant.reportFailure(e.getMessage() == null ? e.toString() : e.getMessage());
             throw e;
         }
         return finish(answer, new Approved(grant, request));
     }
 
     /**
-     * The page after {@code previous}, under the approval of the lookup it came from.
+     * The page after {@code previous}, under the grant of the lookup it came from.
      *
      * @throws IllegalArgumentException when {@code previous} is the last page
-     * @throws PolicyViolationException when the page id did not come from a lookup approved here
+     * @throws PolicyViolationException when the page id did not come from a lookup run here
      */
     public LookupResult nextPage(LookupResult previous) {
         String pageId = previous.nextPageId().orElseThrow(() -> new IllegalArgumentException("the lookup has no further page"));
@@ -113,20 +142,20 @@ public final class FlockReadLookup {
             String seg = URLEncoder.encode(pageId, StandardCharsets.UTF_8).replace("+", "%20");
             answer = client.http().call("GET", "/reads/lookup/page/" + seg, null, s -> s == 200);
         } catch (RuntimeException e) {
-            approved.grant().failed(e.getMessage() == null ? e.toString() : e.getMessage());
+            approved.grant().reportFailure(e.getMessage() == null ? e.toString() : e.getMessage());
             throw e;
         }
         return finish(answer, approved);
     }
 
     private LookupResult finish(JsonNode answer, Approved approved) {
-        LookupResult result = map(answer, approved.request().area());
+        LookupResult result = map(answer, approved.request());
         result.nextPageId().ifPresent(id -> {
             synchronized (pages) {
                 pages.put(id, approved);
             }
         });
-        approved.grant().completed(result.reads().size());
+        approved.grant().reportResults(result.reads().size());
         return result;
     }
 
@@ -162,7 +191,8 @@ public final class FlockReadLookup {
         return n;
     }
 
-    private LookupResult map(JsonNode n, Optional<ReadQuery.Area> area) {
+    private LookupResult map(JsonNode n, ReadLookupRequest request) {
+        Optional<ReadQuery.Area> area = request.area();
         if (!n.path("results").isArray()) {
             throw new FlockApiException("POST /reads/lookup", 200, "answer has no results array");
         }
@@ -171,7 +201,10 @@ public final class FlockReadLookup {
         for (JsonNode r : n.path("results")) {
             try {
                 PlateRead read = read(r);
-                if (area.isEmpty() || read.location().isEmpty() || area.get().contains(read.location().get())) {
+                boolean inArea = area.isEmpty() || read.location().isEmpty() || area.get().contains(read.location().get());
+                boolean camera = (request.cameraIds().isEmpty() || request.cameraIds().contains(read.camera().id()))
+                        && (request.cameraKinds().isEmpty() || request.cameraKinds().contains(read.camera().kind()));
+                if (inArea && camera) {
                     reads.add(read);
                 }
             } catch (RuntimeException e) {

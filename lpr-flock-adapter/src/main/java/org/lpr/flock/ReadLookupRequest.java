@@ -5,37 +5,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import org.lpr.core.read.CameraKind;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
 import org.lpr.core.spi.ReadQuery;
+import org.lpr.policy.ExternalSearchGrant;
 import org.lpr.policy.purpose.PurposeStatement;
 import org.lpr.policy.purpose.Reference;
 
 /**
- * A plate read lookup in Flock ({@code POST /reads/lookup}): a full plate, a time range, why it is done and
- * for which case, optionally narrowed to a state and an area. Runs only through {@link FlockReadLookup},
- * after the agency's policy approved it.
+ * What one {@code POST /reads/lookup} sends, derived only from an lpr-policy {@link ExternalSearchGrant} so that
+ * Flock is asked exactly what the policy approved (optionally narrowed to a state).
  *
- * @param plate the full plate to look up (no wildcards: Flock looks up full plate characters)
+ * @param plate the full plate to look up (Flock looks up full plate characters, no wildcards)
  * @param state only reads of plates of this state; empty for any (Flock knows the 50 states, DC and Puerto Rico)
  * @param from start of the time range
  * @param to end of the time range, after {@code from}
- * @param reason why the lookup is done, as it will be audited by Flock (3 to 500 characters)
- * @param caseNumber the case number, when there is one
+ * @param reason why the lookup is done, as Flock audits it (3 to 500 characters): purpose, description and grant id
+ * @param caseNumber the case report, CAD event or intelligence file number, when the reference is one
  * @param area only reads captured in this circle or box; empty for anywhere
+ * @param cameraIds only reads of these Flock devices (filtered here; Flock has no such filter); empty for all
+ * @param cameraKinds only reads of these kinds of camera (Flock devices are fixed); empty for all
  * @param pageSize reads per page, 1 to 50
  */
-public record ReadLookupRequest(String plate, Optional<Jurisdiction> state, Instant from, Instant to, String reason,
-        Optional<String> caseNumber, Optional<ReadQuery.Area> area, int pageSize) {
+record ReadLookupRequest(String plate, Optional<Jurisdiction> state, Instant from, Instant to, String reason,
+        Optional<String> caseNumber, Optional<ReadQuery.Area> area, Set<String> cameraIds, Set<CameraKind> cameraKinds, int pageSize) {
 
     /** The most reads Flock returns on one page. */
-    public static final int MAX_PAGE_SIZE = 50;
+    static final int MAX_PAGE_SIZE = 50;
+    private static final int MAX_REASON = 500;
 
     /** Validates every component, reporting all problems at once. */
-    public ReadLookupRequest {
+    ReadLookupRequest {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(caseNumber, "caseNumber");
         Objects.requireNonNull(area, "area");
+        cameraIds = Set.copyOf(cameraIds);
+        cameraKinds = Set.copyOf(cameraKinds);
         List<String> problems = new ArrayList<>();
         try {
             plate = Plate.normalize(plate);
@@ -48,7 +55,7 @@ public record ReadLookupRequest(String plate, Optional<Jurisdiction> state, Inst
         if (from == null || to == null || !from.isBefore(to)) {
             problems.add("time range " + from + " .. " + to + " is empty: 'from' must be before 'to'");
         }
-        if (reason == null || reason.strip().length() < 3 || reason.length() > 500) {
+        if (reason == null || reason.strip().length() < 3 || reason.length() > MAX_REASON) {
             problems.add("reason must be 3 to 500 characters; Flock requires it so lookups can be audited");
         }
         if (caseNumber.isPresent() && caseNumber.get().isBlank()) {
@@ -65,28 +72,41 @@ public record ReadLookupRequest(String plate, Optional<Jurisdiction> state, Inst
         }
     }
 
-    /** A lookup of {@code plate} in {@code [from, to)} for {@code reason} and {@code caseNumber}, anywhere, 50 reads a page. */
-    public static ReadLookupRequest of(String plate, Instant from, Instant to, String reason, String caseNumber) {
-        return new ReadLookupRequest(plate, Optional.empty(), from, to, reason, Optional.of(caseNumber), Optional.empty(), MAX_PAGE_SIZE);
-    }
-
     /**
-     * A lookup of {@code plate} in {@code [from, to)} for an lpr-policy purpose statement: Flock's {@code reason}
-     * is the purpose and its description, its {@code caseNumber} the statement's reference.
+     * The lookup {@code grant} approved, narrowed to {@code state}: its full plate, time range and area; Flock's
+     * {@code reason} is the purpose, the description and the grant id (so Flock's audit and the agency's meet),
+     * its {@code caseNumber} the case, CAD or intelligence file number; at most 50 reads a page.
+     *
+     * @throws IllegalArgumentException naming every part of the approved search Flock cannot run (no plate or a
+     *     partial one, OCR-tolerant matching, a page offset)
      */
-    public static ReadLookupRequest of(String plate, Instant from, Instant to, PurposeStatement purpose) {
-        String reason = purpose.purpose().label() + ": " + purpose.description();
-        return new ReadLookupRequest(plate, Optional.empty(), from, to, reason.length() > 500 ? reason.substring(0, 500) : reason,
-                purpose.reference().map(Reference::value), Optional.empty(), MAX_PAGE_SIZE);
-    }
-
-    /** A copy narrowed to {@code area}. */
-    public ReadLookupRequest within(ReadQuery.Area where) {
-        return new ReadLookupRequest(plate, state, from, to, reason, caseNumber, Optional.of(where), pageSize);
-    }
-
-    /** A copy narrowed to plates of {@code jurisdiction}. */
-    public ReadLookupRequest inState(Jurisdiction jurisdiction) {
-        return new ReadLookupRequest(plate, Optional.of(jurisdiction), from, to, reason, caseNumber, area, pageSize);
+    static ReadLookupRequest of(ExternalSearchGrant grant, Optional<Jurisdiction> state) {
+        ReadQuery q = grant.query();
+        List<String> problems = new ArrayList<>();
+        if (q.plate().isEmpty()) {
+            problems.add("the approved search names no plate; Flock looks up one full plate");
+        } else if (q.plate().get().isPartial()) {
+            problems.add("plate " + q.plate().get().text() + " is partial; Flock looks up full plate characters only");
+        }
+        if (q.tolerant()) {
+            problems.add("the approved search is OCR-tolerant; Flock matches the plate as given");
+        }
+        if (q.offset() != 0) {
+            problems.add("the approved search starts at offset " + q.offset() + "; Flock pages by page id (use nextPage)");
+        }
+        if (!problems.isEmpty()) {
+            throw new IllegalArgumentException("grant " + grant.id() + " cannot run in Flock: " + String.join("; ", problems));
+        }
+        PurposeStatement p = grant.purpose();
+        Optional<Reference> ref = p.reference();
+        Optional<String> caseNumber = ref.filter(r -> r.kind() != Reference.Kind.DOCUMENTED_ACTIVITY).map(Reference::value);
+        String activity = ref.filter(r -> r.kind() == Reference.Kind.DOCUMENTED_ACTIVITY).map(r -> "; " + r.value()).orElse("");
+        String tag = " [" + grant.id() + "]";
+        String reason = p.purpose().label() + ": " + p.description() + activity;
+        if (reason.length() + tag.length() > MAX_REASON) {
+            reason = reason.substring(0, MAX_REASON - tag.length());
+        }
+        return new ReadLookupRequest(q.plate().get().text(), state, q.from(), q.to(), reason + tag, caseNumber, q.area(), q.cameraIds(),
+                q.cameraKinds(), Math.min(q.limit(), MAX_PAGE_SIZE));
     }
 }

@@ -78,8 +78,9 @@ import org.lpr.policy.sharing.SharingAgreement;
 import org.lpr.policy.sharing.SharingScope;
 
 /**
- * The agency's LPR general order, enforced: the one way to LPR data. Every historical search, read
- * view, export, dissemination, hot list change and alert action goes through a signed-in {@link Session}
+ * The agency's LPR general order, enforced: the one way to LPR data. Every historical search (of stored
+ * reads, or of an external system through {@link #authorizeExternalSearch}), read view, export,
+ * dissemination, hot list change and alert action goes through a signed-in {@link Session}
  * with a purpose and a reference, is checked against the rules ({@link Rule}), and is written to the
  * hash-chained audit log before it is answered. A refused request throws {@link PolicyDeniedException}
  * naming the rule.
@@ -102,6 +103,8 @@ import org.lpr.policy.sharing.SharingScope;
  */
 public final class LprPolicy implements AutoCloseable {
     private static final Duration APPROVAL_VALIDITY = Duration.ofHours(24);
+    /** How long an external search grant may wait before its adapter redeems it. */
+    static final Duration GRANT_VALIDITY = Duration.ofMinutes(15);
     private static final String PROGRAM_PURPOSE = "The agency uses license plate recognition to assist with legitimate law "
             + "enforcement and public safety purposes while protecting individual privacy and civil liberties: to locate stolen "
             + "or wanted vehicles, locate missing or endangered persons, support criminal investigations, and provide real-time "
@@ -404,26 +407,117 @@ public final class LprPolicy implements AutoCloseable {
      */
     public synchronized ReadPage search(Session session, SearchRequest request) {
         String q = request == null || request.query() == null ? "" : QueryText.of(request.query(), request.partnerAgencies() == null ? Set.of() : request.partnerAgencies());
-        User u = authorize(session, Action.HISTORICAL_SEARCH, AuditAction.HISTORICAL_SEARCH, q);
-        validate(u, AuditAction.HISTORICAL_SEARCH, request, q);
+        CheckedSearch c = checkSearch(session, request, request, AuditAction.HISTORICAL_SEARCH, "search", q);
+        ReadPage page = store.search(request.query());
+        List<PlateRead> visible = page.reads().stream().filter(r -> c.agencies().contains(r.camera().agencyOri())).toList();
+        trail.record(c.user().id(), c.user().agencyOri(), AuditAction.HISTORICAL_SEARCH, c.purpose().purpose().name(), c.purpose().referenceText(),
+                c.auditQuery(), visible.size(), c.outcome(), String.join(",", c.flags()));
+        return new ReadPage(visible, page.hasMore());
+    }
+
+    /**
+     * Approves a historical search of an external system (a vendor's cloud such as Flock Safety) under exactly
+     * the rules of {@link #search}: role, current training, an authorized purpose with a specific reference (or
+     * flagged where the agency allows it), no prohibited purpose, free text that targets no protected
+     * characteristic, a supervisor's approval for wide searches and searches reaching sensitive places, and
+     * sharing agreements, purposes and quotas for partner agencies. The approval or refusal is audited as
+     * {@code EXTERNAL_SEARCH}; the returned grant is the only thing the system's adapter accepts, and the
+     * results it reports are audited as {@code EXTERNAL_SEARCH_RESULT}. Nothing is read from the read store.
+     *
+     * @throws PolicyDeniedException naming the rule when refused; {@link ApprovalRequiredException} when a
+     *     supervisor must approve first
+     */
+    public synchronized ExternalSearchGrant authorizeExternalSearch(Session session, ExternalSearch request) {
+        SearchRequest search = request == null ? null : request.search();
+        String q = "system=" + (request == null ? "" : printable(request.system())) + ";"
+                + (search == null || search.query() == null ? "" : QueryText.of(search.query(), search.partnerAgencies() == null ? Set.of() : search.partnerAgencies()));
+        CheckedSearch c = checkSearch(session, request, search, AuditAction.EXTERNAL_SEARCH, "external " + (request == null ? "" : request.system()), q);
+        Instant now = clock.instant();
+        String id = "EXT-" + newId();
+        trail.record(c.user().id(), c.user().agencyOri(), AuditAction.EXTERNAL_SEARCH, c.purpose().purpose().name(), c.purpose().referenceText(),
+                c.auditQuery() + ";grant=" + id, 0, c.outcome(), String.join(",", c.flags()));
+        return new ExternalSearchGrant(id, request.system(), c.user().id(), c.user().agencyOri(), c.purpose(), search.query(), c.agencies(),
+                c.approvedBy().isEmpty() ? Optional.empty() : Optional.of(c.approvedBy()), c.flags(), now, now.plus(GRANT_VALIDITY), session, this);
+    }
+
+    synchronized void redeemExternal(ExternalSearchGrant g, String system) {
+        String q = grantQuery(g) + ";redeem";
+        String problem = !g.system().equals(system) ? "grant " + g.id() + " was issued for " + g.system() + ", not " + printable(system)
+                : g.state == ExternalSearchGrant.State.REDEEMED ? "grant " + g.id() + " was already used; each search needs its own approval"
+                : g.state == ExternalSearchGrant.State.CLOSED ? "grant " + g.id() + " was closed after a failure"
+                : !clock.instant().isBefore(g.expiresAt()) ? "grant " + g.id() + " expired at " + g.expiresAt()
+                : "";
+        if (!problem.isEmpty()) {
+            trail.denied(g.userId(), g.agencyOri(), AuditAction.EXTERNAL_SEARCH, g.purpose().purpose().name(), g.purpose().referenceText(), q,
+                    Rule.AUDIT_LOGGED, true);
+            throw new PolicyDeniedException(Rule.AUDIT_LOGGED, problem);
+        }
+        UserState st = users.get(g.userId());
+        if (!sessions.containsKey(g.session()) || st == null || !st.user.active()) {
+            g.state = ExternalSearchGrant.State.CLOSED;
+            trail.denied(g.userId(), g.agencyOri(), AuditAction.EXTERNAL_SEARCH, g.purpose().purpose().name(), g.purpose().referenceText(), q,
+                    Rule.AUTHENTICATED_SESSION, true);
+            throw new PolicyDeniedException(Rule.AUTHENTICATED_SESSION, "the session grant " + g.id() + " was issued in has ended; sign in again");
+        }
+        g.state = ExternalSearchGrant.State.REDEEMED;
+    }
+
+    synchronized void reportExternalResults(ExternalSearchGrant g, long count) {
+        if (g.state != ExternalSearchGrant.State.REDEEMED) {
+            throw new IllegalStateException("results of grant " + g.id() + " can be reported only after it was redeemed, not while " + g.state);
+        }
+        if (count < 0) {
+            throw new IllegalArgumentException("result count " + count + " is negative");
+        }
+        g.reports++;
+        trail.record(g.userId(), g.agencyOri(), AuditAction.EXTERNAL_SEARCH_RESULT, g.purpose().purpose().name(), g.purpose().referenceText(),
+                grantQuery(g) + ";page=" + g.reports, count, AuditEvent.Outcome.ALLOWED, "");
+    }
+
+    synchronized void reportExternalFailure(ExternalSearchGrant g, String reason) {
+        g.state = ExternalSearchGrant.State.CLOSED;
+        String why = printable(reason, 300).replace(';', ',');
+        trail.record(g.userId(), g.agencyOri(), AuditAction.EXTERNAL_SEARCH_RESULT, g.purpose().purpose().name(), g.purpose().referenceText(),
+                grantQuery(g) + ";failure=" + why, 0, AuditEvent.Outcome.FAILED, "");
+    }
+
+    private static String grantQuery(ExternalSearchGrant g) {
+        return "system=" + g.system() + ";grant=" + g.id() + ";plate=" + g.plate().map(p -> p.text()).orElse("");
+    }
+
+    /** A search request that passed every rule, with what its audit record needs. */
+    private record CheckedSearch(User user, PurposeStatement purpose, Set<String> agencies, String approvedBy, List<String> flags,
+            String auditQuery) {
+        AuditEvent.Outcome outcome() {
+            return flags.isEmpty() ? AuditEvent.Outcome.ALLOWED : AuditEvent.Outcome.FLAGGED;
+        }
+    }
+
+    /**
+     * The rules of a historical search, for stored reads and external systems alike; every refusal is
+     * audited under {@code audit} and thrown. {@code validated} is the request object as the caller gave it.
+     */
+    private CheckedSearch checkSearch(Session session, Object validated, SearchRequest request, AuditAction audit, String kind, String q) {
+        User u = authorize(session, Action.HISTORICAL_SEARCH, audit, q);
+        validate(u, audit, validated, q);
         PurposeStatement p = request.purpose();
         boolean partnerUser = !u.agencyOri().equals(homeOri);
         List<String> flags = new ArrayList<>();
         List<Hold> holds = new ArrayList<>();
-        checkPurpose(u, AuditAction.HISTORICAL_SEARCH, p, q, partnerUser, flags, holds);
+        checkPurpose(u, audit, p, q, partnerUser, flags, holds);
         Set<String> dataOris = new LinkedHashSet<>();
         dataOris.add(homeOri);
         Optional<SharingAgreement> partnerAgreement = Optional.empty();
         if (partnerUser) {
             if (!request.partnerAgencies().isEmpty()) {
-                throw deny(u, AuditAction.HISTORICAL_SEARCH, p, q, Rule.AGENCY_CONTROL,
+                throw deny(u, audit, p, q, Rule.AGENCY_CONTROL,
                         "a partner agency's user may search only " + agencyName + "'s reads, not " + request.partnerAgencies());
             }
-            partnerAgreement = Optional.of(agreementFor(u, u.agencyOri(), SharingScope.HISTORICAL_SEARCH, p, AuditAction.HISTORICAL_SEARCH, q));
+            partnerAgreement = Optional.of(agreementFor(u, u.agencyOri(), SharingScope.HISTORICAL_SEARCH, p, audit, q));
         } else {
             for (String ori : request.partnerAgencies()) {
                 if (!ori.equals(homeOri)) {
-                    agreementFor(u, ori, SharingScope.HISTORICAL_SEARCH, p, AuditAction.HISTORICAL_SEARCH, q);
+                    agreementFor(u, ori, SharingScope.HISTORICAL_SEARCH, p, audit, q);
                     dataOris.add(ori);
                 }
             }
@@ -456,15 +550,11 @@ public final class LprPolicy implements AutoCloseable {
         if (holds.stream().anyMatch(h -> h.rule() == Rule.WIDE_SEARCH)) {
             flags.add(Rule.WIDE_SEARCH.name());
         }
-        String approvedBy = gate(u, AuditAction.HISTORICAL_SEARCH, p, q, fingerprint("search", u.id(), q, p), holds, request.approvalId());
-        partnerAgreement.ifPresent(a -> consumeQuota(u, a, AuditAction.HISTORICAL_SEARCH, p, q));
-        ReadPage page = store.search(query);
-        List<PlateRead> visible = page.reads().stream().filter(r -> dataOris.contains(r.camera().agencyOri())).toList();
+        String approvedBy = gate(u, audit, p, q, fingerprint(kind, u.id(), q, p), holds, request.approvalId());
+        partnerAgreement.ifPresent(a -> consumeQuota(u, a, audit, p, q));
         String auditQuery = q + (approvedBy.isEmpty() ? "" : ";approvedBy=" + approvedBy)
                 + partnerAgreement.map(a -> ";agreement=" + a.id()).orElse("");
-        trail.record(u.id(), u.agencyOri(), AuditAction.HISTORICAL_SEARCH, p.purpose().name(), p.referenceText(), auditQuery,
-                visible.size(), flags.isEmpty() ? AuditEvent.Outcome.ALLOWED : AuditEvent.Outcome.FLAGGED, String.join(",", flags));
-        return new ReadPage(visible, page.hasMore());
+        return new CheckedSearch(u, p, dataOris, approvedBy, flags, auditQuery);
     }
 
     /**
@@ -996,7 +1086,7 @@ public final class LprPolicy implements AutoCloseable {
         for (AuditEvent e : events) {
             boolean ok = e.outcome() == AuditEvent.Outcome.ALLOWED || e.outcome() == AuditEvent.Outcome.FLAGGED;
             switch (AuditAction.valueOf(e.action())) {
-                case HISTORICAL_SEARCH -> {
+                case HISTORICAL_SEARCH, EXTERNAL_SEARCH -> {
                     if (ok) {
                         byPurpose.merge(Purpose.valueOf(e.purpose()).label(), 1L, Long::sum);
                     }
@@ -1301,10 +1391,14 @@ public final class LprPolicy implements AutoCloseable {
     }
 
     private static String printable(String s) {
+        return printable(s, 64);
+    }
+
+    private static String printable(String s, int max) {
         if (s == null) {
             return "null";
         }
-        String t = s.length() > 64 ? s.substring(0, 64) : s;
+        String t = s.length() > max ? s.substring(0, max) : s;
         return t.codePoints().filter(c -> !Character.isISOControl(c)).collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 

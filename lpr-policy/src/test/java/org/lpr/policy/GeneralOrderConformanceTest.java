@@ -769,12 +769,13 @@ class GeneralOrderConformanceTest {
                 }
                 String returned = m.getGenericReturnType().getTypeName();
                 if (returned.contains("PlateRead") || returned.contains("ReadPage") || returned.contains("Dissemination")
-                        || returned.contains("HotList") || returned.contains("ReadStore")) {
+                        || returned.contains("HotList") || returned.contains("ReadStore") || returned.contains("ExternalSearchGrant")) {
                     assertThat(m.getParameterTypes()).as(c.getSimpleName() + "." + m.getName()).isNotEmpty();
                     assertThat(m.getParameterTypes()[0]).as(c.getSimpleName() + "." + m.getName()).isEqualTo(Session.class);
                 }
             }
         }
         assertThat(Session.class.getConstructors()).isEmpty();
+        assertThat(ExternalSearchGrant.class.getConstructors()).isEmpty();
     }
 }

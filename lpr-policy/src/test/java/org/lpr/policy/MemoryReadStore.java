@@ -17,8 +17,8 @@ import org.lpr.core.spi.ReadPage;
 import org.lpr.core.spi.ReadQuery;
 import org.lpr.core.spi.ReadStore;
 
-/** A real, thread-safe in-memory {@link ReadStore} for tests; it passes core's ReadStoreContract. */
-final class MemoryReadStore implements ReadStore {
+/** A real, thread-safe in-memory {@link ReadStore} for tests (also of adapters, through this module's test-jar); it passes core's ReadStoreContract. */
+public final class MemoryReadStore implements ReadStore {
     private final Map<String, PlateRead> reads = new LinkedHashMap<>();
     private final Map<String, Set<String>> holds = new HashMap<>();
 

@@ -14,6 +14,10 @@ public enum AuditAction {
     TRAINING_RECORDED,
     /** A historical search of stored reads. */
     HISTORICAL_SEARCH,
+    /** A historical search of an external system (e.g. Flock Safety) approved or refused; its grant id is in the query. */
+    EXTERNAL_SEARCH,
+    /** Results (a count per page) or a failure an external system's adapter reported for an approved search. */
+    EXTERNAL_SEARCH_RESULT,
     /** A view of one stored read. */
     READ_VIEW,
     /** Reads exported out of the system. */

@@ -35,7 +35,7 @@ public record AuditReport(
         Map<String, Long> activityByUser,
         List<Finding> findings) {
 
-    private static final Set<String> SEARCH_ACTIONS = Set.of("HISTORICAL_SEARCH", "READ_VIEW", "EXPORT", "DISSEMINATION");
+    private static final Set<String> SEARCH_ACTIONS = Set.of("HISTORICAL_SEARCH", "EXTERNAL_SEARCH", "READ_VIEW", "EXPORT", "DISSEMINATION");
     private static final Pattern PLATE = Pattern.compile("(?:^|;)plate=([A-Z0-9*?]+)");
 
     /** Copies the components. */

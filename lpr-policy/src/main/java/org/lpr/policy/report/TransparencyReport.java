@@ -22,7 +22,7 @@ import java.util.Objects;
  * @param auditRetentionDays how long audit records are kept
  * @param readsStored reads stored at the time of the report
  * @param alertsRaised hot list alerts raised in the period
- * @param searchesByPurpose historical searches allowed in the period, by purpose
+ * @param searchesByPurpose historical searches (of stored reads and of external systems) allowed in the period, by purpose
  * @param deniedRequests requests the policy refused in the period
  * @param disseminations disseminations to partner agencies in the period
  * @param readsPurged reads purged by retention in the period
