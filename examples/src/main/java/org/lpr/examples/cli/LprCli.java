@@ -14,7 +14,8 @@ public final class LprCli implements Runnable {
     /** Every subcommand (an instance, or a class that picocli instantiates for each command line); add new ones here. */
     static final Object[] SUBCOMMANDS = {
         RecognizeCommand.class, EvalCropsCommand.class, EvalScenesCommand.class,
-        HotListCommand.class,
+        new HotListCommand(),
+        new MatchCommand(),
     };
 
     @CommandLine.Spec
