@@ -11,7 +11,11 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.lpr.core.hotlist.Hit;
+import org.lpr.core.HotListFormatException;
 import org.lpr.core.hotlist.HotListMatcher;
+import org.lpr.core.hotlist.HotLists;
+import org.lpr.core.hotlist.ParsedHotList;
+import org.lpr.core.hotlist.file.CsvHotListSource;
 import org.lpr.core.image.Image;
 import org.lpr.core.read.Candidate;
 import org.lpr.core.read.PlateRead;
@@ -31,7 +35,7 @@ final class RecognizeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "PATH", description = "Image files (JPEG, PNG, BMP, GIF) or folders of them.")
     List<Path> paths;
 
-    @Option(names = "--hotlist", paramLabel = "FILE", description = "Hot list CSV (plate,state,reason); hits are added to each read.")
+    @Option(names = "--hotlist", paramLabel = "FILE", description = "Hot list CSV (PLATE,STATE,LIST_TYPE,REASON); hits are added to each read.")
     Path hotlist;
 
     @Option(names = "--format", defaultValue = "json", description = "json (one object per read) or openalpr (OpenALPR's alpr_results, one per image).")
@@ -49,7 +53,14 @@ final class RecognizeCommand implements Callable<Integer> {
             System.err.println("--format must be json or openalpr, not '" + format + "'");
             return 2;
         }
-        HotListMatcher matcher = hotlist == null ? HotListMatcher.none() : CsvHotList.read(hotlist);
+        HotListMatcher matcher = HotListMatcher.none();
+        if (hotlist != null) {
+            ParsedHotList parsed = new CsvHotListSource(hotlist).read();
+            for (HotListFormatException p : parsed.problems()) {
+                System.err.println("skipped: " + p.getMessage());
+            }
+            matcher = HotLists.builder().list(parsed.list()).build();
+        }
         List<Path> files = ImageFiles.expand(paths);
         PrintStream out = System.out;
         int failed = 0;

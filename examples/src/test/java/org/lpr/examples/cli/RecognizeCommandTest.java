@@ -63,7 +63,7 @@ class RecognizeCommandTest {
         Files.writeString(dir.resolve("c-text.png"), "this is not an image\n");
         Files.write(dir.resolve("d-huge.png"), pngHeader(20000, 20000));
         Path hotlist = dir.resolve("hot.csv");
-        Files.writeString(hotlist, "plate,state,reason\nNOX226,IL,stolen\n");
+        Files.writeString(hotlist, "PLATE,STATE,LIST_TYPE,REASON\nNOX226,IL,STOLEN_VEHICLE,stolen\n");
 
         Run run = run("recognize", "--hotlist", hotlist.toString(), dir.resolve("a-empty.jpg").toString(),
                 dir.resolve("b-truncated.jpg").toString(), dir.resolve("c-text.png").toString(), dir.resolve("d-huge.png").toString(),
