@@ -38,7 +38,7 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
         this.settings = builder.copy();
     }
 
-    /** A new builder with the defaults: PP-OCRv4, line finding on, all cores, batches of 32. */
+    /** A new builder with the defaults: PP-OCRv4, line finding on, all cores, one line per model call. */
     public static Builder builder() {
         return new Builder();
     }
@@ -97,7 +97,7 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
     public static final class Builder {
         private OcrModel model;
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
-        private int batchSize = 32;
+        private int batchSize = Integer.getInteger("lpr.onnx.batch", 1);
         private Boolean findLinesSet;
         private boolean findLines = true;
         private int lineFinderHeight = 160;
@@ -131,7 +131,11 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
             return this;
         }
 
-        /** The most text lines run through the model at once (default 32). */
+        /**
+         * The most text lines of one input width run through the model at once (default 1, or
+         * {@code -Dlpr.onnx.batch}): PP-OCRv4's recognizer on ONNX Runtime's CPU provider costs more per
+         * line in a batch than one line at a time (see the module README), so lines are not stacked by default.
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;

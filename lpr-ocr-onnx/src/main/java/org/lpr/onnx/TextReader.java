@@ -4,8 +4,9 @@ import java.nio.ByteBuffer;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.lpr.core.image.Image;
 
 /**
@@ -53,26 +54,43 @@ final class TextReader implements AutoCloseable {
     record Scores(float[] data, int offset, int steps, int classes) {
     }
 
-    /** Reads every line, batching lines of similar width together; results are in input order. */
+    /** Dynamic input widths are rounded up to a multiple of this, so ONNX Runtime sees few distinct shapes. */
+    static final int WIDTH_STEP = 32;
+
+    /**
+     * Reads every line; lines of the same input width (a multiple of {@link #WIDTH_STEP}) go through
+     * the model together, at most {@code batchSize} at a time, each at its own width rather than padded
+     * to a batch's widest; results are in input order.
+     */
     List<Scores> read(List<Line> lines) {
         Scores[] out = new Scores[lines.size()];
-        Integer[] order = new Integer[lines.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
+        Map<Integer, List<Integer>> byWidth = new TreeMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            byWidth.computeIfAbsent(targetWidth(lines.get(i)), w -> new ArrayList<>()).add(i);
         }
-        Arrays.sort(order, Comparator.comparingDouble(i -> targetWidth(lines.get(i))));
-        for (int start = 0; start < order.length; start += batchSize) {
-            int end = Math.min(order.length, start + batchSize);
-            List<Integer> batch = Arrays.asList(order).subList(start, end);
-            List<Scores> scores = readBatch(batch.stream().map(lines::get).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                out[batch.get(i)] = scores.get(i);
+        for (Map.Entry<Integer, List<Integer>> group : byWidth.entrySet()) {
+            List<Integer> members = group.getValue();
+            for (int start = 0; start < members.size(); start += batchSize) {
+                List<Integer> batch = members.subList(start, Math.min(members.size(), start + batchSize));
+                List<Scores> scores = readBatch(batch.stream().map(lines::get).toList(), group.getKey());
+                for (int i = 0; i < batch.size(); i++) {
+                    out[batch.get(i)] = scores.get(i);
+                }
             }
         }
         return List.of(out);
     }
 
-    private int targetWidth(Line line) {
+    /** The model input width for {@code line}: the descriptor's fixed width, or the line's own at the model's height, bucketed. */
+    int targetWidth(Line line) {
+        if (descriptor.inputWidth() != 0) {
+            return descriptor.inputWidth();
+        }
+        return Math.min(descriptor.maxInputWidth(), (lineWidth(line) + WIDTH_STEP - 1) / WIDTH_STEP * WIDTH_STEP);
+    }
+
+    /** The width {@code line} is resampled to (its aspect ratio kept); the rest of its input, up to the bucket, is padding. */
+    private int lineWidth(Line line) {
         if (descriptor.inputWidth() != 0) {
             return descriptor.inputWidth();
         }
@@ -81,14 +99,8 @@ final class TextReader implements AutoCloseable {
         return Math.max(8, Math.min(descriptor.maxInputWidth(), w));
     }
 
-    private List<Scores> readBatch(List<Line> batch) {
+    private List<Scores> readBatch(List<Line> batch, int width) {
         int h = descriptor.inputHeight();
-        int width = descriptor.inputWidth();
-        if (width == 0) {
-            // PaddleOCR pads every line of a batch to at least 320 px (its training width)
-            width = Math.min(descriptor.maxInputWidth(), Math.max(320, batch.stream().mapToInt(this::targetWidth).max().orElse(320)));
-            width = (width + 7) / 8 * 8;
-        }
         int channels = descriptor.colour() == OcrModel.Colour.GRAY ? 1 : 3;
         int n = batch.size();
         int per = channels * h * width;
@@ -103,7 +115,7 @@ final class TextReader implements AutoCloseable {
         }
         for (int b = 0; b < n; b++) {
             Line line = batch.get(b);
-            int w = Math.min(width, targetWidth(line));
+            int w = Math.min(width, lineWidth(line));
             Image img = line.whole() ? Warp.resize(shrunk(line.image(), w, h), w, h) : Warp.warp(line.image(), line.corners(), w, h);
             byte[] px = img.bgr();
             for (int y = 0; y < h; y++) {
