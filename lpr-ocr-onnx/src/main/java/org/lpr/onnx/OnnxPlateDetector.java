@@ -127,7 +127,7 @@ public final class OnnxPlateDetector implements PlateDetector {
 
     /** Settings of a detector; {@link #build()} reports every invalid one at once. */
     public static final class Builder {
-        private int longSide = 960;
+        private int longSide = Integer.getInteger("lpr.onnx.longSide", 960);
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
         private int maxPlates = 8;
         private int minCharHeight = 6;
@@ -135,7 +135,7 @@ public final class OnnxPlateDetector implements PlateDetector {
         private Builder() {
         }
 
-        /** The long side, in pixels, photos are scaled to before detection (default 960; a multiple of 32). */
+        /** The long side, in pixels, photos are scaled to before detection (default 960, or {@code -Dlpr.onnx.longSide}; a multiple of 32). */
         public Builder longSide(int longSide) {
             this.longSide = longSide;
             return this;
