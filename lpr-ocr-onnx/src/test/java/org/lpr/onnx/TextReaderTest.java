@@ -1,0 +1,69 @@
+package org.lpr.onnx;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lpr.core.image.Image;
+
+class TextReaderTest {
+    private static TextReader single;
+    private static TextReader batched;
+
+    @BeforeAll
+    static void load() {
+        single = new TextReader(OcrModel.ppOcrV4(), 1, 1);
+        batched = new TextReader(OcrModel.ppOcrV4(), 1, 8);
+    }
+
+    @AfterAll
+    static void close() {
+        single.close();
+        batched.close();
+    }
+
+    private static List<TextReader.Line> lines() {
+        List<TextReader.Line> lines = new ArrayList<>();
+        // plates of several widths: some share an input width bucket, some do not
+        for (int width : new int[] {320, 200, 320, 120, 250, 320}) {
+            lines.add(TextReader.Line.whole(Image.of(TestPlates.plate("ABC" + width, "", width))));
+        }
+        return lines;
+    }
+
+    @Test
+    void inputWidthsAreBucketedAndKeepTheLinesAspect() {
+        for (TextReader.Line line : lines()) {
+            int w = single.targetWidth(line);
+            assertEquals(0, w % TextReader.WIDTH_STEP, "bucket of " + line.width());
+            double own = 48 * line.width() / line.height();
+            assertTrue(w >= own && w < own + TextReader.WIDTH_STEP + 1, w + " for a line " + own + " px wide at 48 high");
+        }
+        TextReader.Line wide = TextReader.Line.whole(Image.of(TestPlates.plate("A", "", 320)));
+        TextReader.Line veryWide = new TextReader.Line(wide.image(), wide.corners(), 100 * wide.height(), wide.height(), true);
+        assertEquals(960, single.targetWidth(veryWide), "capped at the model's widest input");
+    }
+
+    @Test
+    void groupingLinesByWidthGivesTheSameScoresInInputOrder() {
+        List<TextReader.Line> lines = lines();
+        List<TextReader.Scores> one = single.read(lines);
+        List<TextReader.Scores> grouped = batched.read(lines);
+        assertEquals(lines.size(), grouped.size());
+        for (int i = 0; i < lines.size(); i++) {
+            TextReader.Scores a = one.get(i);
+            TextReader.Scores b = grouped.get(i);
+            assertEquals(single.targetWidth(lines.get(i)) / 8, a.steps(), "one step per 8 input columns");
+            assertEquals(a.steps(), b.steps());
+            float[] x = Arrays.copyOfRange(a.data(), a.offset(), a.offset() + a.steps() * a.classes());
+            float[] y = Arrays.copyOfRange(b.data(), b.offset(), b.offset() + b.steps() * b.classes());
+            assertArrayEquals(x, y, 1e-3f, "line " + i);
+        }
+    }
+}
