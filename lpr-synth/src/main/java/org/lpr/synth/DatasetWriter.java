@@ -78,7 +78,7 @@ public final class DatasetWriter {
         return "images/" + name + "," + plate.plate().jurisdiction().code().toLowerCase(Locale.ROOT) + "," + plate.plate().text() + "\n";
     }
 
-    /** Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH]}. */
+    /** Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]}. */
     public static void main(String[] args) throws IOException {
         Path out = null;
         int count = 1000;
@@ -87,8 +87,13 @@ public final class DatasetWriter {
         int threads = Runtime.getRuntime().availableProcessors();
         int w = 0;
         int h = 0;
+        boolean clean = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--clean")) {
+                clean = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 usage("option " + a + " needs a value");
             }
@@ -113,7 +118,7 @@ public final class DatasetWriter {
         if (out == null) {
             usage("--out is required");
         }
-        PlateRenderer.Builder b = PlateRenderer.builder().seed(seed);
+        PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         if (w > 0) {
             b.outputSize(w, h);
         }
@@ -125,7 +130,8 @@ public final class DatasetWriter {
 
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH]");
+        System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]");
+        System.err.println("  --clean: frontal plates without camera effects");
         System.exit(2);
     }
 }
