@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.lpr.core.LprException;
 import org.lpr.core.hotlist.Alert;
 import org.lpr.core.hotlist.Hit;
@@ -55,8 +56,8 @@ public final class Lpr implements AutoCloseable {
     private final Clock clock;
 
     private Lpr(Builder b) {
-        this.detector = b.detector;
-        this.recognizer = b.recognizer;
+        this.detector = Objects.requireNonNull(b.detector);
+        this.recognizer = Objects.requireNonNull(b.recognizer);
         this.matcher = b.matcher;
         this.alertSinks = List.copyOf(b.alertSinks);
         this.store = Optional.ofNullable(b.store);
@@ -86,7 +87,7 @@ public final class Lpr implements AutoCloseable {
         for (int i = 0; i < regions.size(); i++) {
             toRead(readings.get(i), regions.get(i).polygon(), capture).ifPresent(reads::add);
         }
-        return finish(reads, capture, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        return finish(reads, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
     }
 
     /** Reads an already cut-out plate crop (for cameras that find plates themselves) and matches it. */
@@ -96,7 +97,7 @@ public final class Lpr implements AutoCloseable {
         long t1 = System.nanoTime();
         Polygon whole = Polygon.rectangle(0, 0, crop.width(), crop.height());
         List<PlateRead> reads = toRead(reading, whole, capture).map(List::of).orElse(List.of());
-        return finish(reads, capture, 0, (t1 - t0) / 1e6);
+        return finish(reads, 0, (t1 - t0) / 1e6);
     }
 
     private Optional<PlateRead> toRead(PlateReading reading, Polygon polygon, Capture capture) {
@@ -113,7 +114,8 @@ public final class Lpr implements AutoCloseable {
                 capture.images()));
     }
 
-    private LprResult finish(List<PlateRead> reads, Capture capture, double detectMs, double recognizeMs) {
+    private LprResult finish(List<PlateRead> found, double detectMs, double recognizeMs) {
+        List<PlateRead> reads = new ArrayList<>(found);
         reads.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
         store.ifPresent(s -> {
             if (!reads.isEmpty()) {
@@ -162,11 +164,11 @@ public final class Lpr implements AutoCloseable {
 
     /** Composes a pipeline; {@link #build()} reports every missing or invalid setting at once. */
     public static final class Builder {
-        private PlateDetector detector;
-        private PlateRecognizer recognizer;
+        private @Nullable PlateDetector detector;
+        private @Nullable PlateRecognizer recognizer;
         private HotListMatcher matcher = HotListMatcher.none();
         private final List<AlertSink> alertSinks = new ArrayList<>();
-        private ReadStore store;
+        private @Nullable ReadStore store;
         private double minConfidence = 0.0;
         private int maxCandidates = 10;
         private Clock clock = Clock.systemUTC();

@@ -1,0 +1,5 @@
+/** Sensitive places configured as geofences. */
+@NullMarked
+package org.lpr.policy.place;
+
+import org.jspecify.annotations.NullMarked;
