@@ -72,6 +72,7 @@ def main():
                     help="start the head from the base head's columns for these characters ('' for random)")
     ap.add_argument('--epochs', type=int, default=30)
     ap.add_argument('--batch', type=int, default=128)
+    ap.add_argument('--epoch-size', type=int, default=0, help='plates per epoch, a random subset of all shards (0: all)')
     ap.add_argument('--lr', type=float, default=1e-3)
     ap.add_argument('--head-lr', type=float, default=3e-3)
     ap.add_argument('--feature-dropout', type=float, default=0.1)
@@ -111,8 +112,10 @@ def main():
     while epoch < args.epochs:
         feats, labels = load_features(args.features)
         n = len(labels)
-        steps_per_epoch = n // args.batch
         perm = torch.randperm(n)
+        if args.epoch_size:
+            perm = perm[:args.epoch_size]
+        steps_per_epoch = len(perm) // args.batch
         t0, running = time.time(), None
         for s in range(steps_per_epoch):
             progress = (epoch + s / steps_per_epoch) / args.epochs
@@ -140,7 +143,7 @@ def main():
         torch.save({'model': model.state_dict(), 'opt': opt.state_dict(), 'epoch': epoch, 'torch_rng': torch.get_rng_state(),
                     'py_rng': random.getstate(), 'args': vars(args)}, args.ckpt + '.tmp')
         os.replace(args.ckpt + '.tmp', args.ckpt)
-        msg = 'epoch %d on %d plates: loss %.3f' % (epoch, n, running)
+        msg = 'epoch %d on %d of %d plates: loss %.3f' % (epoch, len(perm), n, running)
         if vf is not None:
             msg += '; synthetic val exact %.2f%%' % (100 * evaluate(model, vf, vl)[0])
         if df is not None:

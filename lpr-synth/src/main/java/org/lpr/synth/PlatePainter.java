@@ -21,6 +21,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.lpr.core.read.Jurisdiction;
 
 /**
  * Paints a frontal, undistorted plate: background art, legend, slogan, serial, stickers, stacked
@@ -84,7 +85,12 @@ final class PlatePainter {
         }
 
         paintLegend(g, style, legendOnTop, legendInk, r);
-        paintSerial(g, printed, left, right, serialTop, serialHeight, ink, r);
+        String drawn = printed;
+        if (style.jurisdiction() == Jurisdiction.WY || r.nextDouble() < 0.04) {
+            // a county number and an emblem before the serial (Wyoming's layout), not part of the plate text
+            drawn = (1 + r.nextInt(r.nextBoolean() ? 9 : 23)) + "*" + printed;
+        }
+        paintSerial(g, drawn, left, right, serialTop, serialHeight, ink, r);
         paintStickers(g, serialTop, serialHeight, r);
         if (r.nextDouble() < 0.6) {
             paintBolts(g, r);

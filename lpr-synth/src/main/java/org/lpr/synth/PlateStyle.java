@@ -29,7 +29,7 @@ record PlateStyle(Jurisdiction jurisdiction, String legend, List<String> slogans
     /** A serial as printed (with separators and {@code *} emblems) in one of the state's formats. */
     String printedSerial(SplittableRandom r) {
         String format = formats.get(r.nextInt(formats.size()));
-        String letters = r.nextDouble() < 0.75 ? SERIAL_LETTERS : LETTERS;
+        String letters = r.nextDouble() < 0.6 ? SERIAL_LETTERS : LETTERS;
         StringBuilder b = new StringBuilder();
         for (char f : format.toCharArray()) {
             switch (f) {
