@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 @Command(name = "lpr", mixinStandardHelpOptions = true, version = "lpr 0.1.0",
         description = "License plate recognition, hot list matching and evaluation.")
 public final class LprCli implements Runnable {
-    /** Every subcommand; add new ones here. */
+    /** Every subcommand (an instance, or a class that picocli instantiates for each command line); add new ones here. */
     static final Object[] SUBCOMMANDS = {
+        RecognizeCommand.class, EvalCropsCommand.class, EvalScenesCommand.class,
         new HotListCommand(),
         new MatchCommand(),
     };
@@ -31,6 +32,15 @@ public final class LprCli implements Runnable {
         for (Object sub : SUBCOMMANDS) {
             cl.addSubcommand(sub);
         }
+        // a failure the user can act on (no such recognizer, unreadable hot list) is one line, not a stack trace
+        cl.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            if (!(e instanceof org.lpr.core.LprException)) {
+                throw e;
+            }
+            cmd.getErr().println("lpr " + cmd.getCommandName() + ": " + e.getMessage());
+            cmd.getErr().flush();
+            return 2;
+        });
         return cl;
     }
 

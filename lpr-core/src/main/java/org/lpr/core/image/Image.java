@@ -105,9 +105,15 @@ public final class Image {
                 int w = reader.getWidth(0);
                 int h = reader.getHeight(0);
                 checkDimensions(name, w, h, limits);
+                // decoders fill what is missing of a cut-off file with grey and only warn ("Premature end of JPEG file")
+                java.util.List<String> warnings = new java.util.ArrayList<>();
+                reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
                 BufferedImage img = reader.read(0);
                 if (img == null) {
                     throw new ImageDecodeException(name + ": decoder returned no image");
+                }
+                if (!warnings.isEmpty()) {
+                    throw new ImageDecodeException(name + ": corrupt or truncated image: " + String.join("; ", warnings));
                 }
                 return of(img);
             } finally {

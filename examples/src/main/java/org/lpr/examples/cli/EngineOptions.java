@@ -1,0 +1,99 @@
+package org.lpr.examples.cli;
+
+import java.util.List;
+import java.util.ServiceLoader;
+import java.util.stream.Collectors;
+import org.lpr.core.LprException;
+import org.lpr.core.spi.PlateDetector;
+import org.lpr.core.spi.PlateRecognizer;
+import org.lpr.onnx.OcrModel;
+import org.lpr.onnx.OnnxPlateRecognizer;
+import picocli.CommandLine.Option;
+
+/**
+ * Options that pick the detector and recognizer. Backends are found with {@link ServiceLoader}: the
+ * backend {@code X} is every implementation in package {@code org.lpr.X} (onnx: lpr-ocr-onnx, opencv:
+ * lpr-ocr-opencv), so a backend module plugs in by being on the class path. A backend's default
+ * recognizer is the first one its service file lists.
+ */
+final class EngineOptions {
+    @Option(names = "--backend", defaultValue = "onnx", description = "Implementation family: onnx or opencv (default: ${DEFAULT-VALUE}).")
+    String backend;
+
+    @Option(names = "--recognizer", description = "Recognizer by name within the backend (onnx: ppocr, ppocr-fast, or a model descriptor shipped as org/lpr/onnx/models/NAME.properties; default: the backend's first).")
+    String recognizer;
+
+    @Option(names = "--threads", description = "Inference threads per model (default: all cores).")
+    Integer threads;
+
+    @Option(names = "--model", paramLabel = "FILE",
+            description = "An ONNX recognition model's descriptor (.properties: input size, layout, colour, alphabet, CTC or fixed slots); onnx backend.")
+    java.nio.file.Path model;
+
+    void applyThreads() {
+        if (threads != null) {
+            if (threads < 1) {
+                throw new LprException("--threads " + threads + " must be at least 1");
+            }
+            System.setProperty("lpr.onnx.threads", threads.toString());
+            System.setProperty("lpr.opencv.threads", threads.toString());
+        }
+    }
+
+    PlateDetector detector() {
+        applyThreads();
+        List<PlateDetector> found = load(PlateDetector.class);
+        if (found.isEmpty()) {
+            throw new LprException("no plate detector for backend '" + backend + "' on the class path (known: " + known(PlateDetector.class) + ")");
+        }
+        return found.get(0);
+    }
+
+    PlateRecognizer recognizer() {
+        applyThreads();
+        if (model != null) {
+            if (!backend.equals("onnx")) {
+                throw new LprException("--model needs --backend onnx, not '" + backend + "'");
+            }
+            OnnxPlateRecognizer.Builder b = OnnxPlateRecognizer.builder().model(OcrModel.load(model));
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b.build();
+        }
+        List<PlateRecognizer> found = load(PlateRecognizer.class);
+        if (found.isEmpty()) {
+            throw new LprException("no plate recognizer for backend '" + backend + "' on the class path (known: " + known(PlateRecognizer.class) + ")");
+        }
+        if (recognizer == null) {
+            return found.get(0);
+        }
+        java.util.Optional<PlateRecognizer> named = found.stream().filter(r -> r.name().equals(recognizer)).findFirst();
+        if (named.isPresent()) {
+            return named.get();
+        }
+        // an ONNX model shipped as a descriptor resource (org/lpr/onnx/models/NAME.properties) is found by its name
+        String resource = "/org/lpr/onnx/models/" + recognizer + ".properties";
+        if (backend.equals("onnx") && recognizer.matches("[A-Za-z0-9._-]+") && OcrModel.class.getResource(resource) != null) {
+            OnnxPlateRecognizer.Builder b = OnnxPlateRecognizer.builder().model(OcrModel.loadResource(resource));
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b.build();
+        }
+        throw new LprException("no recognizer named '" + recognizer + "' in backend '" + backend + "'; found "
+                + found.stream().map(PlateRecognizer::name).collect(Collectors.toList()) + " and no model descriptor " + resource);
+    }
+
+    private <T> List<T> load(Class<T> type) {
+        String pkg = "org.lpr." + backend;
+        return ServiceLoader.load(type).stream()
+                .filter(p -> p.type().getPackageName().equals(pkg) || p.type().getPackageName().startsWith(pkg + "."))
+                .map(ServiceLoader.Provider::get)
+                .toList();
+    }
+
+    private static String known(Class<?> type) {
+        return ServiceLoader.load(type).stream().map(p -> p.type().getName()).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,71 @@
+package org.lpr.examples.cli;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.lpr.core.image.Image;
+import org.lpr.core.read.Camera;
+import org.lpr.core.read.CameraKind;
+import org.lpr.core.read.Candidate;
+import org.lpr.core.read.Plate;
+import org.lpr.core.read.PlateRead;
+import org.lpr.core.spi.PlateDetector;
+import org.lpr.core.spi.PlateReading;
+import org.lpr.core.spi.PlateRecognizer;
+import org.lpr.core.spi.PlateRegion;
+
+/**
+ * Detects and reads the plates of one image, keeping what the command line prints beside each read
+ * (the recognizer's flags, the detection) that the pipeline's {@code PlateRead} does not carry.
+ */
+final class SceneReader implements AutoCloseable {
+    static final Camera CLI_CAMERA = new Camera("lpr-cli", CameraKind.FIXED, "XX0000000");
+
+    private final PlateDetector detector;
+    private final PlateRecognizer recognizer;
+    private final int maxCandidates;
+
+    SceneReader(PlateDetector detector, PlateRecognizer recognizer, int maxCandidates) {
+        this.detector = detector;
+        this.recognizer = recognizer;
+        this.maxCandidates = maxCandidates;
+    }
+
+    /** One plate found and read. */
+    record Found(PlateRead read, PlateReading reading, PlateRegion region) {
+    }
+
+    /** What one image gave, with timings in milliseconds. */
+    record Result(List<Found> found, List<PlateRegion> regions, double detectMs, double recognizeMs) {
+    }
+
+    Result process(Image image) {
+        long t0 = System.nanoTime();
+        List<PlateRegion> regions = detector.detect(image);
+        long t1 = System.nanoTime();
+        List<PlateReading> readings = regions.isEmpty() ? List.of() : recognizer.recognizeAll(regions.stream().map(PlateRegion::crop).toList());
+        long t2 = System.nanoTime();
+        List<Found> found = new ArrayList<>();
+        Instant now = Instant.now();
+        for (int i = 0; i < regions.size(); i++) {
+            PlateReading reading = readings.get(i);
+            Optional<Candidate> best = reading.best();
+            if (best.isEmpty()) {
+                continue;
+            }
+            List<Candidate> candidates = reading.candidates().subList(0, Math.min(maxCandidates, reading.candidates().size()));
+            PlateRead read = new PlateRead(PlateRead.newId(), new Plate(best.get().text(), reading.jurisdiction()), best.get().confidence(),
+                    reading.jurisdictionConfidence(), candidates, regions.get(i).polygon(), now, CLI_CAMERA, Optional.empty(), List.of());
+            found.add(new Found(read, reading, regions.get(i)));
+        }
+        found.sort((a, b) -> Double.compare(b.read().confidence(), a.read().confidence()));
+        return new Result(found, regions, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+    }
+
+    @Override
+    public void close() {
+        detector.close();
+        recognizer.close();
+    }
+}

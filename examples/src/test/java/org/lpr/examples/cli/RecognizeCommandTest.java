@@ -1,0 +1,124 @@
+package org.lpr.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.CRC32;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lpr.examples.SampleScenes;
+
+class RecognizeCommandTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private record Run(int exitCode, List<JsonNode> lines) {
+    }
+
+    private static Run run(String... args) throws Exception {
+        PrintStream old = System.out;
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setOut(new PrintStream(buf, true, StandardCharsets.UTF_8));
+            code = LprCli.commandLine().execute(args);
+        } finally {
+            System.setOut(old);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : buf.toString(StandardCharsets.UTF_8).split("\n")) {
+            if (!line.isBlank()) {
+                lines.add(JSON.readTree(line));
+            }
+        }
+        return new Run(code, lines);
+    }
+
+    /** A PNG whose header claims {@code w x h} pixels (no pixel data follows). */
+    private static byte[] pngHeader(int w, int h) {
+        ByteBuffer ihdr = ByteBuffer.allocate(17);
+        ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(w).putInt(h).put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);
+        CRC32 crc = new CRC32();
+        crc.update(ihdr.array());
+        ByteBuffer png = ByteBuffer.allocate(8 + 4 + 17 + 4);
+        png.put(new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'}).putInt(13).put(ihdr.array()).putInt((int) crc.getValue());
+        return png.array();
+    }
+
+    @Test
+    void recognize_badFilesAmongGoodOnes_reportsEachAndReadsTheRest(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        Path good = dir.resolve("car-il-NOX226.jpg");
+        byte[] jpeg = Files.readAllBytes(good);
+        Files.write(dir.resolve("a-empty.jpg"), new byte[0]);
+        Files.write(dir.resolve("b-truncated.jpg"), java.util.Arrays.copyOf(jpeg, jpeg.length / 3));
+        Files.writeString(dir.resolve("c-text.png"), "this is not an image\n");
+        Files.write(dir.resolve("d-huge.png"), pngHeader(20000, 20000));
+        Path hotlist = dir.resolve("hot.csv");
+        Files.writeString(hotlist, "PLATE,STATE,LIST_TYPE,REASON\nNOX226,IL,STOLEN_VEHICLE,stolen\n");
+
+        Run run = run("recognize", "--hotlist", hotlist.toString(), dir.resolve("a-empty.jpg").toString(),
+                dir.resolve("b-truncated.jpg").toString(), dir.resolve("c-text.png").toString(), dir.resolve("d-huge.png").toString(),
+                good.toString());
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        List<JsonNode> errors = run.lines().stream().filter(l -> l.has("error")).toList();
+        assertThat(errors).hasSize(4);
+        assertThat(errors.get(0).get("file").asText()).endsWith("a-empty.jpg");
+        assertThat(errors.get(0).get("error").asText()).contains("empty");
+        assertThat(errors.get(1).get("error").asText()).contains("b-truncated.jpg");
+        assertThat(errors.get(2).get("error").asText()).contains("not a recognised image format");
+        assertThat(errors.get(3).get("error").asText()).contains("20000x20000");
+        List<JsonNode> reads = run.lines().stream().filter(l -> l.has("plate")).toList();
+        assertThat(reads).extracting(r -> r.get("plate").asText()).contains("NOX226");
+        JsonNode read = reads.stream().filter(r -> r.get("plate").asText().equals("NOX226")).findFirst().orElseThrow();
+        assertThat(read.get("file").asText()).endsWith("car-il-NOX226.jpg");
+        assertThat(read.get("hits")).hasSize(1);
+        assertThat(read.get("polygon")).hasSize(4);
+        assertThat(read.get("timings").has("detect_ms")).isTrue();
+    }
+
+    @Test
+    void recognize_openAlprFormat_printsAlprResultsPerImage(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        Run run = run("recognize", "--format", "openalpr", dir.resolve("car-tx-HRT5082.jpg").toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).hasSize(1);
+        JsonNode o = run.lines().get(0);
+        assertThat(o.get("data_type").asText()).isEqualTo("alpr_results");
+        assertThat(o.get("img_width").asInt()).isEqualTo(1280);
+        for (String key : List.of("epoch_time", "img_height", "processing_time_ms", "results")) {
+            assertThat(o.has(key)).as(key).isTrue();
+        }
+        JsonNode r = o.get("results").get(0);
+        assertThat(r.get("plate").asText()).isEqualTo("HRT5082");
+        assertThat(r.get("confidence").asDouble()).isBetween(0.0, 100.0);
+        for (String key : List.of("matches_template", "region", "region_confidence", "coordinates", "candidates")) {
+            assertThat(r.has(key)).as(key).isTrue();
+        }
+    }
+
+    @Test
+    void recognize_unknownRecognizer_namesTheOnesThereAre(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        PrintStream oldErr = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = LprCli.commandLine().execute("recognize", "--recognizer", "nope", dir.toString());
+        } finally {
+            System.setErr(oldErr);
+        }
+        assertThat(code).isNotZero();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope").contains("ppocr");
+    }
+}

@@ -1,0 +1,98 @@
+package org.lpr.onnx;
+
+import java.util.List;
+
+/**
+ * Maps a model's output classes onto the plate alphabet {@code [0-9A-Z]}: lower-case letters count as
+ * upper case; every other class (punctuation, spaces, other scripts) counts as "no character".
+ */
+final class Alphabet {
+    /** The plate characters, in reduced class order after the "none" class 0. */
+    static final String PLATE_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    static final int SIZE = PLATE_CHARS.length() + 1;
+
+    private final int[] toReduced;
+    private final String[] classText;
+
+    /**
+     * @param alphabet the model's characters in class order, excluding {@code skipIndex}
+     * @param skipIndex the class that has no character (the CTC blank), or -1
+     * @param classes the number of output classes
+     */
+    Alphabet(List<String> alphabet, int skipIndex, int classes) {
+        toReduced = new int[classes];
+        classText = new String[classes];
+        int a = 0;
+        for (int c = 0; c < classes; c++) {
+            if (c == skipIndex || a >= alphabet.size()) {
+                toReduced[c] = 0;
+                classText[c] = "";
+                continue;
+            }
+            String s = alphabet.get(a++);
+            classText[c] = s;
+            toReduced[c] = s.length() == 1 ? PLATE_CHARS.indexOf(Character.toUpperCase(s.charAt(0))) + 1 : 0;
+            if (s.length() == 1 && !isPlateChar(Character.toUpperCase(s.charAt(0)))) {
+                toReduced[c] = 0;
+            }
+        }
+    }
+
+    private static boolean isPlateChar(char c) {
+        return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    }
+
+    /** Reduces {@code steps x classes} probabilities starting at {@code offset} to {@code steps x SIZE}. */
+    double[][] reduce(float[] probs, int offset, int steps, int classes) {
+        double[][] r = new double[steps][SIZE];
+        for (int t = 0; t < steps; t++) {
+            int base = offset + t * classes;
+            double sum = 0;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < classes; c++) {
+                sum += probs[base + c];
+                max = Math.max(max, probs[base + c]);
+            }
+            boolean logits = Math.abs(sum - 1) > 0.05 || max > 1;
+            double norm = 0;
+            if (logits) {
+                for (int c = 0; c < classes; c++) {
+                    norm += Math.exp(probs[base + c] - max);
+                }
+            }
+            for (int c = 0; c < classes; c++) {
+                double p = logits ? Math.exp(probs[base + c] - max) / norm : probs[base + c];
+                r[t][toReduced[c]] += p;
+            }
+        }
+        return r;
+    }
+
+    /** Best-path text over every class (not only plate characters), for reading legends and slogans. */
+    String greedy(float[] probs, int offset, int steps, int classes, int blank) {
+        StringBuilder b = new StringBuilder();
+        int prev = -1;
+        for (int t = 0; t < steps; t++) {
+            int base = offset + t * classes;
+            int arg = 0;
+            for (int c = 1; c < classes; c++) {
+                if (probs[base + c] > probs[base + arg]) {
+                    arg = c;
+                }
+            }
+            if (arg != prev && arg != blank) {
+                b.append(classText[arg]);
+            }
+            prev = arg;
+        }
+        return b.toString();
+    }
+
+    static char charOf(int reduced) {
+        return PLATE_CHARS.charAt(reduced - 1);
+    }
+
+    static int reducedOf(char c) {
+        return PLATE_CHARS.indexOf(c) + 1;
+    }
+}

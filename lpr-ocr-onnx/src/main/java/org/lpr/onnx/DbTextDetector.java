@@ -1,0 +1,144 @@
+package org.lpr.onnx;
+
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import org.lpr.core.image.Image;
+
+/**
+ * PaddleOCR's DB text detector: a probability map of "text here", thresholded into connected
+ * components, each turned into a rotated rectangle and grown back ("unclipped") to the text's size.
+ */
+final class DbTextDetector implements AutoCloseable {
+    /** Pixels above this probability are text. */
+    private static final float BINARY_THRESHOLD = 0.3f;
+    /** Components whose mean probability is below this are dropped (PaddleOCR's box_thresh). */
+    private static final float BOX_THRESHOLD = 0.5f;
+    /** DB shrinks text regions when training; this grows them back (PaddleOCR's unclip_ratio). */
+    private static final double UNCLIP_RATIO = 1.6;
+    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
+    private static final float[] STD = {0.229f, 0.224f, 0.225f};
+
+    private final OrtModel model;
+
+    DbTextDetector(String source, int threads) {
+        this.model = new OrtModel(source, threads);
+    }
+
+    /** A text box found by the detector, in source image coordinates. */
+    record TextBox(Quad quad, double score) {
+    }
+
+    /** Finds text boxes in {@code image}, scaled so that its long side is {@code longSide} (a multiple of 32). */
+    List<TextBox> detect(Image image, int longSide) {
+        double scale = (double) longSide / Math.max(image.width(), image.height());
+        int w = Math.max(32, (int) Math.round(image.width() * scale / 32) * 32);
+        int h = Math.max(32, (int) Math.round(image.height() * scale / 32) * 32);
+        Image resized = Warp.resize(image, w, h);
+        FloatBuffer input = FloatBuffer.allocate(3 * w * h);
+        byte[] px = resized.bgr();
+        int plane = w * h;
+        float[] data = input.array();
+        for (int i = 0; i < plane; i++) {
+            for (int c = 0; c < 3; c++) {
+                data[c * plane + i] = ((px[i * 3 + c] & 0xff) / 255f - MEAN[c]) / STD[c];
+            }
+        }
+        OrtModel.Output out = model.run(input, new long[] {1, 3, h, w});
+        return boxes(out.data(), w, h, (double) image.width() / w, (double) image.height() / h);
+    }
+
+    /** Post-processes a {@code w x h} probability map into boxes scaled by {@code sx, sy}. */
+    static List<TextBox> boxes(float[] prob, int w, int h, double sx, double sy) {
+        int[] label = new int[w * h];
+        int[] stack = new int[w * h];
+        List<TextBox> found = new ArrayList<>();
+        int next = 0;
+        for (int start = 0; start < w * h; start++) {
+            if (label[start] != 0 || prob[start] <= BINARY_THRESHOLD) {
+                continue;
+            }
+            next++;
+            int top = 0;
+            stack[top++] = start;
+            label[start] = next;
+            double sum = 0;
+            int count = 0;
+            // row extents of the component: its hull only needs each row's two ends
+            int minRow = h;
+            int maxRow = -1;
+            int[] rowMin = null;
+            int[] rowMax = null;
+            List<int[]> pixels = new ArrayList<>();
+            while (top > 0) {
+                int p = stack[--top];
+                sum += prob[p];
+                count++;
+                int x = p % w;
+                int y = p / w;
+                pixels.add(new int[] {x, y});
+                for (int dy = -1; dy <= 1; dy++) {
+                    int ny = y + dy;
+                    if (ny < 0 || ny >= h) {
+                        continue;
+                    }
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int nx = x + dx;
+                        if (nx < 0 || nx >= w || (dx == 0 && dy == 0)) {
+                            continue;
+                        }
+                        int q = ny * w + nx;
+                        if (label[q] == 0 && prob[q] > BINARY_THRESHOLD) {
+                            label[q] = next;
+                            stack[top++] = q;
+                        }
+                    }
+                }
+            }
+            if (count < 4 || sum / count < BOX_THRESHOLD) {
+                continue;
+            }
+            for (int[] q : pixels) {
+                minRow = Math.min(minRow, q[1]);
+                maxRow = Math.max(maxRow, q[1]);
+            }
+            rowMin = new int[maxRow - minRow + 1];
+            rowMax = new int[maxRow - minRow + 1];
+            java.util.Arrays.fill(rowMin, Integer.MAX_VALUE);
+            java.util.Arrays.fill(rowMax, -1);
+            for (int[] q : pixels) {
+                int r = q[1] - minRow;
+                rowMin[r] = Math.min(rowMin[r], q[0]);
+                rowMax[r] = Math.max(rowMax[r], q[0]);
+            }
+            double[] pts = new double[rowMin.length * 8];
+            for (int r = 0; r < rowMin.length; r++) {
+                int y = r + minRow;
+                int o = r * 8;
+                pts[o] = rowMin[r];
+                pts[o + 1] = y;
+                pts[o + 2] = rowMax[r] + 1;
+                pts[o + 3] = y;
+                pts[o + 4] = rowMin[r];
+                pts[o + 5] = y + 1;
+                pts[o + 6] = rowMax[r] + 1;
+                pts[o + 7] = y + 1;
+            }
+            Quad q = MinAreaRect.of(pts);
+            if (Math.min(q.width(), q.height()) < 2) {
+                continue;
+            }
+            double area = q.width() * q.height();
+            double perimeter = 2 * (q.width() + q.height());
+            double d = area * UNCLIP_RATIO / perimeter;
+            Quad grown = q.grown(d, d);
+            found.add(new TextBox(grown.scaled(sx, sy), sum / count));
+        }
+        return found;
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

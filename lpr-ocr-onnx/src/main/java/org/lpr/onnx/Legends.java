@@ -1,0 +1,102 @@
+package org.lpr.onnx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.lpr.core.read.Jurisdiction;
+
+/**
+ * Tells the issuing jurisdiction from a plate's legend (state name, slogan, web address) by
+ * approximate matching against the names in {@link Jurisdiction} and the slogans in {@code legends.txt}.
+ */
+final class Legends {
+    /** The least similarity (1 - edits / length) that counts as a match. */
+    private static final double MIN_SIMILARITY = 0.75;
+
+    private record Key(String letters, Jurisdiction state) {
+    }
+
+    /** A match: the jurisdiction and how similar the legend was, 0 to 1. */
+    record Match(Jurisdiction state, double similarity) {
+    }
+
+    private final List<Key> keys;
+
+    private Legends(List<Key> keys) {
+        this.keys = keys;
+    }
+
+    static Legends standard() {
+        List<Key> keys = new ArrayList<>();
+        for (Jurisdiction j : Jurisdiction.values()) {
+            if (j.isKnown()) {
+                keys.add(new Key(letters(j.displayName()), j));
+            }
+        }
+        for (String line : OcrModel.readLines(OcrModel.CLASSPATH + "/org/lpr/onnx/legends.txt", null)) {
+            if (line.isBlank() || line.startsWith("#")) {
+                continue;
+            }
+            String[] parts = line.split("\t", 2);
+            Jurisdiction.tryParse(parts[0]).ifPresent(j -> keys.add(new Key(letters(parts[1]), j)));
+        }
+        return new Legends(keys);
+    }
+
+    /** The best match of {@code text} (any legend found anywhere inside it), if one is close enough. */
+    Optional<Match> match(String text) {
+        String t = letters(text);
+        if (t.length() < 4) {
+            return Optional.empty();
+        }
+        Match best = null;
+        int bestLength = 0;
+        for (Key k : keys) {
+            if (k.letters.length() < 4 || k.letters.length() > t.length() + 3) {
+                continue;
+            }
+            double sim = 1 - (double) substringDistance(k.letters, t) / k.letters.length();
+            // a longer legend that matches as well is more specific ("WEST VIRGINIA" over "VIRGINIA")
+            if (sim >= MIN_SIMILARITY && (best == null || sim > best.similarity() + 0.02
+                    || (sim > best.similarity() - 0.02 && k.letters.length() > bestLength))) {
+                best = new Match(k.state, sim);
+                bestLength = k.letters.length();
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    static String letters(String s) {
+        StringBuilder b = new StringBuilder();
+        for (char c : s.toUpperCase(Locale.ROOT).toCharArray()) {
+            if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Edit distance between {@code pattern} and its best matching substring of {@code text}. */
+    static int substringDistance(String pattern, String text) {
+        int m = pattern.length();
+        int[] prev = new int[m + 1];
+        int[] cur = new int[m + 1];
+        for (int i = 0; i <= m; i++) {
+            prev[i] = i;
+        }
+        int best = prev[m];
+        for (int j = 1; j <= text.length(); j++) {
+            cur[0] = 0;
+            for (int i = 1; i <= m; i++) {
+                int cost = pattern.charAt(i - 1) == text.charAt(j - 1) ? 0 : 1;
+                cur[i] = Math.min(Math.min(cur[i - 1] + 1, prev[i] + 1), prev[i - 1] + cost);
+            }
+            best = Math.min(best, cur[m]);
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return best;
+    }
+}

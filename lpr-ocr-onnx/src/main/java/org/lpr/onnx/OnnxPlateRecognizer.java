@@ -1,0 +1,181 @@
+package org.lpr.onnx;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.lpr.core.LprException;
+import org.lpr.core.image.Image;
+import org.lpr.core.spi.PlateReading;
+import org.lpr.core.spi.PlateRecognizer;
+
+/**
+ * Reads plate crops with an ONNX text recognition model on ONNX Runtime.
+ *
+ * <pre>{@code
+ * PlateRecognizer recognizer = OnnxPlateRecognizer.builder()
+ *     .model(OcrModel.ppOcrV4())   // or OcrModel.load(Path.of("my-model.properties"))
+ *     .threads(2)
+ *     .build();
+ * }</pre>
+ *
+ * <p>With line finding on (the default for models of dynamic input width) each crop first goes through PaddleOCR's DB
+ * text detector, so that the serial is read apart from the state name, slogan and stickers; off, the
+ * whole crop is read as one line (faster, for models trained on whole plates).
+ *
+ * <p>Models are loaded once, on first use; {@link #recognize} and {@link #recognizeAll} are thread-safe.
+ * The public no-argument constructor makes the PaddleOCR reader with line finding, for {@link java.util.ServiceLoader}.
+ */
+public class OnnxPlateRecognizer implements PlateRecognizer {
+    private final Builder settings;
+    private volatile PlateReader reader;
+
+    /** The default recognizer: PaddleOCR PP-OCRv4 with line finding; threads from {@code -Dlpr.onnx.threads}. */
+    public OnnxPlateRecognizer() {
+        this(builder());
+    }
+
+    /** A recognizer with {@code builder}'s settings. */
+    protected OnnxPlateRecognizer(Builder builder) {
+        this.settings = builder.copy();
+    }
+
+    /** A new builder with the defaults: PP-OCRv4, line finding on, all cores, batches of 32. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public PlateReading recognize(Image crop) {
+        return recognizeAll(List.of(crop)).get(0);
+    }
+
+    @Override
+    public List<PlateReading> recognizeAll(List<Image> crops) {
+        if (crops.isEmpty()) {
+            return List.of();
+        }
+        return engine().read(crops);
+    }
+
+    @Override
+    public String name() {
+        return settings.name != null ? settings.name : settings.model.name() + (settings.findLines ? "" : "-fast");
+    }
+
+    private PlateReader engine() {
+        PlateReader r = reader;
+        if (r == null) {
+            synchronized (this) {
+                r = reader;
+                if (r == null) {
+                    TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
+                    DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads) : null;
+                    r = new PlateReader(text, lines, settings.lineFinderHeight);
+                    reader = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+    }
+
+    /** The PaddleOCR reader on whole crops, without line finding: faster, less accurate ({@code ppocr-fast}). */
+    public static final class WholeCrop extends OnnxPlateRecognizer {
+        /** Creates it with default threads. */
+        public WholeCrop() {
+            super(builder().findLines(false));
+        }
+    }
+
+    /** Settings of a recognizer; {@link #build()} reports every invalid one at once. */
+    public static final class Builder {
+        private OcrModel model;
+        private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
+        private int batchSize = 32;
+        private Boolean findLinesSet;
+        private boolean findLines = true;
+        private int lineFinderHeight = 160;
+        private String name;
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.model = model != null ? model : OcrModel.ppOcrV4();
+            b.threads = threads;
+            b.batchSize = batchSize;
+            // a model with a fixed input shape was trained on whole plates; a dynamic width means a text-line reader
+            b.findLines = findLinesSet != null ? findLines : b.model.inputWidth() == 0;
+            b.findLinesSet = b.findLines;
+            b.lineFinderHeight = lineFinderHeight;
+            b.name = name;
+            return b;
+        }
+
+        /** The recognition model (default {@link OcrModel#ppOcrV4()}). */
+        public Builder model(OcrModel model) {
+            this.model = java.util.Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** Intra-op threads of each ONNX Runtime session (default: all cores, or {@code -Dlpr.onnx.threads}). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** The most text lines run through the model at once (default 32). */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /** Whether to find text lines in each crop first (default: on for models of dynamic input width, off for fixed-size whole-plate models). */
+        public Builder findLines(boolean findLines) {
+            this.findLines = findLines;
+            this.findLinesSet = findLines;
+            return this;
+        }
+
+        /**
+         * The height, in pixels, crops are scaled to for line finding (default 160: a plate crop of
+         * 320 x 160, its serial about 70 px high, is found at its own size, as PaddleOCR does; small
+         * plates cut from a photo are scaled up to it).
+         */
+        public Builder lineFinderHeight(int height) {
+            this.lineFinderHeight = height;
+            return this;
+        }
+
+        /** The name on the command line (default: the model's name, {@code -fast} without line finding). */
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /** Builds the recognizer; the model is loaded on first use. */
+        public OnnxPlateRecognizer build() {
+            List<String> problems = new ArrayList<>();
+            if (threads < 1 || threads > 256) {
+                problems.add("threads " + threads + " is outside 1..256");
+            }
+            if (batchSize < 1 || batchSize > 1024) {
+                problems.add("batch size " + batchSize + " is outside 1..1024");
+            }
+            if (lineFinderHeight < 32 || lineFinderHeight > 960) {
+                problems.add("line finder height " + lineFinderHeight + " is outside 32..960");
+            }
+            if (!problems.isEmpty()) {
+                throw new LprException("invalid recognizer settings: " + String.join("; ", problems));
+            }
+            return new OnnxPlateRecognizer(this);
+        }
+    }
+}

@@ -1,0 +1,180 @@
+package org.lpr.onnx;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.lpr.core.image.Image;
+import org.lpr.core.read.Candidate;
+import org.lpr.core.read.Jurisdiction;
+import org.lpr.core.read.Plate;
+import org.lpr.core.spi.PlateReading;
+import org.lpr.core.spi.PlateReading.Flag;
+import org.lpr.onnx.DbTextDetector.TextBox;
+import org.lpr.onnx.TextLines.Line;
+
+/**
+ * Reads plate crops: finds the text lines of each crop with the DB detector (or takes the whole crop
+ * as one line), reads every line in one batch, takes the tallest plate-like line as the serial,
+ * decodes it k-best over the plate alphabet, tells the state from the other lines (the legend) and
+ * rescores the readings with that state's serial formats.
+ */
+final class PlateReader implements AutoCloseable {
+    /** A line this much shorter than the serial, beside it, is small side characters. */
+    private static final double SMALL_RATIO = 0.75;
+    /** A second line at least this tall, relative to the serial, makes a stacked plate. */
+    private static final double STACKED_RATIO = 0.8;
+    private static final int BEAM = 16;
+    private static final int K = 10;
+    private static final int MAX_LINE_FINDER_SIDE = 960;
+
+    private final TextReader reader;
+    private final DbTextDetector lineFinder;
+    private final int lineFinderHeight;
+    private final FormatRescorer rescorer = new FormatRescorer(SerialFormats.standard());
+    private final Legends legends = Legends.standard();
+
+    PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight) {
+        this.reader = reader;
+        this.lineFinder = lineFinder;
+        this.lineFinderHeight = lineFinderHeight;
+    }
+
+    List<PlateReading> read(List<Image> crops) {
+        List<List<Line>> linesPerCrop = new ArrayList<>(crops.size());
+        List<TextReader.Line> jobs = new ArrayList<>();
+        for (Image crop : crops) {
+            List<Line> lines = lineFinder == null ? List.of() : findLines(crop);
+            linesPerCrop.add(lines);
+            if (lines.isEmpty()) {
+                jobs.add(TextReader.Line.whole(crop));
+            }
+            for (Line l : lines) {
+                jobs.add(TextReader.Line.of(crop, l.quad()));
+            }
+        }
+        List<TextReader.Scores> scores = reader.read(jobs);
+        List<PlateReading> out = new ArrayList<>(crops.size());
+        int next = 0;
+        for (List<Line> lines : linesPerCrop) {
+            int count = Math.max(1, lines.size());
+            out.add(interpret(lines, scores.subList(next, next + count)));
+            next += count;
+        }
+        return out;
+    }
+
+    private List<Line> findLines(Image crop) {
+        // plates are brought to one height, so their characters reach the detector at about the same size
+        double scale = (double) lineFinderHeight / crop.height();
+        int longSide = (int) Math.round(Math.max(crop.width(), crop.height()) * scale);
+        longSide = Math.max(64, Math.min(MAX_LINE_FINDER_SIDE, (longSide + 31) / 32 * 32));
+        List<TextBox> boxes = lineFinder.detect(crop, longSide);
+        List<Line> lines = new ArrayList<>(TextLines.group(boxes));
+        // tallest first: the serial is the largest text on a plate
+        lines.sort(Comparator.comparingDouble((Line l) -> l.quad().height()).reversed());
+        return lines;
+    }
+
+    private record LineText(Line line, String fullText, List<Decoded> kBest) {
+    }
+
+    private PlateReading interpret(List<Line> lines, List<TextReader.Scores> scores) {
+        List<LineText> read = new ArrayList<>();
+        for (int i = 0; i < scores.size(); i++) {
+            TextReader.Scores s = scores.get(i);
+            Alphabet a = reader.alphabet(s.classes());
+            double[][] reduced = a.reduce(s.data(), s.offset(), s.steps(), s.classes());
+            boolean ctc = reader.descriptor().decoding() == OcrModel.Decoding.CTC;
+            List<Decoded> kBest = ctc ? CtcDecoder.kBest(reduced, K, BEAM, Plate.MAX_LENGTH) : SlotDecoder.kBest(reduced, K);
+            String full = ctc ? a.greedy(s.data(), s.offset(), s.steps(), s.classes(), reader.descriptor().blankIndex()) : "";
+            read.add(new LineText(lines.isEmpty() ? null : lines.get(i), full, kBest));
+        }
+        // the serial: the tallest line that reads as two or more plate characters and is not a legend
+        LineText serial = null;
+        for (LineText lt : read) {
+            if (lt.kBest.isEmpty() || lt.kBest.get(0).text().length() < 2) {
+                continue;
+            }
+            if (read.size() > 1 && isLegend(lt)) {
+                continue;
+            }
+            serial = lt;
+            break;
+        }
+        if (serial == null) {
+            return PlateReading.empty();
+        }
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        Jurisdiction state = Jurisdiction.UNKNOWN;
+        double stateConfidence = 0;
+        for (LineText lt : read) {
+            if (lt == serial) {
+                continue;
+            }
+            Optional<Legends.Match> m = legends.match(lt.fullText);
+            if (m.isPresent() && m.get().similarity() > stateConfidence) {
+                state = m.get().state();
+                stateConfidence = m.get().similarity();
+            } else if (m.isEmpty() && serial.line != null && lt.line != null) {
+                flags.addAll(layoutFlags(serial.line, lt));
+            }
+        }
+        List<FormatRescorer.Scored> scored = rescorer.rescore(serial.kBest, state, K);
+        FormatRescorer.Scored best = scored.get(0);
+        if (!best.fitsFormat()) {
+            flags.add(Flag.NO_FORMAT_MATCH);
+        }
+        List<Double> charConf = new ArrayList<>();
+        double minChar = 1;
+        for (double c : best.charConfidences()) {
+            charConf.add(Math.max(0, Math.min(1, c)));
+            minChar = Math.min(minChar, c);
+        }
+        if (charConf.size() != best.text().length()) {
+            charConf = List.of();
+        }
+        if (best.confidence() < 0.5 || minChar < 0.5) {
+            flags.add(Flag.LOW_QUALITY);
+        }
+        List<Candidate> candidates = scored.stream().map(s -> new Candidate(s.text(), s.confidence())).toList();
+        return new PlateReading(candidates, charConf, state, Math.min(1, stateConfidence * 0.95), flags);
+    }
+
+    private boolean isLegend(LineText lt) {
+        Optional<Legends.Match> m = legends.match(lt.fullText);
+        // a legend is all letters in practice; a serial with digits that happens to look like one stays a serial
+        return m.isPresent() && m.get().similarity() >= 0.85 && lt.kBest.get(0).text().chars().noneMatch(Character::isDigit);
+    }
+
+    /** Stacked lines and small side characters, told from where another line sits relative to the serial. */
+    private static Set<Flag> layoutFlags(Line serial, LineText other) {
+        Quad s = serial.quad();
+        Quad o = other.line.quad();
+        boolean plateChars = !other.kBest.isEmpty() && other.kBest.get(0).text().length() >= 1;
+        if (!plateChars) {
+            return Set.of();
+        }
+        boolean besideVertically = o.cy() > s.minY() && o.cy() < s.maxY();
+        boolean overlapsHorizontally = o.maxX() > s.minX() && o.minX() < s.maxX();
+        if (besideVertically && !overlapsHorizontally && o.height() < SMALL_RATIO * s.height()
+                && Math.max(o.minX() - s.maxX(), s.minX() - o.maxX()) < 1.5 * s.height()) {
+            return Set.of(Flag.SMALL_CHARACTERS_IGNORED);
+        }
+        if (!besideVertically && overlapsHorizontally && o.height() >= STACKED_RATIO * s.height()
+                && other.kBest.get(0).text().length() >= 2) {
+            return Set.of(Flag.STACKED_CHARACTERS);
+        }
+        return Set.of();
+    }
+
+    @Override
+    public void close() {
+        reader.close();
+        if (lineFinder != null) {
+            lineFinder.close();
+        }
+    }
+}
