@@ -15,7 +15,7 @@ import org.lpr.core.image.Image;
 import org.lpr.core.read.Polygon;
 
 /** US-style plates and street scenes drawn with Java2D, seeded, so that both backends get the very same pixels. */
-final class RenderedPlates {
+public final class RenderedPlates {
     private static final String LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final String[] STATES = {"MISSOURI", "TEXAS", "OHIO", "KANSAS", "IOWA"};
 
@@ -50,8 +50,8 @@ final class RenderedPlates {
         return out;
     }
 
-    /** A plate of {@code w x h}: white, dark border, a state name above, the characters in the middle. */
-    static BufferedImage plate(String text, int w, int h, long seed) {
+    /** A plate of {@code w x h} showing {@code text}: white, dark border, a state name above, the characters in the middle. */
+    public static BufferedImage plate(String text, int w, int h, long seed) {
         Random rnd = new Random(seed);
         BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
         Graphics2D g = img.createGraphics();
