@@ -51,7 +51,6 @@ import org.lpr.opencv.DnnPlateRecognizer;
 class BackendEquivalenceTest {
     static final int CROPS = 16;
     static final int MIN_SAME_READINGS = 14;
-    static final double CONFIDENCE_TOLERANCE = 0.15;
     static final int SCENES = 6;
     static final double MIN_INSIDE = 0.95;
     static final double MIN_TRUTH_COVERED = 0.85;
