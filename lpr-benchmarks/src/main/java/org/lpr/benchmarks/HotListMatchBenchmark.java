@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import org.lpr.core.hotlist.Hit;
 import org.lpr.core.hotlist.HotListEntry;
 import org.lpr.core.hotlist.HotLists;
 import org.lpr.core.hotlist.ListType;
@@ -22,16 +21,27 @@ import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Matching one read against a hot list of 1,000,000 entries, 99.9 % of reads on no list. Each
- * operation is one read (one candidate), so ops/s is reads/s on one thread.
+ * operation is one read (one candidate), so ops/s is reads/s on one thread. Every method walks the
+ * same pre-built reads, {@value #BATCH} consecutive reads an invocation
+ * ({@code @OperationsPerInvocation}), each result into the {@link Blackhole}.
+ *
+ * <p>{@code readLayout} says where the reads' objects lie in memory: {@code fresh}, each read's
+ * objects ({@code PlateRead}, {@code Plate}, text, candidates) allocated together in the order they
+ * are matched, after the lists are built, as a read just built by the recognizer is; {@code
+ * scattered}, the plates allocated apart from their reads in shuffled order before the lists are
+ * built (moved by the collector while building), so that every read costs a few cache misses of its
+ * own before any list is looked at. Both methods of a pair pay the same read-side cost in either layout.
  *
  * <ul>
  *   <li>{@code exactHashMapBaseline}: {@code HashMap<String, HotListEntry>.get} of the read's text
@@ -50,6 +60,8 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 3)
 public class HotListMatchBenchmark {
+    /** Reads matched per invocation. */
+    static final int BATCH = 1024;
     private static final int READS = 1 << 16;
     private static final int BRUTE_FORCE_ENTRIES = 10_000;
 
@@ -58,6 +70,9 @@ public class HotListMatchBenchmark {
 
     @Param("0.001")
     double onListRate;
+
+    @Param({"fresh", "scattered"})
+    String readLayout;
 
     private Map<String, HotListEntry> hashMap;
     private HotLists exact;
@@ -72,16 +87,13 @@ public class HotListMatchBenchmark {
         HotListWorkload w = new HotListWorkload(1);
         List<HotListEntry> list = w.entries(entries);
         List<Plate> plates = w.reads(list, READS, onListRate);
-        reads = new PlateRead[READS];
-        readTexts = new String[READS];
-        Camera cam = new Camera("bench", CameraKind.FIXED, "MO0920200");
-        Polygon box = Polygon.rectangle(0, 0, 100, 40);
-        for (int i = 0; i < READS; i++) {
-            Plate p = plates.get(i);
-            reads[i] = new PlateRead("r" + i, p, 0.9, 0.9, List.of(new Candidate(p.text(), 0.9)), box, Instant.EPOCH, cam,
-                    Optional.empty(), List.of());
-            readTexts[i] = p.text();
-            readTexts[i].hashCode();
+        boolean fresh = switch (readLayout) {
+            case "fresh" -> true;
+            case "scattered" -> false;
+            default -> throw new IllegalArgumentException("readLayout '" + readLayout + "' is not fresh or scattered");
+        };
+        if (!fresh) {
+            makeReads(plates, false);
         }
         hashMap = new HashMap<>();
         for (HotListEntry e : list) {
@@ -90,6 +102,28 @@ public class HotListMatchBenchmark {
         exact = HotLists.builder().defaultRule(MatchRule.EXACT_ONLY).entries("ncic", list).build();
         fuzzy = fuzzyMatcher(list);
         bruteForceList = list.subList(0, BRUTE_FORCE_ENTRIES).stream().map(e -> e.plate().text()).toArray(String[]::new);
+        if (fresh) {
+            System.gc(); // nothing of the build left to collect (and move the reads) while measuring
+            makeReads(plates, true);
+        }
+    }
+
+    /** The reads of {@code plates}; with {@code copy}, each with its own text and plate allocated beside it. */
+    private void makeReads(List<Plate> plates, boolean copy) {
+        reads = new PlateRead[READS];
+        readTexts = new String[READS];
+        Camera cam = new Camera("bench", CameraKind.FIXED, "MO0920200");
+        Polygon box = Polygon.rectangle(0, 0, 100, 40);
+        for (int i = 0; i < READS; i++) {
+            Plate p = plates.get(i);
+            if (copy) {
+                p = new Plate(new String(p.text().toCharArray()), p.jurisdiction());
+            }
+            reads[i] = new PlateRead("r" + i, p, 0.9, 0.9, List.of(new Candidate(p.text(), 0.9)), box, Instant.EPOCH, cam,
+                    Optional.empty(), List.of());
+            readTexts[i] = p.text();
+            readTexts[i].hashCode(); // both the HashMap and the matcher use String's cached hash
+        }
     }
 
     /** The fuzzy configuration measured here: defaults, plus one edit on the person-alert lists. */
@@ -101,46 +135,65 @@ public class HotListMatchBenchmark {
                 .entries("ncic", list).build();
     }
 
-    /** Which read a thread looks at next. */
+    /** Where a thread's next batch of reads starts. */
     @State(Scope.Thread)
     public static class Cursor {
         int next;
 
         int advance() {
-            next = (next + 1) & (READS - 1);
+            next = (next + BATCH) & (READS - 1);
             return next;
         }
     }
 
-    /** Baseline: a {@code HashMap<String, HotListEntry>} lookup of the read's text. */
+    /** Baseline: a {@code HashMap<String, HotListEntry>} lookup of each read's text. */
     @Benchmark
-    public HotListEntry exactHashMapBaseline(Cursor c) {
-        return hashMap.get(reads[c.advance()].plate().text());
+    @OperationsPerInvocation(BATCH)
+    public void exactHashMapBaseline(Cursor c, Blackhole bh) {
+        PlateRead[] rs = reads;
+        Map<String, HotListEntry> map = hashMap;
+        for (int i = c.advance(), end = i + BATCH; i < end; i++) {
+            bh.consume(map.get(rs[i].plate().text()));
+        }
     }
 
-    /** The exact-only matcher on one read. */
+    /** The exact-only matcher on each read. */
     @Benchmark
-    public List<Hit> exactMatcher(Cursor c) {
-        return exact.match(reads[c.advance()]);
+    @OperationsPerInvocation(BATCH)
+    public void exactMatcher(Cursor c, Blackhole bh) {
+        PlateRead[] rs = reads;
+        HotLists m = exact;
+        for (int i = c.advance(), end = i + BATCH; i < end; i++) {
+            bh.consume(m.match(rs[i]));
+        }
     }
 
     /** Baseline: bounded Levenshtein of the read against each of 10,000 entries (scale by 1/100 for 1,000,000). */
     @Benchmark
-    public int fuzzyBruteForceBaseline(Cursor c) {
-        String r = readTexts[c.advance()];
-        int found = 0;
-        for (String e : bruteForceList) {
-            if (withinOneEdit(e, r)) {
-                found++;
+    @OperationsPerInvocation(BATCH)
+    public void fuzzyBruteForceBaseline(Cursor c, Blackhole bh) {
+        String[] ts = readTexts;
+        for (int i = c.advance(), end = i + BATCH; i < end; i++) {
+            String r = ts[i];
+            int found = 0;
+            for (String e : bruteForceList) {
+                if (withinOneEdit(e, r)) {
+                    found++;
+                }
             }
+            bh.consume(found);
         }
-        return found;
     }
 
-    /** The tolerant matcher (default rule, one edit on person alerts) on one read. */
+    /** The tolerant matcher (default rule, one edit on person alerts) on each read. */
     @Benchmark
-    public List<Hit> fuzzyMatcher(Cursor c) {
-        return fuzzy.match(reads[c.advance()]);
+    @OperationsPerInvocation(BATCH)
+    public void fuzzyMatcher(Cursor c, Blackhole bh) {
+        PlateRead[] rs = reads;
+        HotLists m = fuzzy;
+        for (int i = c.advance(), end = i + BATCH; i < end; i++) {
+            bh.consume(m.match(rs[i]));
+        }
     }
 
     /** Levenshtein distance at most 1, bounded: stops at the second difference. */

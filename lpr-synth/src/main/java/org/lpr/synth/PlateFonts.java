@@ -1,0 +1,84 @@
+package org.lpr.synth;
+
+import java.awt.Font;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fonts the renderer draws with: plate-like sans faces for serials (condensed gothics first) and
+ * varied faces for legends, loaded from Debian font packages where present. A machine without them
+ * falls back to Java's logical fonts, so rendering still works (with less variety).
+ */
+final class PlateFonts {
+    private static final String[] SERIAL = {
+        "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Bold.otf",
+        "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Regular.otf",
+        "/usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-Bold.ttf",
+        "/usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-Medium.ttf",
+        "/usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-Regular.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansCondensed.ttf",
+        "/usr/share/fonts/truetype/open-sans/OpenSans-CondBold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+        "/usr/share/fonts/truetype/freefont/FreeSansBold.ttf",
+        "/usr/share/fonts/opentype/urw-base35/NimbusSans-Bold.otf",
+        "/usr/share/fonts/opentype/urw-base35/URWGothic-Demi.otf",
+        "/usr/share/fonts/opentype/urw-base35/URWGothic-Book.otf",
+        "/usr/share/fonts/truetype/roboto/unhinted/RobotoTTF/Roboto-Medium.ttf",
+        "/usr/share/fonts/opentype/b612/B612-Bold.otf",
+        "/usr/share/fonts/opentype/b612/B612Mono-Bold.otf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationMono-Bold.ttf",
+        "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf",
+    };
+    private static final String[] LEGEND = {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerif-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSerifCondensed-BoldItalic.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSerif-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationSerif-BoldItalic.ttf",
+        "/usr/share/fonts/truetype/freefont/FreeSerifBoldItalic.ttf",
+        "/usr/share/fonts/truetype/freefont/FreeSerifItalic.ttf",
+        "/usr/share/fonts/opentype/urw-base35/Z003-MediumItalic.otf",
+        "/usr/share/fonts/opentype/urw-base35/C059-Bold.otf",
+        "/usr/share/fonts/opentype/urw-base35/P052-BoldItalic.otf",
+        "/usr/share/fonts/opentype/urw-base35/URWBookman-Demi.otf",
+        "/usr/share/fonts/opentype/urw-base35/NimbusSans-BoldItalic.otf",
+        "/usr/share/fonts/truetype/liberation/LiberationSans-Bold.ttf",
+        "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+        "/usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-BoldItalic.ttf",
+        "/usr/share/fonts/truetype/open-sans/OpenSans-ExtraBold.ttf",
+    };
+
+    static final List<Font> SERIAL_FONTS = load(SERIAL, new Font(Font.SANS_SERIF, Font.BOLD, 100));
+    static final List<Font> LEGEND_FONTS = load(LEGEND, new Font(Font.SERIF, Font.BOLD | Font.ITALIC, 100));
+
+    private PlateFonts() {
+    }
+
+    private static List<Font> load(String[] files, Font fallback) {
+        List<Font> fonts = new ArrayList<>();
+        for (String file : files) {
+            Path p = Path.of(file);
+            if (!Files.isReadable(p)) {
+                continue;
+            }
+            try {
+                Font f = Font.createFont(Font.TRUETYPE_FONT, p.toFile()).deriveFont(100f);
+                if (f.canDisplayUpTo("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == -1) {
+                    fonts.add(f);
+                }
+            } catch (Exception e) {
+                // a font Java cannot read is skipped; the others still give variety
+            }
+        }
+        if (fonts.isEmpty()) {
+            fonts.add(fallback);
+        }
+        return List.copyOf(fonts);
+    }
+}

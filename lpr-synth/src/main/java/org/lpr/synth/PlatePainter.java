@@ -1,0 +1,475 @@
+package org.lpr.synth;
+
+import java.awt.AlphaComposite;
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.RadialGradientPaint;
+import java.awt.RenderingHints;
+import java.awt.Shape;
+import java.awt.font.FontRenderContext;
+import java.awt.font.GlyphVector;
+import java.awt.geom.AffineTransform;
+import java.awt.geom.Area;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.lpr.core.read.Jurisdiction;
+
+/**
+ * Paints a frontal, undistorted plate: background art, legend, slogan, serial, stickers, stacked
+ * characters and other distractors, bolts, frame and dirt. Everything random comes from the given
+ * generator, so a seed fixes the picture.
+ */
+final class PlatePainter {
+    static final int WIDTH = 400;
+    static final int HEIGHT = 200;
+    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+    private static final String[] MONTHS = {"JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"};
+    private static final String[] COUNTIES = {"KNOX", "SHELBY", "DAVIDSON", "FULTON", "COBB", "MARION", "FRANKLIN",
+        "JEFFERSON", "MONROE", "WASHINGTON", "JACKSON", "LINCOLN", "MADISON", "CLAY", "UNION", "WAYNE", "COUNTY"};
+    private static final Color[] STICKER_COLOURS = {new Color(0xE53935), new Color(0x43A047), new Color(0xFDD835),
+        new Color(0x1E88E5), new Color(0xFB8C00), new Color(0x8E24AA), new Color(0xFFFFFF), new Color(0x00ACC1)};
+
+    private PlatePainter() {
+    }
+
+    /** Paints a plate printing {@code printed} in {@code style} onto a new {@value #WIDTH}x{@value #HEIGHT} image. */
+    static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r) {
+        BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = img.createGraphics();
+        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+        g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+
+        Color plate = pick(style.plateColours(), r);
+        Color ink = pick(style.serialColours(), r);
+        if (r.nextDouble() < 0.08) {
+            ink = randomInk(r);
+        }
+        Color legendInk = pick(style.legendColours(), r);
+        paintBackground(g, plate, ink, r);
+
+        boolean legendOnTop = r.nextDouble() < 0.85;
+        boolean stacked = r.nextDouble() < 0.12;
+        double serialTop = 0.26 + r.nextDouble() * 0.08;
+        double serialHeight = 0.40 + r.nextDouble() * 0.14;
+        if (!legendOnTop) {
+            serialTop = 0.18 + r.nextDouble() * 0.06;
+        }
+        double left = 0.05 + r.nextDouble() * 0.05;
+        double right = 0.95 - r.nextDouble() * 0.05;
+        if (stacked) {
+            double stackW = 0.09 + r.nextDouble() * 0.03;
+            paintStacked(g, left, serialTop, serialHeight, stackW, ink, r);
+            left += stackW + 0.02;
+        }
+        if (r.nextDouble() < 0.12) {
+            // a side emblem or badge beside the serial (disabled-veteran, county numbers, logos)
+            double w = 0.07 + r.nextDouble() * 0.05;
+            boolean onLeft = !stacked && r.nextBoolean();
+            double x = onLeft ? left : right - w;
+            paintSideMark(g, x, serialTop, w, serialHeight, ink, r);
+            if (onLeft) {
+                left += w + 0.01;
+            } else {
+                right -= w + 0.01;
+            }
+        }
+
+        paintLegend(g, style, legendOnTop, legendInk, r);
+        String drawn = printed;
+        if (style.jurisdiction() == Jurisdiction.WY || r.nextDouble() < 0.04) {
+            // a county number and an emblem before the serial (Wyoming's layout), not part of the plate text
+            drawn = (1 + r.nextInt(r.nextBoolean() ? 9 : 23)) + "*" + printed;
+        }
+        paintSerial(g, drawn, left, right, serialTop, serialHeight, ink, r);
+        paintStickers(g, serialTop, serialHeight, r);
+        if (r.nextDouble() < 0.6) {
+            paintBolts(g, r);
+        }
+        if (r.nextDouble() < 0.3) {
+            paintFrame(g, r);
+        }
+        if (r.nextDouble() < 0.3) {
+            paintDirt(g, r);
+        }
+        g.dispose();
+        return img;
+    }
+
+    private static void paintBackground(Graphics2D g, Color plate, Color ink, SplittableRandom r) {
+        g.setColor(plate);
+        g.fillRect(0, 0, WIDTH, HEIGHT);
+        if (r.nextDouble() < 0.5) {
+            Color other = shift(plate, r, 40);
+            boolean vertical = r.nextDouble() < 0.7;
+            g.setPaint(new GradientPaint(0, 0, plate, vertical ? 0 : WIDTH, vertical ? HEIGHT : 0, other));
+            g.fillRect(0, 0, WIDTH, HEIGHT);
+        }
+        double art = r.nextDouble();
+        float alpha = (float) (0.25 + r.nextDouble() * 0.5);
+        g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, alpha));
+        if (art < 0.2) {
+            // mountains along the bottom
+            Path2D p = new Path2D.Double();
+            p.moveTo(0, HEIGHT);
+            double x = 0;
+            double base = HEIGHT * (0.55 + r.nextDouble() * 0.3);
+            while (x < WIDTH) {
+                x += 20 + r.nextDouble() * 60;
+                p.lineTo(x, base - r.nextDouble() * HEIGHT * 0.35);
+            }
+            p.lineTo(WIDTH, HEIGHT);
+            p.closePath();
+            g.setColor(pastel(r));
+            g.fill(p);
+        } else if (art < 0.35) {
+            // a coloured band across the top, often with stars
+            int h = (int) (HEIGHT * (0.15 + r.nextDouble() * 0.12));
+            g.setColor(new Color(20 + r.nextInt(60), 40 + r.nextInt(80), 120 + r.nextInt(120)));
+            g.fillRect(0, 0, WIDTH, h);
+            g.setColor(Color.WHITE);
+            for (int i = 0; i < 12; i++) {
+                g.fill(star(r.nextDouble() * WIDTH, r.nextDouble() * h, 3 + r.nextDouble() * 5));
+            }
+        } else if (art < 0.5) {
+            // waves, rainbow or sun arcs
+            int n = 2 + r.nextInt(4);
+            for (int i = 0; i < n; i++) {
+                g.setColor(pastel(r));
+                g.setStroke(new BasicStroke((float) (4 + r.nextDouble() * 14)));
+                double cx = r.nextDouble() * WIDTH;
+                double cy = HEIGHT * (0.6 + r.nextDouble());
+                double rad = 60 + r.nextDouble() * 260;
+                g.draw(new Ellipse2D.Double(cx - rad, cy - rad, 2 * rad, 2 * rad * (0.4 + r.nextDouble() * 0.6)));
+            }
+        } else if (art < 0.6) {
+            // a large faint picture behind the serial (state outline, a sun, a bird)
+            g.setColor(pastel(r));
+            g.fill(blob(WIDTH * (0.2 + r.nextDouble() * 0.6), HEIGHT * (0.3 + r.nextDouble() * 0.4), 40 + r.nextDouble() * 60, r));
+        }
+        g.setComposite(AlphaComposite.SrcOver);
+        if (r.nextDouble() < 0.5) {
+            g.setColor(r.nextDouble() < 0.7 ? ink : Color.DARK_GRAY);
+            g.setStroke(new BasicStroke((float) (1.5 + r.nextDouble() * 3)));
+            double m = 4 + r.nextDouble() * 6;
+            g.draw(new RoundRectangle2D.Double(m, m, WIDTH - 2 * m, HEIGHT - 2 * m, 20, 20));
+        }
+    }
+
+    private static void paintLegend(Graphics2D g, PlateStyle style, boolean onTop, Color ink, SplittableRandom r) {
+        String legend = style.legend();
+        if (r.nextDouble() < 0.3) {
+            legend = legend.equals(legend.toUpperCase()) ? titleCase(legend) : legend.toUpperCase();
+        }
+        Font font = pick(PlateFonts.LEGEND_FONTS, r);
+        double h = HEIGHT * (0.12 + r.nextDouble() * 0.09);
+        double maxW = WIDTH * (0.45 + r.nextDouble() * 0.45);
+        double y = onTop ? HEIGHT * (0.04 + r.nextDouble() * 0.04) : HEIGHT * (0.78 + r.nextDouble() * 0.06);
+        if (r.nextDouble() < 0.93) {
+            drawTextCentered(g, legend, font, WIDTH / 2.0 + (r.nextDouble() - 0.5) * 30, y, h, maxW, ink, 0, r);
+        }
+        if (r.nextDouble() < 0.8) {
+            String slogan = pick(style.slogans(), r);
+            Font sf = pick(PlateFonts.LEGEND_FONTS, r);
+            double sh = HEIGHT * (0.06 + r.nextDouble() * 0.05);
+            double sy = onTop ? HEIGHT * (0.83 + r.nextDouble() * 0.06) : HEIGHT * (0.04 + r.nextDouble() * 0.03);
+            drawTextCentered(g, slogan, sf, WIDTH / 2.0, sy, sh, WIDTH * 0.7, r.nextDouble() < 0.7 ? ink : Color.DARK_GRAY, 0, r);
+        }
+        if (r.nextDouble() < 0.2) {
+            String county = COUNTIES[r.nextInt(COUNTIES.length)];
+            double ch = HEIGHT * (0.06 + r.nextDouble() * 0.04);
+            drawTextCentered(g, county, pick(PlateFonts.SERIAL_FONTS, r), WIDTH * (0.3 + r.nextDouble() * 0.4),
+                    onTop ? HEIGHT * 0.78 : HEIGHT * 0.12, ch, WIDTH * 0.4, Color.BLACK, 0, r);
+        }
+    }
+
+    private static void paintSerial(Graphics2D g, String printed, double left, double right, double top, double height,
+            Color ink, SplittableRandom r) {
+        Font font = pick(PlateFonts.SERIAL_FONTS, r);
+        double squeeze = 0.72 + r.nextDouble() * 0.45;
+        double tracking = -0.02 + r.nextDouble() * 0.16;
+        double bold = r.nextDouble() < 0.5 ? 0 : r.nextDouble() * 0.05;
+        boolean openFour = r.nextDouble() < 0.5;
+        double slant = r.nextDouble() < 0.1 ? -0.12 - r.nextDouble() * 0.1 : 0;
+
+        // lay the glyphs out at unit cap height, then fit into the box
+        List<Shape> shapes = new ArrayList<>();
+        List<Boolean> emblem = new ArrayList<>();
+        double x = 0;
+        Rectangle2D capBox = font.createGlyphVector(FRC, "H").getVisualBounds();
+        double cap = capBox.getHeight();
+        for (char c : printed.toCharArray()) {
+            if (c == ' ') {
+                x += cap * (0.2 + r.nextDouble() * 0.35);
+                continue;
+            }
+            if (c == '*') {
+                double s = cap * (0.6 + r.nextDouble() * 0.5);
+                Shape e = emblemShape(x + cap * 0.1, -cap * 0.5 - s / 2, s, r);
+                shapes.add(e);
+                emblem.add(Boolean.TRUE);
+                x += s + cap * 0.2;
+                continue;
+            }
+            if (c == '.') {
+                double d = cap * 0.15;
+                shapes.add(new Ellipse2D.Double(x + cap * 0.08, -cap * 0.5 - d / 2, d, d));
+                emblem.add(Boolean.FALSE);
+                x += d + cap * 0.16;
+                continue;
+            }
+            GlyphVector gv = font.createGlyphVector(FRC, String.valueOf(c));
+            Shape glyph = gv.getOutline();
+            Rectangle2D gb = gv.getVisualBounds();
+            AffineTransform at = new AffineTransform();
+            at.translate(x - gb.getX() * squeeze, 0);
+            at.scale(squeeze, 1);
+            at.shear(slant, 0);
+            Shape placed = at.createTransformedShape(glyph);
+            if (c == '4' && openFour) {
+                placed = openFour(placed);
+            }
+            if (c == '-') {
+                x += cap * 0.05;
+            }
+            shapes.add(placed);
+            emblem.add(Boolean.FALSE);
+            x += gb.getWidth() * squeeze + cap * tracking;
+        }
+        double totalW = x - cap * tracking;
+        double boxW = (right - left) * WIDTH;
+        double boxH = height * HEIGHT;
+        double scale = Math.min(boxH / cap, boxW / totalW);
+        double ox = left * WIDTH + (boxW - totalW * scale) / 2;
+        double oy = top * HEIGHT + boxH / 2 + cap * scale / 2 + (boxH - cap * scale) * 0.0;
+        AffineTransform place = new AffineTransform();
+        place.translate(ox, oy);
+        place.scale(scale, scale);
+
+        boolean embossShadow = r.nextDouble() < 0.3;
+        Color emblemColour = randomInk(r);
+        for (int i = 0; i < shapes.size(); i++) {
+            Shape s = place.createTransformedShape(shapes.get(i));
+            if (embossShadow && !emblem.get(i)) {
+                g.setColor(new Color(0, 0, 0, 70));
+                g.fill(AffineTransform.getTranslateInstance(1.5, 1.5).createTransformedShape(s));
+            }
+            g.setColor(emblem.get(i) ? emblemColour : ink);
+            g.fill(s);
+            if (bold > 0 && !emblem.get(i)) {
+                g.setStroke(new BasicStroke((float) (bold * cap * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+                g.draw(s);
+            }
+        }
+    }
+
+    /** Cuts the top of a 4's diagonal away from its stem, as on many plate fonts (the "open" 4). */
+    private static Shape openFour(Shape four) {
+        Rectangle2D b = four.getBounds2D();
+        Area a = new Area(four);
+        Area foot = new Area(new Rectangle2D.Double(b.getX(), b.getMaxY() - b.getHeight() * 0.12, b.getWidth(), b.getHeight() * 0.06));
+        foot.intersect(a);
+        Rectangle2D stem = foot.getBounds2D();
+        if (stem.isEmpty()) {
+            return four;
+        }
+        double gap = b.getWidth() * 0.08;
+        a.subtract(new Area(new Rectangle2D.Double(b.getX() - 1, b.getY() - 1, stem.getX() - gap - b.getX() + 1, b.getHeight() * 0.3 + 1)));
+        return a;
+    }
+
+    private static void paintStacked(Graphics2D g, double left, double top, double height, double width, Color ink, SplittableRandom r) {
+        String letters = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+        Font font = pick(PlateFonts.SERIAL_FONTS, r);
+        double each = height * HEIGHT / 2.1;
+        for (int i = 0; i < 2; i++) {
+            String c = String.valueOf(letters.charAt(r.nextInt(letters.length())));
+            drawTextCentered(g, c, font, (left + width / 2) * WIDTH, top * HEIGHT + i * each * 1.1, each, width * WIDTH, ink, 0, r);
+        }
+    }
+
+    private static void paintSideMark(Graphics2D g, double x, double top, double w, double h, Color ink, SplittableRandom r) {
+        double px = x * WIDTH;
+        double py = (top + h * (0.1 + r.nextDouble() * 0.3)) * HEIGHT;
+        double size = w * WIDTH;
+        if (r.nextBoolean()) {
+            g.setColor(randomInk(r));
+            g.fill(blob(px + size / 2, py + size / 2, size / 2, r));
+        } else {
+            // a small badge with a county or type code
+            g.setColor(pick(List.of(STICKER_COLOURS), r));
+            g.fill(new RoundRectangle2D.Double(px, py, size, size * 0.8, 6, 6));
+            String code = r.nextBoolean() ? String.valueOf(1 + r.nextInt(99)) : String.valueOf((char) ('A' + r.nextInt(26)));
+            drawTextCentered(g, code, pick(PlateFonts.SERIAL_FONTS, r), px + size / 2, py + size * 0.1, size * 0.55, size * 0.9, Color.BLACK, 0, r);
+        }
+    }
+
+    private static void paintStickers(Graphics2D g, double serialTop, double serialHeight, SplittableRandom r) {
+        int n = r.nextDouble() < 0.35 ? 0 : 1 + r.nextInt(2);
+        for (int i = 0; i < n; i++) {
+            double w = WIDTH * (0.1 + r.nextDouble() * 0.1);
+            double h = HEIGHT * (0.11 + r.nextDouble() * 0.09);
+            boolean leftSide = r.nextBoolean();
+            boolean topRow = r.nextDouble() < 0.7;
+            double x = leftSide ? WIDTH * (0.02 + r.nextDouble() * 0.05) : WIDTH * (0.98 - r.nextDouble() * 0.05) - w;
+            double y = topRow ? HEIGHT * (0.03 + r.nextDouble() * 0.05) : HEIGHT * (0.97 - r.nextDouble() * 0.05) - h;
+            if (r.nextDouble() < 0.2) {
+                // a sticker pushed against the serial, the hardest distractor
+                y = HEIGHT * (serialTop + serialHeight * (r.nextDouble() * 0.5));
+            }
+            Color c = STICKER_COLOURS[r.nextInt(STICKER_COLOURS.length)];
+            g.setColor(c);
+            g.fill(new RoundRectangle2D.Double(x, y, w, h, 4, 4));
+            String text = r.nextBoolean() ? MONTHS[r.nextInt(12)] : String.format("%02d", r.nextInt(100));
+            Color t = luminance(c) > 0.5 ? Color.BLACK : Color.WHITE;
+            drawTextCentered(g, text, pick(PlateFonts.SERIAL_FONTS, r), x + w / 2, y + h * 0.12, h * 0.7, w * 0.9, t, 0, r);
+        }
+    }
+
+    private static void paintBolts(Graphics2D g, SplittableRandom r) {
+        double rad = 4 + r.nextDouble() * 5;
+        double y1 = HEIGHT * (0.06 + r.nextDouble() * 0.08);
+        double y2 = HEIGHT * (0.86 + r.nextDouble() * 0.08);
+        double x1 = WIDTH * (0.15 + r.nextDouble() * 0.1);
+        double x2 = WIDTH - x1;
+        boolean bottom = r.nextBoolean();
+        for (double[] p : bottom ? new double[][] {{x1, y1}, {x2, y1}, {x1, y2}, {x2, y2}} : new double[][] {{x1, y1}, {x2, y1}}) {
+            g.setPaint(new RadialGradientPaint((float) (p[0] - rad / 3), (float) (p[1] - rad / 3), (float) rad * 1.5f,
+                    new float[] {0f, 1f}, new Color[] {new Color(230, 230, 230), new Color(60, 60, 60)}));
+            g.fill(new Ellipse2D.Double(p[0] - rad, p[1] - rad, 2 * rad, 2 * rad));
+        }
+    }
+
+    private static void paintFrame(Graphics2D g, SplittableRandom r) {
+        Color frame = r.nextDouble() < 0.6 ? new Color(15 + r.nextInt(30), 15 + r.nextInt(30), 15 + r.nextInt(30))
+                : new Color(170 + r.nextInt(60), 170 + r.nextInt(60), 170 + r.nextInt(60));
+        double top = HEIGHT * r.nextDouble() * 0.08;
+        double bottom = HEIGHT * (0.04 + r.nextDouble() * 0.12);
+        double side = WIDTH * r.nextDouble() * 0.03;
+        g.setColor(frame);
+        Area a = new Area(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
+        a.subtract(new Area(new RoundRectangle2D.Double(side, top, WIDTH - 2 * side, HEIGHT - top - bottom, 16, 16)));
+        g.fill(a);
+        if (bottom > HEIGHT * 0.08 && r.nextBoolean()) {
+            String dealer = pick(List.of("AUTO SALES", "MOTORS", "TOYOTA", "HONDA OF TOWN", "FORD", "CHEVROLET", "DEALER.COM"), r);
+            drawTextCentered(g, dealer, pick(PlateFonts.LEGEND_FONTS, r), WIDTH / 2.0, HEIGHT - bottom * 0.9, bottom * 0.7,
+                    WIDTH * 0.6, luminance(frame) > 0.5 ? Color.BLACK : Color.WHITE, 0, r);
+        }
+    }
+
+    private static void paintDirt(Graphics2D g, SplittableRandom r) {
+        int n = 3 + r.nextInt(10);
+        for (int i = 0; i < n; i++) {
+            g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, (float) (0.05 + r.nextDouble() * 0.2)));
+            g.setColor(new Color(70 + r.nextInt(60), 55 + r.nextInt(40), 30 + r.nextInt(30)));
+            g.fill(blob(r.nextDouble() * WIDTH, r.nextDouble() * HEIGHT, 10 + r.nextDouble() * 60, r));
+        }
+        g.setComposite(AlphaComposite.SrcOver);
+    }
+
+    /** Draws {@code text} centred on {@code cx}, with its cap top at {@code y}, fitted in {@code h x maxW}. */
+    private static void drawTextCentered(Graphics2D g, String text, Font font, double cx, double y, double h, double maxW,
+            Color colour, double slant, SplittableRandom r) {
+        GlyphVector gv = font.createGlyphVector(FRC, text);
+        Rectangle2D b = gv.getVisualBounds();
+        if (b.getWidth() <= 0 || b.getHeight() <= 0) {
+            return;
+        }
+        double capH = font.createGlyphVector(FRC, "H").getVisualBounds().getHeight();
+        double s = Math.min(h / capH, maxW / b.getWidth());
+        AffineTransform at = new AffineTransform();
+        at.translate(cx - b.getCenterX() * s, y + capH * s);
+        at.scale(s, s);
+        g.setColor(colour);
+        g.fill(at.createTransformedShape(gv.getOutline()));
+    }
+
+    private static Shape emblemShape(double x, double y, double s, SplittableRandom r) {
+        return switch (r.nextInt(4)) {
+            case 0 -> new Ellipse2D.Double(x, y, s, s);
+            case 1 -> star(x + s / 2, y + s / 2, s / 2);
+            case 2 -> blob(x + s / 2, y + s / 2, s / 2, r);
+            default -> new RoundRectangle2D.Double(x, y + s * 0.1, s, s * 0.8, s * 0.3, s * 0.3);
+        };
+    }
+
+    private static Shape star(double cx, double cy, double rad) {
+        Path2D p = new Path2D.Double();
+        for (int i = 0; i < 10; i++) {
+            double a = Math.PI / 2 + i * Math.PI / 5;
+            double rr = i % 2 == 0 ? rad : rad * 0.45;
+            double px = cx + Math.cos(a) * rr;
+            double py = cy - Math.sin(a) * rr;
+            if (i == 0) {
+                p.moveTo(px, py);
+            } else {
+                p.lineTo(px, py);
+            }
+        }
+        p.closePath();
+        return p;
+    }
+
+    private static Shape blob(double cx, double cy, double rad, SplittableRandom r) {
+        Path2D p = new Path2D.Double();
+        int n = 7 + r.nextInt(5);
+        for (int i = 0; i < n; i++) {
+            double a = 2 * Math.PI * i / n;
+            double rr = rad * (0.6 + r.nextDouble() * 0.5);
+            double px = cx + Math.cos(a) * rr;
+            double py = cy + Math.sin(a) * rr;
+            if (i == 0) {
+                p.moveTo(px, py);
+            } else {
+                p.lineTo(px, py);
+            }
+        }
+        p.closePath();
+        return p;
+    }
+
+    static <T> T pick(List<T> list, SplittableRandom r) {
+        return list.get(r.nextInt(list.size()));
+    }
+
+    private static Color randomInk(SplittableRandom r) {
+        Color[] inks = {new Color(0x111111), new Color(0x1A2A6C), new Color(0x8A1620), new Color(0x0E5A2E), new Color(0x3B2A80), new Color(0x5A3A1A)};
+        return inks[r.nextInt(inks.length)];
+    }
+
+    private static Color pastel(SplittableRandom r) {
+        return new Color(150 + r.nextInt(100), 150 + r.nextInt(100), 150 + r.nextInt(100));
+    }
+
+    private static Color shift(Color c, SplittableRandom r, int amount) {
+        return new Color(clamp(c.getRed() + r.nextInt(-amount, amount + 1)), clamp(c.getGreen() + r.nextInt(-amount, amount + 1)),
+                clamp(c.getBlue() + r.nextInt(-amount, amount + 1)));
+    }
+
+    static int clamp(int v) {
+        return v < 0 ? 0 : Math.min(255, v);
+    }
+
+    static double luminance(Color c) {
+        return (0.299 * c.getRed() + 0.587 * c.getGreen() + 0.114 * c.getBlue()) / 255.0;
+    }
+
+    private static String titleCase(String s) {
+        StringBuilder b = new StringBuilder();
+        boolean start = true;
+        for (char c : s.toCharArray()) {
+            b.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+            start = c == ' ';
+        }
+        return b.toString();
+    }
+}

@@ -1,0 +1,238 @@
+package org.lpr.synth;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.lpr.core.image.Image;
+import org.lpr.core.read.Jurisdiction;
+import org.lpr.core.read.Plate;
+import org.lpr.core.read.Point;
+import org.lpr.core.read.Polygon;
+
+/**
+ * Renders synthetic US-style plates: every state's common layouts and serial formats (kept as data
+ * in {@code us-states.txt}), legends, slogans, stickers, stacked characters, bolts, frames and dirt,
+ * then what a camera adds (perspective, rotation, tight or loose crop, blur, motion blur, low light,
+ * glare, noise, JPEG). Seeded and deterministic: the same seed and spec give the same pixels.
+ * Thread-safe.
+ *
+ * <pre>{@code
+ * PlateRenderer renderer = PlateRenderer.builder().seed(7).build();
+ * RenderedPlate crop = renderer.render(PlateSpec.of("ABC-1234", Jurisdiction.VA, 1));
+ * RenderedPlate random = renderer.render(42);           // random state and serial, index 42
+ * RenderedScene scene = renderer.renderScene(42);       // a plate in a larger picture
+ * }</pre>
+ *
+ * <p>Stacked small characters and side badges are drawn as distractors and are not part of the
+ * plate text, as in the OpenALPR benchmark labels.
+ */
+public final class PlateRenderer {
+    private final long seed;
+    private final boolean photo;
+    private final int outputWidth;
+    private final int outputHeight;
+    private final List<Jurisdiction> states;
+
+    private PlateRenderer(Builder b) {
+        this.seed = b.seed;
+        this.photo = b.photo;
+        this.outputWidth = b.outputWidth;
+        this.outputHeight = b.outputHeight;
+        this.states = List.copyOf(PlateStyle.ALL.keySet());
+    }
+
+    /** A builder with seed 0, camera effects on and the crop's natural size. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The jurisdictions that have their own style and serial formats. */
+    public List<Jurisdiction> jurisdictions() {
+        return states;
+    }
+
+    /** A random plate spec for {@code index}: a state, a serial in one of its formats (sometimes a vanity plate). */
+    public PlateSpec randomSpec(long index) {
+        SplittableRandom r = random(index, 0x5EC);
+        Jurisdiction j = states.get(r.nextInt(states.size()));
+        String printed = r.nextDouble() < 0.12 ? PlateStyle.vanitySerial(r) : PlateStyle.ALL.get(j).printedSerial(r);
+        return new PlateSpec(Plate.of(printed.replace("*", ""), j), printed, mix(seed, index));
+    }
+
+    /** Renders the random plate of {@code index} ({@link #randomSpec(long)}). */
+    public RenderedPlate render(long index) {
+        return render(randomSpec(index));
+    }
+
+    /** Renders {@code spec} as a plate crop. */
+    public RenderedPlate render(PlateSpec spec) {
+        SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r);
+        if (!photo) {
+            BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(plate, outputWidth, outputHeight) : plate;
+            double sx = (double) out.getWidth() / plate.getWidth();
+            double sy = (double) out.getHeight() / plate.getHeight();
+            return new RenderedPlate(Image.of(out), spec.plate(), Polygon.rectangle(0, 0, plate.getWidth() * sx, plate.getHeight() * sy));
+        }
+        // the plate's size in the photo, from far and blurry to near and sharp
+        double plateW = 60 * Math.pow(5, r.nextDouble());
+        double plateH = plateW / 2 * (0.9 + r.nextDouble() * 0.25);
+        BufferedImage small = PhotoEffects.resize(plate, (int) Math.max(8, Math.round(plateW * 1.3)), (int) Math.max(4, Math.round(plateH * 1.3)));
+        double[] quad = viewQuad(plateW, plateH, r, 0.05);
+        double[] margins = new double[4];
+        for (int i = 0; i < 4; i++) {
+            margins[i] = r.nextDouble() < 0.15 ? -r.nextDouble() * 0.04 : r.nextDouble() * (r.nextDouble() < 0.2 ? 0.15 : 0.05);
+        }
+        double minX = Math.min(Math.min(quad[0], quad[2]), Math.min(quad[4], quad[6])) - margins[0] * plateW;
+        double maxX = Math.max(Math.max(quad[0], quad[2]), Math.max(quad[4], quad[6])) + margins[1] * plateW;
+        double minY = Math.min(Math.min(quad[1], quad[3]), Math.min(quad[5], quad[7])) - margins[2] * plateH;
+        double maxY = Math.max(Math.max(quad[1], quad[3]), Math.max(quad[5], quad[7])) + margins[3] * plateH;
+        int w = (int) Math.max(8, Math.round(maxX - minX));
+        int h = (int) Math.max(4, Math.round(maxY - minY));
+        for (int i = 0; i < 8; i += 2) {
+            quad[i] -= minX;
+            quad[i + 1] -= minY;
+        }
+        BufferedImage photoImg = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PhotoEffects.background(photoImg, r);
+        PhotoEffects.warpInto(small, photoImg, quad);
+        BufferedImage out = PhotoEffects.degrade(photoImg, r);
+        if (outputWidth > 0) {
+            double sx = (double) outputWidth / out.getWidth();
+            double sy = (double) outputHeight / out.getHeight();
+            out = PhotoEffects.resize(out, outputWidth, outputHeight);
+            for (int i = 0; i < 8; i += 2) {
+                quad[i] *= sx;
+                quad[i + 1] *= sy;
+            }
+        }
+        return new RenderedPlate(Image.of(out), spec.plate(), outline(quad));
+    }
+
+    /** Renders the random plate of {@code index} inside a larger street-like picture. */
+    public RenderedScene renderScene(long index) {
+        PlateSpec spec = randomSpec(index);
+        SplittableRandom r = new SplittableRandom(mix(seed, spec.seed() ^ 0x5CE7E));
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r);
+        int w = 640;
+        int h = 480;
+        BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        PhotoEffects.background(scene, r);
+        Graphics2D g = scene.createGraphics();
+        for (int i = 0; i < 6; i++) {
+            g.setColor(new Color(r.nextInt(256), r.nextInt(256), r.nextInt(256)));
+            g.fillRect(r.nextInt(w), r.nextInt(h), 20 + r.nextInt(200), 10 + r.nextInt(120));
+        }
+        g.dispose();
+        double plateW = 70 + r.nextDouble() * 150;
+        double plateH = plateW / 2;
+        BufferedImage small = PhotoEffects.resize(plate, (int) Math.round(plateW * 1.3), (int) Math.round(plateH * 1.3));
+        double[] quad = viewQuad(plateW, plateH, r, 0.04);
+        double ox = 20 + r.nextDouble() * (w - plateW * 1.3 - 40);
+        double oy = 20 + r.nextDouble() * (h - plateH * 1.3 - 40);
+        for (int i = 0; i < 8; i += 2) {
+            quad[i] += ox;
+            quad[i + 1] += oy;
+        }
+        PhotoEffects.warpInto(small, scene, quad);
+        BufferedImage out = PhotoEffects.jpeg(scene, 0.85f);
+        return new RenderedScene(Image.of(out), spec.plate(), outline(quad));
+    }
+
+    private PlateStyle styleOf(Jurisdiction j, SplittableRandom r) {
+        PlateStyle style = PlateStyle.ALL.get(j);
+        if (style != null) {
+            return style;
+        }
+        PlateStyle borrowed = PlateStyle.ALL.get(states.get(r.nextInt(states.size())));
+        String legend = j.isKnown() ? j.displayName().toUpperCase(java.util.Locale.ROOT) : "";
+        return new PlateStyle(j, legend, List.of(" "), borrowed.formats(), borrowed.plateColours(), borrowed.serialColours(),
+                borrowed.legendColours());
+    }
+
+    /** The plate's corners seen from a random viewpoint: rotation, yaw, pitch and jitter. */
+    private static double[] viewQuad(double w, double h, SplittableRandom r, double jitter) {
+        double[] q = {0, 0, w, 0, w, h, 0, h};
+        double yaw = (r.nextDouble() - 0.5) * 0.3;
+        double pitch = (r.nextDouble() - 0.5) * 0.2;
+        // yaw shrinks one side's height, pitch one edge's width
+        q[1] += yaw > 0 ? 0 : -yaw * h / 2;
+        q[7] -= yaw > 0 ? 0 : -yaw * h / 2;
+        q[3] += yaw > 0 ? yaw * h / 2 : 0;
+        q[5] -= yaw > 0 ? yaw * h / 2 : 0;
+        q[0] += pitch > 0 ? pitch * w / 2 : 0;
+        q[2] -= pitch > 0 ? pitch * w / 2 : 0;
+        q[6] += pitch < 0 ? -pitch * w / 2 : 0;
+        q[4] -= pitch < 0 ? -pitch * w / 2 : 0;
+        double angle = r.nextDouble() < 0.7 ? (r.nextDouble() - 0.5) * 0.1 : (r.nextDouble() - 0.5) * 0.25;
+        double cos = Math.cos(angle);
+        double sin = Math.sin(angle);
+        for (int i = 0; i < 8; i += 2) {
+            double x = q[i] - w / 2 + (r.nextDouble() - 0.5) * 2 * jitter * w;
+            double y = q[i + 1] - h / 2 + (r.nextDouble() - 0.5) * 2 * jitter * h;
+            q[i] = x * cos - y * sin + w / 2;
+            q[i + 1] = x * sin + y * cos + h / 2;
+        }
+        return q;
+    }
+
+    private static Polygon outline(double[] quad) {
+        List<Point> points = new ArrayList<>(4);
+        for (int i = 0; i < 8; i += 2) {
+            points.add(new Point(quad[i], quad[i + 1]));
+        }
+        return new Polygon(points);
+    }
+
+    private SplittableRandom random(long index, long salt) {
+        return new SplittableRandom(mix(mix(seed, index), salt));
+    }
+
+    private static long mix(long a, long b) {
+        long z = a * 0x9E3779B97F4A7C15L + b + 0x632BE59BD9B4E019L;
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /** Configures a {@link PlateRenderer}. */
+    public static final class Builder {
+        private long seed;
+        private boolean photo = true;
+        private int outputWidth;
+        private int outputHeight;
+
+        private Builder() {
+        }
+
+        /** The seed every rendering derives from (default 0). */
+        public Builder seed(long seed) {
+            this.seed = seed;
+            return this;
+        }
+
+        /** Whether to add camera effects (default true); without them, a clean frontal plate. */
+        public Builder photoEffects(boolean on) {
+            this.photo = on;
+            return this;
+        }
+
+        /** Scales every crop to {@code width x height} (default: the crop's natural size). */
+        public Builder outputSize(int width, int height) {
+            if (width <= 0 || height <= 0 || width > 4096 || height > 4096) {
+                throw new IllegalArgumentException("output size " + width + "x" + height + " must be 1 to 4096 pixels each way");
+            }
+            this.outputWidth = width;
+            this.outputHeight = height;
+            return this;
+        }
+
+        /** The renderer. */
+        public PlateRenderer build() {
+            return new PlateRenderer(this);
+        }
+    }
+}

@@ -1,0 +1,100 @@
+package org.lpr.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lpr.core.read.Jurisdiction;
+import org.lpr.core.read.Plate;
+
+class PlateRendererTest {
+    private final PlateRenderer renderer = PlateRenderer.builder().seed(11).build();
+
+    @Test
+    void render_sameSeedAndIndex_givesSamePixels() {
+        RenderedPlate a = renderer.render(5);
+        RenderedPlate b = PlateRenderer.builder().seed(11).build().render(5);
+        assertThat(a.plate()).isEqualTo(b.plate());
+        assertThat(a.image().bgr()).isEqualTo(b.image().bgr());
+    }
+
+    @Test
+    void render_otherSeed_givesOtherPlate() {
+        RenderedPlate a = renderer.render(5);
+        RenderedPlate b = PlateRenderer.builder().seed(12).build().render(5);
+        assertThat(a.image().bgr()).isNotEqualTo(b.image().bgr());
+    }
+
+    @Test
+    void render_spec_keepsTextAndState() {
+        RenderedPlate p = renderer.render(PlateSpec.of("ABC-1234", Jurisdiction.VA, 3));
+        assertThat(p.plate()).isEqualTo(new Plate("ABC1234", Jurisdiction.VA));
+        assertThat(p.image().width()).isGreaterThan(p.image().height());
+    }
+
+    @Test
+    void render_outputSize_scalesCropAndOutline() {
+        RenderedPlate p = PlateRenderer.builder().seed(1).outputSize(192, 96).build().render(9);
+        assertThat(p.image().width()).isEqualTo(192);
+        assertThat(p.image().height()).isEqualTo(96);
+        assertThat(p.outline().maxX()).isLessThan(192 * 1.2);
+    }
+
+    @Test
+    void render_withoutPhotoEffects_outlineIsWholeImage() {
+        RenderedPlate p = PlateRenderer.builder().photoEffects(false).build().render(2);
+        assertThat(p.outline().minX()).isZero();
+        assertThat(p.outline().maxX()).isEqualTo(p.image().width());
+    }
+
+    @Test
+    void randomSpec_everyStateHasStyleAndFormats() {
+        List<Jurisdiction> states = renderer.jurisdictions();
+        assertThat(states).hasSize(51).contains(Jurisdiction.DC, Jurisdiction.WY);
+        for (int i = 0; i < 300; i++) {
+            PlateSpec spec = renderer.randomSpec(i);
+            assertThat(spec.plate().text()).matches("[A-Z0-9]{2,8}");
+        }
+    }
+
+    @Test
+    void render_unstyledJurisdiction_borrowsAStyle() {
+        RenderedPlate p = renderer.render(PlateSpec.of("ABC 123", Jurisdiction.ON, 1));
+        assertThat(p.plate().jurisdiction()).isEqualTo(Jurisdiction.ON);
+    }
+
+    @Test
+    void spec_printedNotSpellingPlate_isRejected() {
+        assertThatThrownBy(() -> new PlateSpec(Plate.of("ABC123"), "ABC-124", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not spell plate ABC123");
+        assertThatThrownBy(() -> new PlateSpec(Plate.of("ABC123"), "ABC_123", 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'_' at index 3");
+    }
+
+    @Test
+    void renderScene_outlineLiesInsideImage() {
+        for (int i = 0; i < 5; i++) {
+            RenderedScene s = renderer.renderScene(i);
+            assertThat(s.outline().minX()).isGreaterThanOrEqualTo(0);
+            assertThat(s.outline().maxX()).isLessThanOrEqualTo(s.image().width());
+            assertThat(s.outline().minY()).isGreaterThanOrEqualTo(0);
+            assertThat(s.outline().maxY()).isLessThanOrEqualTo(s.image().height());
+        }
+    }
+
+    @Test
+    void datasetWriter_writesImagesAndLabels(@TempDir Path dir) throws Exception {
+        new DatasetWriter(PlateRenderer.builder().seed(3).outputSize(96, 48).build(), 2).write(dir, 100, 20);
+        List<String> lines = Files.readAllLines(dir.resolve("labels.csv"));
+        assertThat(lines).hasSize(21);
+        assertThat(lines.get(0)).isEqualTo("file,state,plate");
+        assertThat(lines.get(1)).startsWith("images/00000100.png,").matches("images/\\d{8}\\.png,[a-z]{2},[A-Z0-9]+");
+        try (var files = Files.list(dir.resolve("images"))) {
+            assertThat(files.count()).isEqualTo(20);
+        }
+    }
+}
