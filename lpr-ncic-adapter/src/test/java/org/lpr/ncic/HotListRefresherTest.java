@@ -188,4 +188,29 @@ class HotListRefresherTest {
                 .hasMessageContaining("source is missing").hasMessageContaining("target is missing")
                 .hasMessageContaining("listener is missing").hasMessageContaining("interval");
     }
+
+    @Test
+    void refresh_intoTheHotListEngine_swapsMatchesAndKeepsTheLastGoodListOnFailure() {
+        org.lpr.core.hotlist.HotLists hotLists = org.lpr.core.hotlist.HotLists.builder().build();
+        HotListRefresher refresher = HotListRefresher.builder().source(source()).target(hotLists::refresh)
+                .listener(failures::add).build();
+        org.lpr.core.read.Plate abc = org.lpr.core.read.Plate.of("ABC123", org.lpr.core.read.Jurisdiction.MO);
+        org.lpr.core.read.Plate xyz = org.lpr.core.read.Plate.of("XYZ789", org.lpr.core.read.Jurisdiction.KS);
+
+        body.set("LIC,LIS,NIC,MKE\nABC123,MO,N1,EV\n");
+        assertThat(refresher.refreshNow()).isTrue();
+        assertThat(hotLists.match(abc)).extracting(h -> h.entry().id()).containsExactly("N1");
+        assertThat(hotLists.match(xyz)).isEmpty();
+
+        body.set("LIC,LIS,NIC,MKE\nXYZ789,KS,N9,EV\n");
+        assertThat(refresher.refreshNow()).isTrue();
+        assertThat(hotLists.match(abc)).isEmpty();
+        assertThat(hotLists.match(xyz)).extracting(h -> h.entry().id()).containsExactly("N9");
+
+        status.set(500);
+        assertThat(refresher.refreshNow()).isFalse();
+        assertThat(failures).hasSize(1);
+        assertThat(hotLists.match(xyz)).extracting(h -> h.entry().id()).containsExactly("N9");
+        assertThat(hotLists.size()).isEqualTo(1);
+    }
 }

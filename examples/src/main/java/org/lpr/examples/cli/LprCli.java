@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 public final class LprCli implements Runnable {
     /** Every subcommand (an instance, or a class that picocli instantiates for each command line); add new ones here. */
     static final Object[] SUBCOMMANDS = {
-        RecognizeCommand.class, EvalCropsCommand.class, EvalScenesCommand.class,
+        RecognizeCommand.class, EvalCropsCommand.class, EvalScenesCommand.class, VideoCommand.class,
         new HotListCommand(),
         new MatchCommand(),
     };
