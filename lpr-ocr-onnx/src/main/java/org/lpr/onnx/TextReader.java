@@ -56,6 +56,8 @@ final class TextReader implements AutoCloseable {
 
     /** Dynamic input widths are rounded up to a multiple of this, so ONNX Runtime sees few distinct shapes. */
     static final int WIDTH_STEP = 32;
+    /** Whole crops (no line finding) are padded to at least this width. */
+    static final int WHOLE_CROP_MIN_WIDTH = 320;
 
     /**
      * Reads every line; lines of the same input width (a multiple of {@link #WIDTH_STEP}) go through
@@ -86,7 +88,13 @@ final class TextReader implements AutoCloseable {
         if (descriptor.inputWidth() != 0) {
             return descriptor.inputWidth();
         }
-        return Math.min(descriptor.maxInputWidth(), (lineWidth(line) + WIDTH_STEP - 1) / WIDTH_STEP * WIDTH_STEP);
+        int w = (lineWidth(line) + WIDTH_STEP - 1) / WIDTH_STEP * WIDTH_STEP;
+        if (line.whole()) {
+            // a whole crop is padded to PaddleOCR's training width, as PaddleOCR (and the OpenCV backend) read it:
+            // its short plate text reads measurably worse without that context
+            w = Math.max(WHOLE_CROP_MIN_WIDTH, w);
+        }
+        return Math.min(descriptor.maxInputWidth(), w);
     }
 
     /** The width {@code line} is resampled to (its aspect ratio kept); the rest of its input, up to the bucket, is padding. */

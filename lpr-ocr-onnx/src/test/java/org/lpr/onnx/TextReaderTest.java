@@ -32,7 +32,8 @@ class TextReaderTest {
         List<TextReader.Line> lines = new ArrayList<>();
         // plates of several widths: some share an input width bucket, some do not
         for (int width : new int[] {320, 200, 320, 120, 250, 320}) {
-            lines.add(TextReader.Line.whole(Image.of(TestPlates.plate("ABC" + width, "", width))));
+            TextReader.Line whole = TextReader.Line.whole(Image.of(TestPlates.plate("ABC" + width, "", width)));
+            lines.add(new TextReader.Line(whole.image(), whole.corners(), whole.width(), whole.height(), false));
         }
         return lines;
     }
@@ -48,6 +49,7 @@ class TextReaderTest {
         TextReader.Line wide = TextReader.Line.whole(Image.of(TestPlates.plate("A", "", 320)));
         TextReader.Line veryWide = new TextReader.Line(wide.image(), wide.corners(), 100 * wide.height(), wide.height(), true);
         assertEquals(960, single.targetWidth(veryWide), "capped at the model's widest input");
+        assertEquals(TextReader.WHOLE_CROP_MIN_WIDTH, single.targetWidth(wide), "a whole crop padded to PaddleOCR's width");
     }
 
     @Test
