@@ -6,9 +6,8 @@ import org.lpr.core.read.Plate;
  * Plate characters as small codes, a plate packed into one {@code long}, and the confusion classes of
  * characters OCR mistakes for each other.
  *
- * <p>The classes are the hot list engine's (lpr-core {@code org.lpr.core.hotlist.Confusions}, package-private
- * there): 0/O/D/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B, 4/A, 7/T, U/V. Core exposes no public confusion table, so this
- * package keeps a copy; switch to core's once it is public.
+ * <p>The classes are core's {@link org.lpr.core.read.OcrConfusion}, the same the hot list engine matches
+ * with: 0/O/D/Q, 1/I/L, 2/Z, 5/S, 6/G, 8/B, 4/A, 7/T, U/V.
  */
 final class PlateAlphabet {
     /** Codes run 1..36 ('0'-'9' then 'A'-'Z'); 0 ends a packed plate. */
@@ -16,7 +15,7 @@ final class PlateAlphabet {
     /** Bits per character in a packed plate. */
     static final int BITS = 6;
     /** The confusion classes, first character the class's canonical member. */
-    static final String[] CONFUSION_CLASSES = {"0ODQ", "1IL", "2Z", "5S", "6G", "8B", "4A", "7T", "UV"};
+    static final String[] CONFUSION_CLASSES = org.lpr.core.read.OcrConfusion.classes().toArray(String[]::new);
 
     private static final int[] CANONICAL = new int[CODES];
     private static final int[][] MEMBERS = new int[CODES][];

@@ -1,6 +1,7 @@
 package org.lpr.core.hotlist;
 
 import java.util.List;
+import org.lpr.core.read.OcrConfusion;
 
 /**
  * The OCR confusion classes: characters a plate reader mistakes for one another. The classes are
@@ -9,11 +10,11 @@ import java.util.List;
  */
 final class Confusions {
     /**
-     * The classes. The first six are the ones every ALPR vendor lists; 4/A (an open-top 4 at low
-     * resolution), 7/T (a short-stemmed T in narrow plate fonts) and U/V (the rounded bottom lost to
-     * blur) are the next most frequent misreads of plate fonts.
+     * The classes, from {@link OcrConfusion}. The first six are the ones every ALPR vendor lists; 4/A (an
+     * open-top 4 at low resolution), 7/T (a short-stemmed T in narrow plate fonts) and U/V (the rounded
+     * bottom lost to blur) are the next most frequent misreads of plate fonts.
      */
-    static final List<String> CLASSES = List.of("0ODQ", "1IL", "2Z", "5S", "6G", "8B", "4A", "7T", "UV");
+    static final List<String> CLASSES = OcrConfusion.classes();
 
     /** Raw character code, 1 to 36 (0 means "no character"), by ASCII value; 0 for anything else. */
     static final byte[] RAW = new byte[128];
