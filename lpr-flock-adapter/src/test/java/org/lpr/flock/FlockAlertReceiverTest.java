@@ -23,6 +23,7 @@ import org.lpr.core.hotlist.Alert;
 import org.lpr.core.hotlist.ListType;
 import org.lpr.core.hotlist.MatchKind;
 import org.lpr.core.read.Jurisdiction;
+import org.lpr.core.testing.MutableClock;
 
 class FlockAlertReceiverTest {
     static final String OBJECT_ID = "4171ae2b-843f-405b-922d-b1e89921f24f";

@@ -21,6 +21,7 @@ import org.lpr.core.hotlist.HotListEntry;
 import org.lpr.core.hotlist.ListType;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.PlatePattern;
+import org.lpr.core.testing.MutableClock;
 
 class FlockClientTest {
     private FlockServer flock;

@@ -28,6 +28,7 @@ import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.PlatePattern;
 import org.lpr.core.read.PlateRead;
 import org.lpr.core.spi.ReadQuery;
+import org.lpr.core.testing.MutableClock;
 import org.lpr.policy.ApprovalRequiredException;
 import org.lpr.policy.ExternalSearch;
 import org.lpr.policy.ExternalSearchGrant;

@@ -1,7 +1,5 @@
 package org.lpr.opencv;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.lpr.core.ImageDecodeException;
 import org.lpr.core.image.Image;
@@ -28,15 +26,7 @@ public final class OpenCvImages {
 
     /** Decodes a file, checking its size and header against {@code limits} first. */
     public static Image read(Path file, ImageLimits limits) {
-        try {
-            long size = Files.size(file);
-            if (size > limits.maxBytes()) {
-                throw new ImageDecodeException(file + ": file is " + size + " bytes, over the limit of " + limits.maxBytes());
-            }
-            return decode(Files.readAllBytes(file), limits, file.toString());
-        } catch (IOException e) {
-            throw new ImageDecodeException(file + ": cannot read file: " + e.getMessage(), e);
-        }
+        return decode(Image.readEncoded(file, limits), limits, file.toString());
     }
 
     /** Decodes encoded bytes with {@link ImageLimits#DEFAULT}. */
@@ -51,12 +41,7 @@ public final class OpenCvImages {
      * @throws ImageDecodeException naming the image and the problem
      */
     public static Image decode(byte[] encoded, ImageLimits limits, String name) {
-        if (encoded.length == 0) {
-            throw new ImageDecodeException(name + ": empty (0 bytes), not an image");
-        }
-        if (encoded.length > limits.maxBytes()) {
-            throw new ImageDecodeException(name + ": " + encoded.length + " bytes, over the limit of " + limits.maxBytes());
-        }
+        Image.checkEncoded(encoded, limits, name);
         ImageHeader header = ImageHeader.parse(encoded, name);
         Image.checkDimensions(name, header.width(), header.height(), limits);
         if (header.format() == ImageHeader.Format.GIF) {

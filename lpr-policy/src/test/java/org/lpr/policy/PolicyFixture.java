@@ -1,11 +1,8 @@
 package org.lpr.policy;
 
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,6 +18,7 @@ import org.lpr.core.read.Plate;
 import org.lpr.core.read.PlateRead;
 import org.lpr.core.read.Polygon;
 import org.lpr.core.spi.ReadQuery;
+import org.lpr.core.testing.MutableClock;
 import org.lpr.policy.access.Role;
 import org.lpr.policy.access.SecurityIncident;
 import org.lpr.policy.access.TrainingRecord;
@@ -134,33 +132,5 @@ final class PolicyFixture implements AutoCloseable {
     public void close() {
         policy.close();
         log.close();
-    }
-
-    /** A clock the test moves. */
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

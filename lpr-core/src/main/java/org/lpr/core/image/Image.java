@@ -64,14 +64,39 @@ public final class Image {
 
     /** Decodes an image file, checking {@code limits} on the file size and header first. */
     public static Image read(Path file, ImageLimits limits) {
+        return decode(readEncoded(file, limits), limits, file.toString());
+    }
+
+    /**
+     * Reads an image file's encoded bytes, refusing files over {@code limits.maxBytes()} before reading
+     * them; for decoders other than this class's.
+     *
+     * @throws ImageDecodeException naming the file and the problem
+     */
+    public static byte[] readEncoded(Path file, ImageLimits limits) {
         try {
             long size = Files.size(file);
             if (size > limits.maxBytes()) {
                 throw new ImageDecodeException(file + ": file is " + size + " bytes, over the limit of " + limits.maxBytes());
             }
-            return decode(Files.readAllBytes(file), limits, file.toString());
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ImageDecodeException(file + ": cannot read file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Checks encoded bytes are not empty and within {@code limits.maxBytes()}; for decoders other than
+     * this class's.
+     *
+     * @throws ImageDecodeException naming the image and the problem
+     */
+    public static void checkEncoded(byte[] encoded, ImageLimits limits, String name) {
+        if (encoded.length == 0) {
+            throw new ImageDecodeException(name + ": empty (0 bytes), not an image");
+        }
+        if (encoded.length > limits.maxBytes()) {
+            throw new ImageDecodeException(name + ": " + encoded.length + " bytes, over the limit of " + limits.maxBytes());
         }
     }
 
@@ -88,12 +113,7 @@ public final class Image {
      * @throws ImageDecodeException naming the image and the problem
      */
     public static Image decode(byte[] encoded, ImageLimits limits, String name) {
-        if (encoded.length == 0) {
-            throw new ImageDecodeException(name + ": empty (0 bytes), not an image");
-        }
-        if (encoded.length > limits.maxBytes()) {
-            throw new ImageDecodeException(name + ": " + encoded.length + " bytes, over the limit of " + limits.maxBytes());
-        }
+        checkEncoded(encoded, limits, name);
         try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(encoded))) {
             Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
             if (!readers.hasNext()) {

@@ -3,15 +3,12 @@ package org.lpr.core.hotlist;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
+import org.lpr.core.testing.MutableClock;
 
 class HotListsTest {
     private static final HotListEntry STOLEN = HotListEntry.of("n1", "ABC1234", Jurisdiction.MO, ListType.STOLEN_VEHICLE, "stolen", "");
@@ -105,7 +102,7 @@ class HotListsTest {
         HotListEntry expiring = STOLEN.withExpiry(Instant.parse("2025-01-02T00:00:00Z"));
         HotLists lists = HotLists.builder().clock(clock).entries("ncic", List.of(expiring)).build();
         assertThat(lists.match(Reads.read(Jurisdiction.MO, "ABC1234"))).hasSize(1);
-        clock.now = Instant.parse("2025-01-02T00:00:00Z");
+        clock.set(Instant.parse("2025-01-02T00:00:00Z"));
         assertThat(lists.match(Reads.read(Jurisdiction.MO, "ABC1234"))).isEmpty();
         assertThat(lists.match(Reads.read(Jurisdiction.MO, "A8C1234"))).isEmpty();
     }
@@ -174,33 +171,5 @@ class HotListsTest {
         assertThatThrownBy(() -> new MatchRule(5, 0, true, 1, true))
                 .hasMessageContaining("maxConfusable 5").hasMessageContaining("minConfusableLength 0")
                 .hasMessageContaining("minEditLength 1");
-    }
-
-    /** A clock tests move by hand. */
-    static final class MutableClock extends Clock {
-        volatile Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
     }
 }
