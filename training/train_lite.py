@@ -1,0 +1,249 @@
+#!/usr/bin/python3
+"""plate-lite: a compact CNN-only CTC plate reader trained from scratch on synthetic plates.
+
+Input: the whole plate crop resized to 128x32 (grey, (pixel/255 - 0.5) / 0.5), as lpr-ocr-onnx's
+TextReader prepares it; output: N x 32 x 37 probabilities (class 0 the CTC blank, then 0-9A-Z).
+Only Conv (batch norm folded in at export), Relu, MaxPool, Squeeze, Transpose and Softmax, so that
+ONNX Runtime and OpenCV DNN both run it.
+
+Training data: arrays packed once by pack_lite.py (uint8 N x 32 x 128), light augmentation on the fly
+(shift/scale jitter, contrast, brightness, noise, blur). Seeded; checkpoints every --ckpt-every steps
+to --ckpt (resumes from it); the learning rate follows one cycle over --steps.
+
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py --steps 30000
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py --export-only --out training/out/plate-lite.onnx
+"""
+import argparse
+import csv
+import math
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+H, W = 32, 128
+
+
+def conv(cin, cout, k=(3, 3), pad=(1, 1)):
+    return [nn.Conv2d(cin, cout, k, padding=pad, bias=False), nn.BatchNorm2d(cout), nn.ReLU(inplace=True)]
+
+
+class PlateLite(nn.Module):
+    """Seven conv blocks down to one row of 32 steps, then a 1-D conv head over 37 classes."""
+
+    def __init__(self, classes=len(ALPHABET) + 1):
+        super().__init__()
+        self.features = nn.Sequential(
+            *conv(1, 16), nn.MaxPool2d(2, 2),                         # 16 x 64
+            *conv(16, 32), nn.MaxPool2d(2, 2),                        # 8 x 32
+            *conv(32, 64), *conv(64, 64), nn.MaxPool2d((2, 1), (2, 1)),  # 4 x 32
+            *conv(64, 96), *conv(96, 96), nn.MaxPool2d((2, 1), (2, 1)),  # 2 x 32
+            *conv(96, 128, k=(2, 3), pad=(0, 1)),                     # 1 x 32
+            *conv(128, 128, k=(1, 3), pad=(0, 1)),
+        )
+        self.dropout = nn.Dropout(0.1)
+        self.classifier = nn.Conv2d(128, classes, 1)
+
+    def forward(self, x):
+        """Logits N x T x C."""
+        y = self.classifier(self.dropout(self.features(x)))
+        return y.squeeze(2).transpose(1, 2)
+
+
+class Exported(nn.Module):
+    """What ships: probabilities N x T x C."""
+
+    def __init__(self, model):
+        super().__init__()
+        self.model = model
+
+    def forward(self, x):
+        return torch.softmax(self.model(x), dim=2)
+
+
+def load_set(prefix):
+    x = np.load(prefix + ".npy", mmap_mode="r")
+    with open(prefix + ".csv", newline="") as f:
+        r = csv.reader(f)
+        next(r)
+        labels = [row[0] for row in r]
+    assert len(labels) == len(x), prefix
+    keep = [i for i, t in enumerate(labels) if 0 < len(t) <= 16 and all(c in ALPHABET for c in t)]
+    return x, labels, keep
+
+
+def encode(texts):
+    targets = torch.tensor([ALPHABET.index(c) + 1 for t in texts for c in t], dtype=torch.long)
+    lengths = torch.tensor([len(t) for t in texts], dtype=torch.long)
+    return targets, lengths
+
+
+def to_input(batch_u8):
+    return (torch.from_numpy(np.ascontiguousarray(batch_u8)).float().unsqueeze(1) / 255.0 - 0.5) / 0.5
+
+
+def augment(x, g):
+    """Light, cheap augmentation on a normalized batch N x 1 x H x W (the renderer already did the heavy part)."""
+    n = x.shape[0]
+    # shift / scale jitter: crops arrive tighter or looser than the renderer's
+    if True:
+        s = 1 + (torch.rand(n, generator=g) - 0.5) * 0.16
+        sy = s * (1 + (torch.rand(n, generator=g) - 0.5) * 0.1)
+        tx = (torch.rand(n, generator=g) - 0.5) * 0.08
+        ty = (torch.rand(n, generator=g) - 0.5) * 0.12
+        sh = (torch.rand(n, generator=g) - 0.5) * 0.1
+        theta = torch.zeros(n, 2, 3)
+        theta[:, 0, 0] = s
+        theta[:, 0, 1] = sh
+        theta[:, 0, 2] = tx
+        theta[:, 1, 1] = sy
+        theta[:, 1, 2] = ty
+        grid = F.affine_grid(theta, list(x.shape), align_corners=False)
+        x = F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
+    # contrast, brightness
+    c = 0.6 + 0.6 * torch.rand(n, 1, 1, 1, generator=g)
+    b = (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 0.6
+    mean = x.mean(dim=(2, 3), keepdim=True)
+    x = (x - mean) * c + mean + b
+    # blur a quarter of the batch
+    blur = torch.rand(n, generator=g) < 0.25
+    if blur.any():
+        x[blur] = F.avg_pool2d(x[blur], 3, 1, 1, count_include_pad=False)
+    # noise
+    sigma = torch.rand(n, 1, 1, 1, generator=g) * 0.1
+    x = x + torch.randn(x.shape, generator=g) * sigma
+    return x.clamp(-1, 1)
+
+
+def greedy(logits):
+    best = logits.argmax(dim=2).numpy()
+    out = []
+    for row in best:
+        s, prev = [], 0
+        for k in row:
+            if k != prev and k != 0:
+                s.append(ALPHABET[k - 1])
+            prev = k
+        out.append("".join(s))
+    return out
+
+
+def evaluate(model, data, batch=256):
+    x, labels, keep = data
+    model.eval()
+    right = 0
+    with torch.no_grad():
+        for i in range(0, len(keep), batch):
+            idx = keep[i:i + batch]
+            pred = greedy(model(to_input(x[idx])))
+            right += sum(p == labels[j] for p, j in zip(pred, idx))
+    model.train()
+    return right / max(1, len(keep))
+
+
+def export(model, out):
+    model.eval()
+    dummy = torch.zeros(1, 1, H, W)
+    torch.onnx.export(Exported(model), dummy, out, input_names=["x"], output_names=["probs"], opset_version=11,
+                      dynamic_axes={"x": {0: "n"}, "probs": {0: "n"}}, do_constant_folding=True)
+    import onnx
+    m = onnx.load(out)
+    onnx.checker.check_model(m)
+    ops = sorted({n.op_type for n in m.graph.node})
+    print(f"exported {out}: {os.path.getsize(out)} bytes, ops {ops}", file=sys.stderr)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--train", default="training/data/lite/train")
+    ap.add_argument("--val", nargs="*", default=["training/data/lite/val-synth", "training/data/lite/val-clean"])
+    ap.add_argument("--steps", type=int, default=30000)
+    ap.add_argument("--batch", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--threads", type=int, default=1)
+    ap.add_argument("--ckpt", default="training/checkpoints/lite-last.pt")
+    ap.add_argument("--ckpt-every", type=int, default=500)
+    ap.add_argument("--eval-every", type=int, default=1000)
+    ap.add_argument("--export-only", action="store_true")
+    ap.add_argument("--bench", type=int, default=0, help="time this many training steps and stop")
+    ap.add_argument("--out", default="training/out/plate-lite.onnx")
+    args = ap.parse_args()
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    random.seed(args.seed)
+    np.random.seed(args.seed)
+    model = PlateLite()
+    opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
+    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05,
+                                                div_factor=20, final_div_factor=200)
+    g = torch.Generator().manual_seed(args.seed)
+    step = 0
+    if os.path.exists(args.ckpt):
+        ck = torch.load(args.ckpt)
+        model.load_state_dict(ck["model"])
+        opt.load_state_dict(ck["opt"])
+        sched.load_state_dict(ck["sched"])
+        g.set_state(ck["gen"])
+        step = ck["step"]
+        print(f"resumed {args.ckpt} at step {step}", file=sys.stderr, flush=True)
+    params = sum(p.numel() for p in model.parameters())
+    if args.export_only:
+        export(model, args.out)
+        return
+
+    train = load_set(args.train)
+    x_all = np.asarray(train[0])  # into memory once: 88k x 4 KB
+    labels, keep = train[1], np.array(train[2])
+    vals = {os.path.basename(v): load_set(v) for v in args.val if os.path.exists(v + ".npy")}
+    print(f"{params} parameters, {len(keep)} training crops, step {step}/{args.steps}", file=sys.stderr, flush=True)
+    ctc = nn.CTCLoss(blank=0, zero_infinity=True)
+    per_epoch = len(keep) // args.batch
+    model.train()
+    t0, seen, loss_sum = time.time(), 0, 0.0
+    stop = step + args.bench if args.bench else args.steps
+    while step < stop:
+        epoch, pos = divmod(step, per_epoch)
+        order = np.random.RandomState(args.seed * 1000 + epoch).permutation(keep)
+        idx = np.sort(order[pos * args.batch:(pos + 1) * args.batch])
+        x = augment(to_input(x_all[idx]), g)
+        targets, lengths = encode([labels[i] for i in idx])
+        logp = F.log_softmax(model(x), dim=2).transpose(0, 1)  # T x N x C
+        loss = ctc(logp, targets, torch.full((len(idx),), logp.shape[0], dtype=torch.long), lengths)
+        opt.zero_grad()
+        loss.backward()
+        nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+        opt.step()
+        sched.step()
+        step += 1
+        seen += len(idx)
+        loss_sum += loss.item()
+        if step % 100 == 0 or args.bench:
+            dt = time.time() - t0
+            print(f"step {step} epoch {epoch} loss {loss_sum / (100 if not args.bench else 1):.4f} "
+                  f"lr {sched.get_last_lr()[0]:.2e} {seen / dt:.0f} crops/s", file=sys.stderr, flush=True)
+            loss_sum = 0.0
+        if args.bench:
+            continue
+        if step % args.ckpt_every == 0 or step == args.steps:
+            os.makedirs(os.path.dirname(args.ckpt), exist_ok=True)
+            tmp = args.ckpt + ".tmp"
+            torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
+                        "gen": g.get_state(), "step": step}, tmp)
+            os.replace(tmp, args.ckpt)
+        if step % args.eval_every == 0 or step == args.steps:
+            accs = " ".join(f"{k} {evaluate(model, v):.4f}" for k, v in vals.items())
+            print(f"eval step {step}: {accs}", file=sys.stderr, flush=True)
+    if not args.bench:
+        export(model, args.out)
+
+
+if __name__ == "__main__":
+    main()
