@@ -8,7 +8,8 @@ ONNX Runtime and OpenCV DNN both run it.
 
 Training data: arrays packed once by pack_lite.py (uint8 N x 32 x 128), light augmentation on the fly
 (shift/scale jitter, contrast, brightness, noise, blur). Seeded; checkpoints every --ckpt-every steps
-to --ckpt (resumes from it); the learning rate follows one cycle over --steps.
+to --ckpt (resumes from it); the learning rate follows one cycle over --steps, or over --minutes of
+training time when that runs out first (the shared 2-core machine's speed varies with its load).
 
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py --steps 30000
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py --export-only --out training/out/plate-lite.onnx
@@ -164,6 +165,8 @@ def main():
     ap.add_argument("--train", default="training/data/lite/train")
     ap.add_argument("--val", nargs="*", default=["training/data/lite/val-synth", "training/data/lite/val-clean"])
     ap.add_argument("--steps", type=int, default=30000)
+    ap.add_argument("--minutes", type=float, default=0,
+                    help="training time budget: the schedule follows max(step/steps, time/minutes) and stops at 1")
     ap.add_argument("--batch", type=int, default=64)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--seed", type=int, default=7)
@@ -182,15 +185,13 @@ def main():
     np.random.seed(args.seed)
     model = PlateLite()
     opt = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
-    sched = torch.optim.lr_scheduler.OneCycleLR(opt, max_lr=args.lr, total_steps=args.steps, pct_start=0.05,
-                                                div_factor=20, final_div_factor=200)
     g = torch.Generator().manual_seed(args.seed)
-    step = 0
+    step, spent = 0, 0.0
     if os.path.exists(args.ckpt):
         ck = torch.load(args.ckpt)
         model.load_state_dict(ck["model"])
         opt.load_state_dict(ck["opt"])
-        sched.load_state_dict(ck["sched"])
+        spent = ck["spent"]
         g.set_state(ck["gen"])
         step = ck["step"]
         print(f"resumed {args.ckpt} at step {step}", file=sys.stderr, flush=True)
@@ -209,7 +210,22 @@ def main():
     model.train()
     t0, seen, loss_sum = time.time(), 0, 0.0
     stop = step + args.bench if args.bench else args.steps
-    while step < stop:
+    budget = args.minutes * 60
+    start_spent = spent
+
+    def progress():
+        return max(step / args.steps, spent / budget if budget > 0 else 0.0)
+
+    def lr_at(p):
+        # one cycle: 3 % linear warm-up from lr/20, then cosine down to lr/200
+        if p < 0.03:
+            return args.lr * (0.05 + 0.95 * p / 0.03)
+        q = min(1.0, (p - 0.03) / 0.97)
+        return args.lr * (0.005 + 0.995 * 0.5 * (1 + math.cos(math.pi * q)))
+
+    while step < stop and progress() < 1:
+        for group in opt.param_groups:
+            group["lr"] = lr_at(progress())
         epoch, pos = divmod(step, per_epoch)
         order = np.random.RandomState(args.seed * 1000 + epoch).permutation(keep)
         idx = np.sort(order[pos * args.batch:(pos + 1) * args.batch])
@@ -221,24 +237,25 @@ def main():
         loss.backward()
         nn.utils.clip_grad_norm_(model.parameters(), 5.0)
         opt.step()
-        sched.step()
         step += 1
+        spent = start_spent + time.time() - t0
         seen += len(idx)
         loss_sum += loss.item()
         if step % 100 == 0 or args.bench:
             dt = time.time() - t0
             print(f"step {step} epoch {epoch} loss {loss_sum / (100 if not args.bench else 1):.4f} "
-                  f"lr {sched.get_last_lr()[0]:.2e} {seen / dt:.0f} crops/s", file=sys.stderr, flush=True)
+                  f"lr {opt.param_groups[0]['lr']:.2e} {seen / dt:.0f} crops/s progress {progress():.3f}", file=sys.stderr, flush=True)
             loss_sum = 0.0
         if args.bench:
             continue
-        if step % args.ckpt_every == 0 or step == args.steps:
+        done = progress() >= 1 or step == args.steps
+        if step % args.ckpt_every == 0 or done:
             os.makedirs(os.path.dirname(args.ckpt), exist_ok=True)
             tmp = args.ckpt + ".tmp"
-            torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "sched": sched.state_dict(),
+            torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "spent": spent,
                         "gen": g.get_state(), "step": step}, tmp)
             os.replace(tmp, args.ckpt)
-        if step % args.eval_every == 0 or step == args.steps:
+        if step % args.eval_every == 0 or done:
             accs = " ".join(f"{k} {evaluate(model, v):.4f}" for k, v in vals.items())
             print(f"eval step {step}: {accs}", file=sys.stderr, flush=True)
     if not args.bench:
