@@ -3,7 +3,7 @@
 
 Input: the whole plate crop resized to 128x32 (grey, (pixel/255 - 0.5) / 0.5), as lpr-ocr-onnx's
 TextReader prepares it; output: N x 32 x 37 probabilities (class 0 the CTC blank, then 0-9A-Z).
-Only Conv (batch norm folded in at export), Relu, MaxPool, Squeeze, Transpose and Softmax, so that
+Only Conv (batch norm folded in at export), Relu, MaxPool, Transpose, Reshape and Softmax, so that
 ONNX Runtime and OpenCV DNN both run it.
 
 Training data: arrays packed once by pack_lite.py (uint8 N x 32 x 128), light augmentation on the fly
@@ -65,7 +65,10 @@ class Exported(nn.Module):
         self.model = model
 
     def forward(self, x):
-        return torch.softmax(self.model(x), dim=2)
+        # N x C x 1 x T -> N x 1 x T x C -> N x T x C with a constant shape: OpenCV DNN 4.9 cannot
+        # transpose the output of a Squeeze
+        y = self.model.classifier(self.model.features(x)).permute(0, 2, 3, 1)
+        return torch.softmax(y.reshape(-1, W // 4, len(ALPHABET) + 1), dim=2)
 
 
 def load_set(prefix):

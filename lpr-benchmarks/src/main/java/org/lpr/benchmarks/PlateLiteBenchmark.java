@@ -1,0 +1,85 @@
+package org.lpr.benchmarks;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.lpr.core.image.Image;
+import org.lpr.core.spi.PlateReading;
+import org.lpr.onnx.OcrModel;
+import org.lpr.onnx.OnnxPlateRecognizer;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Plate crops (320x160) read per second by the shipped model descriptors on ONNX Runtime, one crop at a
+ * time and in batches of 32: preprocessing (halving, resize, normalization), inference and CTC decoding.
+ * {@code threads} is ONNX Runtime's intra-op thread count; the baseline copies the crops' pixels.
+ *
+ * <p>{@code java -jar lpr-benchmarks/target/benchmarks.jar PlateLiteBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s}
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Fork(1)
+@Warmup(iterations = 2, time = 3)
+@Measurement(iterations = 3, time = 5)
+public class PlateLiteBenchmark {
+    @Param({"plate-lite"})
+    public String model;
+
+    @Param({"2"})
+    public int threads;
+
+    private OnnxPlateRecognizer reader;
+    private List<Image> batch;
+    private int next;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        OcrModel descriptor = OcrModel.loadResource("/org/lpr/onnx/models/" + model + ".properties");
+        reader = OnnxPlateRecognizer.builder().model(descriptor).threads(threads).batchSize(32).build();
+        batch = BenchmarkPlates.serials(32, 42).stream().map(BenchmarkPlates::crop).toList();
+        reader.recognizeAll(batch);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        reader.close();
+    }
+
+    /** Crops per second, one crop per call. */
+    @Benchmark
+    public PlateReading single() {
+        Image crop = batch.get(next++ & 31);
+        return reader.recognize(crop);
+    }
+
+    /** Crops per second, 32 crops per call (JMH divides by 32). */
+    @Benchmark
+    @OperationsPerInvocation(32)
+    public List<PlateReading> batch32() {
+        return reader.recognizeAll(batch);
+    }
+
+    /** Copying the crops' pixels: the floor under any reader. */
+    @Benchmark
+    @OperationsPerInvocation(32)
+    public long baseline() {
+        long sum = 0;
+        for (Image i : batch) {
+            sum += i.bgr().clone().length;
+        }
+        return sum;
+    }
+}
