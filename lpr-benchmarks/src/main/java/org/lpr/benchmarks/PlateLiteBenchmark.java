@@ -1,6 +1,15 @@
 package org.lpr.benchmarks;
 
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.FloatBuffer;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import org.lpr.core.image.Image;
 import org.lpr.core.spi.PlateReading;
@@ -24,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Plate crops (320x160) read per second by the shipped model descriptors on ONNX Runtime, one crop at a
  * time and in batches of 32: preprocessing (halving, resize, normalization), inference and CTC decoding.
- * {@code threads} is ONNX Runtime's intra-op thread count; the baseline copies the crops' pixels.
+ * {@code threads} is ONNX Runtime's intra-op thread count; the baseline copies the crops' pixels;
+ * {@code inference32} runs the bare model on a ready batch of 32 inputs (no preprocessing, no decoding).
  *
  * <p>{@code java -jar lpr-benchmarks/target/benchmarks.jar PlateLiteBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s}
  */
@@ -44,18 +54,42 @@ public class PlateLiteBenchmark {
     private OnnxPlateRecognizer reader;
     private List<Image> batch;
     private int next;
+    private OrtEnvironment env;
+    private OrtSession session;
+    private OnnxTensor input;
 
     @Setup(Level.Trial)
-    public void setUp() {
+    public void setUp() throws IOException, OrtException {
         OcrModel descriptor = OcrModel.loadResource("/org/lpr/onnx/models/" + model + ".properties");
+        env = OrtEnvironment.getEnvironment();
+        byte[] bytes;
+        try (InputStream in = PlateLiteBenchmark.class.getResourceAsStream(descriptor.source().substring(OcrModel.CLASSPATH.length()))) {
+            bytes = in.readAllBytes();
+        }
+        try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            options.setIntraOpNumThreads(threads);
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            session = env.createSession(bytes, options);
+        }
+        int channels = descriptor.colour() == OcrModel.Colour.GRAY ? 1 : 3;
+        float[] data = new float[32 * channels * descriptor.inputHeight() * descriptor.inputWidth()];
+        Random rnd = new Random(1);
+        for (int i = 0; i < data.length; i++) {
+            data[i] = rnd.nextFloat() * 2 - 1;
+        }
+        input = OnnxTensor.createTensor(env, FloatBuffer.wrap(data),
+                new long[] {32, channels, descriptor.inputHeight(), descriptor.inputWidth()});
         reader = OnnxPlateRecognizer.builder().model(descriptor).threads(threads).batchSize(32).build();
         batch = BenchmarkPlates.serials(32, 42).stream().map(BenchmarkPlates::crop).toList();
         reader.recognizeAll(batch);
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws OrtException {
         reader.close();
+        input.close();
+        session.close();
     }
 
     /** Crops per second, one crop per call. */
@@ -70,6 +104,15 @@ public class PlateLiteBenchmark {
     @OperationsPerInvocation(32)
     public List<PlateReading> batch32() {
         return reader.recognizeAll(batch);
+    }
+
+    /** Crops per second through the bare model: one ONNX Runtime call on 32 prepared inputs. */
+    @Benchmark
+    @OperationsPerInvocation(32)
+    public long inference32() throws OrtException {
+        try (OrtSession.Result r = session.run(Map.of(session.getInputNames().iterator().next(), input))) {
+            return ((OnnxTensor) r.get(0)).getFloatBuffer().remaining();
+        }
     }
 
     /** Copying the crops' pixels: the floor under any reader. */
