@@ -6,12 +6,12 @@ import org.lpr.core.read.Jurisdiction;
 /**
  * An immutable index over a set of entries. Full plates sit in an OCR-canonical hash index (entries
  * grouped by bucket of the canonical key's hash: an array of entries and one of bucket starts, about
- * 5 bytes an entry) behind a blocked Bloom filter, so a read on no list costs one filter probe; exact
- * and confusable hits are both found through the canonical key. Entries whose list allows one edit are also in a {@link DeletionIndex};
+ * 5 bytes an entry) behind a {@link RegisterBlockedBloomFilter}, so a read on no list costs one filter
+ * probe (one 64-bit word); exact and confusable hits are both found through the canonical key. Entries whose list allows one edit are also in a {@link DeletionIndex};
  * partial entries ({@code 7XK*4}) are in a {@link PatternTrie}.
  */
 final class Segment {
-    /** Bloom filter bits per key: about 0.4 % false positives. */
+    /** Bloom filter bits per key: about 1 % false positives in the full-plate stage, 0.4 % in the edit index's. */
     static final int BITS_PER_KEY = 12;
     /** Target mean number of entries per bucket of the canonical index. */
     static final int BUCKET_LOAD = 4;
@@ -23,7 +23,7 @@ final class Segment {
     /** The list (index into the snapshot's list names) of each entry. */
     final byte[] lists;
     final int fullCount;
-    private final BlockedBloomFilter bloom;
+    private final RegisterBlockedBloomFilter bloom;
     private final int[] bucketStart;
     private final int bucketBits;
     private final DeletionIndex edits;
@@ -31,8 +31,10 @@ final class Segment {
     private final MatchRule[] rules;
     /** Whether keys are OCR-canonical (some rule tolerates confusions) or raw (exact-only lists: fewer filter hits). */
     private final boolean canonical;
+    /** Whether every reading is searched beyond the filter: there is an edit index or a partial-plate trie. */
+    private final boolean searchesAll;
 
-    private Segment(HotListEntry[] entries, byte[] lists, int fullCount, BlockedBloomFilter bloom, int[] bucketStart,
+    private Segment(HotListEntry[] entries, byte[] lists, int fullCount, RegisterBlockedBloomFilter bloom, int[] bucketStart,
                     int bucketBits, DeletionIndex edits, PatternTrie partials, MatchRule[] rules,
                     boolean canonical) {
         this.entries = entries;
@@ -45,6 +47,7 @@ final class Segment {
         this.partials = partials;
         this.rules = rules;
         this.canonical = canonical;
+        this.searchesAll = edits != null || partials != null;
     }
 
     /**
@@ -77,7 +80,7 @@ final class Segment {
         int[] fullSource = new int[full];
         int[] partialSource = new int[n - full];
         int[] start = new int[buckets + 1];
-        BlockedBloomFilter.Builder bloom = BlockedBloomFilter.sized(full, BITS_PER_KEY);
+        RegisterBlockedBloomFilter.Builder bloom = RegisterBlockedBloomFilter.sized(full, BITS_PER_KEY);
         int f = 0;
         int p = 0;
         for (int i = 0; i < n; i++) {
@@ -122,6 +125,20 @@ final class Segment {
 
     MatchRule rule(HotListEntry e) {
         return rules[e.listType().ordinal()];
+    }
+
+    /**
+     * Whether reading {@code text} may hit here: false only when no full-plate entry's key passes the
+     * filter and there is no edit index or partial-plate trie to search, so it certainly hits nothing.
+     */
+    boolean mayHit(String text) {
+        if (searchesAll) {
+            return true;
+        }
+        // the hash spelled out rather than hash(): its branch profile is then that of matching alone, not
+        // shared with building, so a JVM whose lists are all exact-only compiles the canonical key out
+        long h = canonical ? PlateKey.mix(PlateKey.canonical(text)) : PlateKey.mix(text.hashCode());
+        return bloom.mightContain(h);
     }
 
     /** Adds the hits of one reading {@code text} to {@code hits} (created when first needed) and returns it. */
