@@ -5,16 +5,21 @@ import org.lpr.core.read.Jurisdiction;
 
 /**
  * An immutable index over a set of entries. Full plates sit in an OCR-canonical hash index (entries
- * grouped by bucket of the canonical key's hash: an array of entries and one of bucket starts, about
- * 5 bytes an entry) behind a {@link RegisterBlockedBloomFilter}, so a read on no list costs one filter
+ * grouped by bucket of the canonical key's hash: an array of entries, one of fingerprint bytes and one
+ * of bucket starts, about 5.3 bytes an entry) behind a {@link RegisterBlockedBloomFilter}, so a read on no list costs one filter
  * probe (one 64-bit word); exact and confusable hits are both found through the canonical key. Entries whose list allows one edit are also in a {@link DeletionIndex};
  * partial entries ({@code 7XK*4}) are in a {@link PatternTrie}.
  */
 final class Segment {
     /** Bloom filter bits per key: about 1 % false positives in the full-plate stage, 0.4 % in the edit index's. */
     static final int BITS_PER_KEY = 12;
-    /** Target mean number of entries per bucket of the canonical index. */
+    /** Target mean number of entries per bucket of the edit index. */
     static final int BUCKET_LOAD = 4;
+    /**
+     * Target mean number of entries per bucket of the full-plate index: large, since a bucket's entries
+     * are told apart by their fingerprint bytes (one cache line) before any entry is read.
+     */
+    static final int FULL_BUCKET_LOAD = 16;
 
     static final Segment EMPTY = build(new HotListEntry[0], new byte[0], new MatchRule[ListType.values().length]);
 
@@ -23,6 +28,8 @@ final class Segment {
     /** The list (index into the snapshot's list names) of each entry. */
     final byte[] lists;
     final int fullCount;
+    /** A byte of each full-plate entry's key hash, in bucket order: a read's key differs from an entry's whose byte differs. */
+    private final byte[] fingerprints;
     private final RegisterBlockedBloomFilter bloom;
     private final int[] bucketStart;
     private final int bucketBits;
@@ -34,12 +41,13 @@ final class Segment {
     /** Whether every reading is searched beyond the filter: there is an edit index or a partial-plate trie. */
     private final boolean searchesAll;
 
-    private Segment(HotListEntry[] entries, byte[] lists, int fullCount, RegisterBlockedBloomFilter bloom, int[] bucketStart,
+    private Segment(HotListEntry[] entries, byte[] lists, int fullCount, byte[] fingerprints, RegisterBlockedBloomFilter bloom, int[] bucketStart,
                     int bucketBits, DeletionIndex edits, PatternTrie partials, MatchRule[] rules,
                     boolean canonical) {
         this.entries = entries;
         this.lists = lists;
         this.fullCount = fullCount;
+        this.fingerprints = fingerprints;
         this.bloom = bloom;
         this.bucketStart = bucketStart;
         this.bucketBits = bucketBits;
@@ -72,11 +80,12 @@ final class Segment {
             }
         }
         int bucketBits = 0;
-        while ((1L << bucketBits) * BUCKET_LOAD < full) {
+        while ((1L << bucketBits) * FULL_BUCKET_LOAD < full) {
             bucketBits++;
         }
         int buckets = 1 << bucketBits;
         int[] bucketOf = new int[full];
+        byte[] fingerprintOf = new byte[full];
         int[] fullSource = new int[full];
         int[] partialSource = new int[n - full];
         int[] start = new int[buckets + 1];
@@ -92,6 +101,7 @@ final class Segment {
             bloom.add(h);
             int b = bucket(PlateKey.remix(h), bucketBits);
             bucketOf[f] = b;
+            fingerprintOf[f] = fingerprint(h);
             fullSource[f++] = i;
             start[b + 1]++;
         }
@@ -100,9 +110,11 @@ final class Segment {
         }
         HotListEntry[] entries = new HotListEntry[n];
         byte[] lists = new byte[n];
+        byte[] fingerprints = new byte[full];
         int[] next = Arrays.copyOf(start, buckets);
         for (int j = 0; j < full; j++) {
             int at = next[bucketOf[j]]++;
+            fingerprints[at] = fingerprintOf[j];
             entries[at] = source[fullSource[j]];
             lists[at] = sourceLists[fullSource[j]];
         }
@@ -112,7 +124,12 @@ final class Segment {
         }
         DeletionIndex edits = DeletionIndex.build(entries, full, rules);
         PatternTrie partials = PatternTrie.build(entries, full, rules);
-        return new Segment(entries, lists, full, bloom.build(), start, bucketBits, edits, partials, rules, canonical);
+        return new Segment(entries, lists, full, fingerprints, bloom.build(), start, bucketBits, edits, partials, rules, canonical);
+    }
+
+    /** Bits 24 to 31 of a key hash, which the filter (bits 0 to 23 and 32 to 63) does not use. */
+    private static byte fingerprint(long h) {
+        return (byte) (h >>> 24);
     }
 
     private static int bucket(long remixed, int bits) {
@@ -159,7 +176,11 @@ final class Segment {
     private HitSet collectFull(String text, long h, double factor, Snapshot snapshot, Jurisdiction state, HitSet hits) {
         int b = bucket(PlateKey.remix(h), bucketBits);
         long key = canonical ? PlateKey.canonical(text) : 0;
+        byte fp = fingerprint(h);
         for (int i = bucketStart[b], end = bucketStart[b + 1]; i < end; i++) {
+            if (fingerprints[i] != fp) {
+                continue; // a different key: rejected without reading the entry, most of a false positive's cost
+            }
             HotListEntry e = entries[i];
             String et = e.plate().text();
             if (et.length() != text.length() || (canonical ? PlateKey.canonical(et) != key : !et.equals(text))) {
