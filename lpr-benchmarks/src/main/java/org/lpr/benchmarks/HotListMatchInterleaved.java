@@ -9,15 +9,18 @@ import org.lpr.core.read.PlateRead;
 /**
  * The {@code exactMatcher} / {@code exactHashMapBaseline} ratio of {@link HotListMatchBenchmark},
  * measured so that the load of a shared machine falls on both alike: in one JVM, batches of
- * {@value HotListMatchBenchmark#BATCH} reads of the benchmark's own reads and structures are timed
- * in turn (walk only, {@code HashMap}, matcher, each on its own next batch), and each method's figure is
- * the median over all its batches. JMH runs the methods one after another, each in its own JVM, so
+ * {@value HotListMatchBenchmark#BATCH} reads of the benchmark's own reads and structures are timed,
+ * each method in turn running {@value #CHUNK} batches in a row (walk only, {@code HashMap}, matcher),
+ * and each method's figure is the median over all its batches. JMH runs the methods one after another, each in its own JVM, so
  * on a machine whose load swings from 2 to 6 its ratios move by a factor of two from run to run.
  *
  * <p>{@code java -Xms3g -Xmx3g -cp lpr-benchmarks/target/benchmarks.jar org.lpr.benchmarks.HotListMatchInterleaved [LAYOUT [ROUNDS]]}
  * with LAYOUT {@code hot}, {@code fresh} (default) or {@code scattered}, as the benchmark's {@code readLayout}.
  */
 public final class HotListMatchInterleaved {
+    /** Batches a method runs in a row before the next method's turn: about 1 to 3 ms. */
+    private static final int CHUNK = 64;
+
     private HotListMatchInterleaved() {
     }
 
@@ -27,7 +30,7 @@ public final class HotListMatchInterleaved {
         b.entries = 1_000_000;
         b.onListRate = 0.001;
         b.readLayout = args.length > 0 ? args[0] : "fresh";
-        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 20_000;
+        int rounds = (args.length > 1 ? Integer.parseInt(args[1]) : 20_000) / CHUNK * CHUNK;
         b.setUp();
         HotListMatchBenchmark.Cursor cursor = new HotListMatchBenchmark.Cursor();
         long sink = 0;
@@ -35,23 +38,27 @@ public final class HotListMatchInterleaved {
         long[] map = new long[rounds];
         long[] matcher = new long[rounds];
         for (int warm = 0; warm < 2; warm++) {
-            for (int r = 0; r < rounds; r++) {
-                // each method its own batch (touched first in the hot layout), so none finds another's reads in the cache
-                cursor.advance(b);
-                long t0 = System.nanoTime();
-                sink += walk(b.reads, cursor.next);
-                long t1 = System.nanoTime();
-                cursor.advance(b);
-                long t2 = System.nanoTime();
-                sink += map(b.reads, cursor.next, b.hashMap);
-                long t3 = System.nanoTime();
-                cursor.advance(b);
-                long t4 = System.nanoTime();
-                sink += matcher(b.reads, cursor.next, b.exact);
-                long t5 = System.nanoTime();
-                walk[r] = t1 - t0;
-                map[r] = t3 - t2;
-                matcher[r] = t5 - t4;
+            for (int r = 0; r < rounds; r += CHUNK) {
+                // each method its own batches (touched first in the hot layout), CHUNK of them in a row so
+                // that what stays in the cache between batches is the method's own, as on a matching thread
+                for (int k = r; k < r + CHUNK; k++) {
+                    cursor.advance(b);
+                    long t0 = System.nanoTime();
+                    sink += walk(b.reads, cursor.next);
+                    walk[k] = System.nanoTime() - t0;
+                }
+                for (int k = r; k < r + CHUNK; k++) {
+                    cursor.advance(b);
+                    long t0 = System.nanoTime();
+                    sink += map(b.reads, cursor.next, b.hashMap);
+                    map[k] = System.nanoTime() - t0;
+                }
+                for (int k = r; k < r + CHUNK; k++) {
+                    cursor.advance(b);
+                    long t0 = System.nanoTime();
+                    sink += matcher(b.reads, cursor.next, b.exact);
+                    matcher[k] = System.nanoTime() - t0;
+                }
             }
         }
         double w = median(walk);
