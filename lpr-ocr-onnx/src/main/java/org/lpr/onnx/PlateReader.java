@@ -33,13 +33,15 @@ final class PlateReader implements AutoCloseable {
     private final TextReader reader;
     private final DbTextDetector lineFinder;
     private final int lineFinderHeight;
-    private final FormatRescorer rescorer = new FormatRescorer(SerialFormats.standard());
+    private final FormatRescorer rescorer;
     private final Legends legends = Legends.standard();
 
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight) {
         this.reader = reader;
         this.lineFinder = lineFinder;
         this.lineFinderHeight = lineFinderHeight;
+        OcrModel.Rescoring r = reader.descriptor().rescoring();
+        this.rescorer = new FormatRescorer(SerialFormats.of(r), r.swaps(), r.dropEnds());
     }
 
     List<PlateReading> read(List<Image> crops) {
