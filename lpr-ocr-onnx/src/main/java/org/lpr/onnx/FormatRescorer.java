@@ -23,7 +23,8 @@ final class FormatRescorer {
     /** Cost of dropping an end character, before the factor for its own confidence. */
     private static final double DROP_END = 0.5;
 
-    private static final Map<Character, String> ALTERNATIVES = Map.ofEntries(
+    /** Look-alike characters: for each, the characters it is printed like or confused with. */
+    static final Map<Character, String> ALTERNATIVES = Map.ofEntries(
             Map.entry('0', "ODQ"), Map.entry('O', "0"), Map.entry('D', "0"), Map.entry('Q', "0"),
             Map.entry('1', "I"), Map.entry('I', "1"),
             Map.entry('8', "B"), Map.entry('B', "8"), Map.entry('5', "S"), Map.entry('S', "5"),
