@@ -25,7 +25,7 @@ import org.opencv.core.Mat;
  * (here to its 1x3x48x128).
  */
 class PlateRecV1EquivalenceTest {
-    private static final String MODEL = "classpath:/org/lpr/onnx/models/plate-rec-v1.onnx";
+    private static final String MODEL = "classpath:org/lpr/onnx/models/plate-rec-v1.onnx";
     private static final int H = 48;
     private static final int W = 128;
     /** Class 0 is the CTC blank; class k is the k-th character. */
