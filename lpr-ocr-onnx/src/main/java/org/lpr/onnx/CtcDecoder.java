@@ -80,6 +80,70 @@ final class CtcDecoder {
     }
 
     /**
+     * The natural log of the probability the model gives {@code text}: the CTC forward algorithm, summing
+     * every alignment of the text to the timesteps (blanks between and around characters, a blank
+     * between repeated characters). {@code Double.NEGATIVE_INFINITY} when the text cannot be aligned
+     * (more characters and needed blanks than timesteps). Scores any text, so a reading another model
+     * proposed can be weighed by this one.
+     */
+    static double logProbability(double[][] p, String text) {
+        int n = text.length();
+        int s = 2 * n + 1;
+        int[] label = new int[s];
+        for (int i = 0; i < s; i++) {
+            label[i] = i % 2 == 0 ? 0 : Alphabet.reducedOf(text.charAt(i / 2));
+            if (i % 2 == 1 && label[i] == 0) {
+                return Double.NEGATIVE_INFINITY; // not a plate character
+            }
+        }
+        if (p.length == 0) {
+            return n == 0 ? 0 : Double.NEGATIVE_INFINITY;
+        }
+        // scaled forward variables: alpha is renormalized at every step and the scales' logs summed
+        double[] alpha = new double[s];
+        double[] next = new double[s];
+        alpha[0] = p[0][0];
+        if (s > 1) {
+            alpha[1] = p[0][label[1]];
+        }
+        double logScale = 0;
+        double sum = 0;
+        for (double a : alpha) {
+            sum += a;
+        }
+        if (sum <= 0) {
+            return Double.NEGATIVE_INFINITY;
+        }
+        for (int i = 0; i < s; i++) {
+            alpha[i] /= sum;
+        }
+        logScale += Math.log(sum);
+        for (int t = 1; t < p.length; t++) {
+            sum = 0;
+            for (int i = 0; i < s; i++) {
+                double a = alpha[i];
+                if (i >= 1) {
+                    a += alpha[i - 1];
+                }
+                if (i >= 2 && label[i] != 0 && label[i] != label[i - 2]) {
+                    a += alpha[i - 2];
+                }
+                next[i] = a * p[t][label[i]];
+                sum += next[i];
+            }
+            if (sum <= 0) {
+                return Double.NEGATIVE_INFINITY;
+            }
+            for (int i = 0; i < s; i++) {
+                alpha[i] = next[i] / sum;
+            }
+            logScale += Math.log(sum);
+        }
+        double end = alpha[s - 1] + (s >= 2 ? alpha[s - 2] : 0);
+        return end <= 0 ? Double.NEGATIVE_INFINITY : logScale + Math.log(end);
+    }
+
+    /**
      * Per-character confidence of {@code text}: the Viterbi alignment of the text to the timesteps,
      * then for each character the highest probability it has over the timesteps aligned to it.
      */

@@ -23,16 +23,29 @@ final class FormatRescorer {
     /** Cost of dropping an end character, before the factor for its own confidence. */
     private static final double DROP_END = 0.5;
 
-    private static final Map<Character, String> ALTERNATIVES = Map.ofEntries(
+    /** Look-alike characters: for each, the characters it is printed like or confused with. */
+    static final Map<Character, String> ALTERNATIVES = Map.ofEntries(
             Map.entry('0', "ODQ"), Map.entry('O', "0"), Map.entry('D', "0"), Map.entry('Q', "0"),
             Map.entry('1', "I"), Map.entry('I', "1"),
             Map.entry('8', "B"), Map.entry('B', "8"), Map.entry('5', "S"), Map.entry('S', "5"),
             Map.entry('2', "Z"), Map.entry('Z', "2"), Map.entry('6', "G"), Map.entry('G', "6"));
 
     private final SerialFormats formats;
+    private final boolean swaps;
+    private final boolean dropEnds;
 
     FormatRescorer(SerialFormats formats) {
+        this(formats, true, true);
+    }
+
+    /**
+     * @param swaps whether look-alike characters may be swapped so that a format can decide between them
+     * @param dropEnds whether an uncertain first or last character may be dropped
+     */
+    FormatRescorer(SerialFormats formats, boolean swaps, boolean dropEnds) {
         this.formats = formats;
+        this.swaps = swaps;
+        this.dropEnds = dropEnds;
     }
 
     /** A rescored reading: text, confidence (0 to 1), per-character confidence, whether it fits a format. */
@@ -48,8 +61,10 @@ final class FormatRescorer {
             Decoded d = kBest.get(r);
             beamMass += d.probability();
             add(score, charConf, d.text(), d.probability(), d.charConfidences());
-            if (r < 3) {
+            if (r < 3 && swaps) {
                 expand(score, charConf, d, 0, d.text().toCharArray(), d.probability(), 0);
+            }
+            if (r < 3 && dropEnds) {
                 dropEnds(score, charConf, d);
             }
         }

@@ -32,6 +32,9 @@ import org.lpr.core.ModelLoadException;
  * decoding=slots                       # ctc or slots
  * ctc.blank=0                          # ctc: index of the blank class; the alphabet fills the others in order
  * slots.pad=_                          # slots: the character that fills unused slots
+ * formats=my-formats.txt               # optional: the serial formats the model was trained on (serial-formats.txt syntax)
+ * rescore.swaps=false                  # optional: whether look-alike characters may be swapped (default true)
+ * rescore.dropEnds=false               # optional: whether an uncertain end character may be dropped (default true)
  * </pre>
  *
  * @param name short name, used as the recognizer's name on the command line
@@ -48,6 +51,7 @@ import org.lpr.core.ModelLoadException;
  * @param decoding how the output is decoded
  * @param blankIndex the CTC blank's class index (CTC only)
  * @param padChar the character filling unused slots (fixed slots only)
+ * @param rescoring how k-best readings are rescored with serial formats
  */
 public record OcrModel(
         String name,
@@ -63,7 +67,8 @@ public record OcrModel(
         List<String> alphabet,
         Decoding decoding,
         int blankIndex,
-        char padChar) {
+        char padChar,
+        Rescoring rescoring) {
 
     /** Prefix of a {@link #source()} that names a class path resource. */
     public static final String CLASSPATH = "classpath:";
@@ -102,9 +107,37 @@ public record OcrModel(
         FIXED_SLOTS
     }
 
+    /**
+     * How a model's k-best readings are rescored with serial formats.
+     *
+     * @param formats the serial formats file ({@code serial-formats.txt} syntax: a jurisdiction code, then
+     *     formats of {@code L} letter, {@code D} digit, {@code A} either), or empty for the module's own
+     * @param swaps whether look-alike characters (O/0, I/1, 8/B, ...) may be swapped at a cost so that a
+     *     format can decide between them: right for a generic text reader, which prints them alike
+     * @param dropEnds whether an uncertain first or last character (a sticker, a frame) may be dropped at a cost
+     */
+    public record Rescoring(String formats, boolean swaps, boolean dropEnds) {
+        /** The module's formats, swaps and dropped ends on: for generic text readers such as PaddleOCR's. */
+        public static final Rescoring STANDARD = new Rescoring("", true, true);
+
+        /** Checks the formats source is not null. */
+        public Rescoring {
+            Objects.requireNonNull(formats, "formats");
+        }
+    }
+
+    /** A descriptor with {@link Rescoring#STANDARD} rescoring. */
+    public OcrModel(String name, String source, int inputHeight, int inputWidth, int maxInputWidth, Layout layout,
+            PixelType pixelType, Colour colour, float mean, float std, List<String> alphabet, Decoding decoding,
+            int blankIndex, char padChar) {
+        this(name, source, inputHeight, inputWidth, maxInputWidth, layout, pixelType, colour, mean, std, alphabet,
+                decoding, blankIndex, padChar, Rescoring.STANDARD);
+    }
+
     /** Validates every component and reports every problem at once. */
     public OcrModel {
         Objects.requireNonNull(layout, "layout");
+        Objects.requireNonNull(rescoring, "rescoring");
         Objects.requireNonNull(pixelType, "pixelType");
         Objects.requireNonNull(colour, "colour");
         Objects.requireNonNull(decoding, "decoding");
@@ -207,11 +240,14 @@ public record OcrModel(
             String a = p.getProperty("alphabet", "");
             alphabet = a.codePoints().mapToObj(Character::toString).toList();
         }
+        String formats = p.getProperty("formats", "").trim();
+        Rescoring rescoring = new Rescoring(formats.isEmpty() ? "" : resolve(formats, base, where),
+                boolProp(p, "rescore.swaps", problems), boolProp(p, "rescore.dropEnds", problems));
         if (!problems.isEmpty()) {
             throw new ModelLoadException("invalid model descriptor " + where + ": " + String.join("; ", problems));
         }
         return new OcrModel(name, model, height, width, maxWidth, layout, type, colour, mean, std, alphabet, decoding, blank,
-                pad.isEmpty() ? '_' : pad.charAt(0));
+                pad.isEmpty() ? '_' : pad.charAt(0), rescoring);
     }
 
     private static String resolve(String path, Path base, String where) {
@@ -232,6 +268,14 @@ public record OcrModel(
             problems.add(key + " '" + v + "' is not an integer");
             return 0;
         }
+    }
+
+    private static boolean boolProp(Properties p, String key, List<String> problems) {
+        String v = p.getProperty(key, "true").trim();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            problems.add(key + " '" + v + "' is not true or false");
+        }
+        return !v.equalsIgnoreCase("false");
     }
 
     private static double doubleProp(Properties p, String key, String dflt, List<String> problems) {

@@ -33,16 +33,30 @@ final class PlateReader implements AutoCloseable {
     private final TextReader reader;
     private final DbTextDetector lineFinder;
     private final int lineFinderHeight;
-    private final FormatRescorer rescorer = new FormatRescorer(SerialFormats.standard());
+    private final FormatRescorer rescorer;
     private final Legends legends = Legends.standard();
 
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight) {
         this.reader = reader;
         this.lineFinder = lineFinder;
         this.lineFinderHeight = lineFinderHeight;
+        OcrModel.Rescoring r = reader.descriptor().rescoring();
+        this.rescorer = new FormatRescorer(SerialFormats.of(r), r.swaps(), r.dropEnds());
     }
 
     List<PlateReading> read(List<Image> crops) {
+        List<PlateReading> out = new ArrayList<>(crops.size());
+        for (Optional<Analysis> a : analyse(crops)) {
+            out.add(a.map(x -> finish(x, x.kBest(), rescorer)).orElseGet(PlateReading::empty));
+        }
+        return out;
+    }
+
+    /**
+     * What this reader makes of each crop before rescoring: the serial line and its k-best readings, the
+     * state told from the other lines, layout flags; empty for a crop where no line reads as a serial.
+     */
+    List<Optional<Analysis>> analyse(List<Image> crops) {
         List<List<Line>> linesPerCrop = new ArrayList<>(crops.size());
         List<TextReader.Line> jobs = new ArrayList<>();
         for (Image crop : crops) {
@@ -56,7 +70,7 @@ final class PlateReader implements AutoCloseable {
             }
         }
         List<TextReader.Scores> scores = reader.read(jobs);
-        List<PlateReading> out = new ArrayList<>(crops.size());
+        List<Optional<Analysis>> out = new ArrayList<>(crops.size());
         int next = 0;
         for (List<Line> lines : linesPerCrop) {
             int count = Math.max(1, lines.size());
@@ -64,6 +78,18 @@ final class PlateReader implements AutoCloseable {
             next += count;
         }
         return out;
+    }
+
+    /**
+     * One crop as the line reader saw it.
+     *
+     * @param serial the serial line's distributions over the plate alphabet ({@code steps x Alphabet.SIZE}, class 0 none)
+     * @param kBest the serial's most probable readings, best first
+     * @param state the state told from a legend, or unknown
+     * @param stateConfidence 0 to 1
+     * @param flags stacked or small side characters seen beside the serial
+     */
+    record Analysis(double[][] serial, List<Decoded> kBest, Jurisdiction state, double stateConfidence, Set<Flag> flags) {
     }
 
     private List<Line> findLines(Image crop) {
@@ -78,10 +104,10 @@ final class PlateReader implements AutoCloseable {
         return lines;
     }
 
-    private record LineText(Line line, String fullText, List<Decoded> kBest) {
+    private record LineText(Line line, String fullText, double[][] reduced, List<Decoded> kBest) {
     }
 
-    private PlateReading interpret(List<Line> lines, List<TextReader.Scores> scores) {
+    private Optional<Analysis> interpret(List<Line> lines, List<TextReader.Scores> scores) {
         List<LineText> read = new ArrayList<>();
         for (int i = 0; i < scores.size(); i++) {
             TextReader.Scores s = scores.get(i);
@@ -90,7 +116,7 @@ final class PlateReader implements AutoCloseable {
             boolean ctc = reader.descriptor().decoding() == OcrModel.Decoding.CTC;
             List<Decoded> kBest = ctc ? CtcDecoder.kBest(reduced, K, BEAM, Plate.MAX_LENGTH) : SlotDecoder.kBest(reduced, K);
             String full = ctc ? a.greedy(s.data(), s.offset(), s.steps(), s.classes(), reader.descriptor().blankIndex()) : "";
-            read.add(new LineText(lines.isEmpty() ? null : lines.get(i), full, kBest));
+            read.add(new LineText(lines.isEmpty() ? null : lines.get(i), full, reduced, kBest));
         }
         // the serial: the tallest line that reads as two or more plate characters and is not a legend
         LineText serial = null;
@@ -105,7 +131,7 @@ final class PlateReader implements AutoCloseable {
             break;
         }
         if (serial == null) {
-            return PlateReading.empty();
+            return Optional.empty();
         }
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
         Jurisdiction state = Jurisdiction.UNKNOWN;
@@ -122,7 +148,17 @@ final class PlateReader implements AutoCloseable {
                 flags.addAll(layoutFlags(serial.line, lt));
             }
         }
-        List<FormatRescorer.Scored> scored = rescorer.rescore(serial.kBest, state, K);
+        return Optional.of(new Analysis(serial.reduced, serial.kBest, state, stateConfidence, flags));
+    }
+
+    /** The reading of an analysed crop from {@code kBest} (best first), rescored with serial formats by {@code rescorer}. */
+    static PlateReading finish(Analysis analysis, List<Decoded> kBest, FormatRescorer rescorer) {
+        if (kBest.isEmpty()) {
+            return PlateReading.empty();
+        }
+        Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        flags.addAll(analysis.flags());
+        List<FormatRescorer.Scored> scored = rescorer.rescore(kBest, analysis.state(), K);
         FormatRescorer.Scored best = scored.get(0);
         if (!best.fitsFormat()) {
             flags.add(Flag.NO_FORMAT_MATCH);
@@ -140,7 +176,7 @@ final class PlateReader implements AutoCloseable {
             flags.add(Flag.LOW_QUALITY);
         }
         List<Candidate> candidates = scored.stream().map(s -> new Candidate(s.text(), s.confidence())).toList();
-        return new PlateReading(candidates, charConf, state, Math.min(1, stateConfidence * 0.95), flags);
+        return new PlateReading(candidates, charConf, analysis.state(), Math.min(1, analysis.stateConfidence() * 0.95), flags);
     }
 
     private boolean isLegend(LineText lt) {

@@ -10,7 +10,7 @@ import org.lpr.core.ModelLoadException;
 import org.lpr.core.read.Jurisdiction;
 
 /**
- * Serial formats of standard plates per jurisdiction ({@code L} letter, {@code D} digit), kept as data
+ * Serial formats of standard plates per jurisdiction ({@code L} letter, {@code D} digit, {@code A} either), kept as data
  * in {@code serial-formats.txt} and applied softly when rescoring readings.
  */
 final class SerialFormats {
@@ -27,6 +27,11 @@ final class SerialFormats {
     /** The formats shipped with the module. */
     static SerialFormats standard() {
         return parse(OcrModel.readLines(OcrModel.CLASSPATH + "/org/lpr/onnx/serial-formats.txt", null), "serial-formats.txt");
+    }
+
+    /** The formats a model's descriptor names, or the module's when it names none. */
+    static SerialFormats of(OcrModel.Rescoring rescoring) {
+        return rescoring.formats().isEmpty() ? standard() : parse(OcrModel.readLines(rescoring.formats(), null), rescoring.formats());
     }
 
     static SerialFormats parse(List<String> lines, String source) {
@@ -88,6 +93,7 @@ final class SerialFormats {
             boolean ok = switch (f) {
                 case 'L' -> c >= 'A' && c <= 'Z';
                 case 'D' -> c >= '0' && c <= '9';
+                case 'A' -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
                 default -> c == f;
             };
             if (!ok) {

@@ -71,4 +71,20 @@ class CtcDecoderTest {
         }
         assertThat(CtcDecoder.kBest(p, 5, 16, 4)).allSatisfy(d -> assertThat(d.text().length()).isLessThanOrEqualTo(4));
     }
+
+    @Test
+    void logProbability_equalsTheBeamSearchSumOverAlignments() {
+        double[][] p = {step('B', 0.5), step('B', 0.5), mix('O', 0.6, '0', 0.3), step(' ', 1), step('7', 0.8)};
+        for (Decoded d : CtcDecoder.kBest(p, 5, 32, 10)) {
+            assertThat(Math.exp(CtcDecoder.logProbability(p, d.text()))).as(d.text()).isCloseTo(d.probability(), within(1e-9));
+        }
+    }
+
+    @Test
+    void logProbability_textLongerThanTheSteps_isImpossible() {
+        double[][] p = {step('1', 1), step(' ', 1)};
+        assertThat(CtcDecoder.logProbability(p, "11")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(CtcDecoder.logProbability(p, "1")).isCloseTo(0, within(1e-12));
+        assertThat(CtcDecoder.logProbability(p, "A#")).isEqualTo(Double.NEGATIVE_INFINITY);
+    }
 }

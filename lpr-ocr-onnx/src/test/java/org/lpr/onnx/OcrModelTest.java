@@ -32,6 +32,19 @@ class OcrModelTest {
         assertThat(m.decoding()).isEqualTo(OcrModel.Decoding.FIXED_SLOTS);
         assertThat(m.alphabet()).hasSize(37);
         assertThat(m.maxInputWidth()).isEqualTo(128);
+        assertThat(m.rescoring()).isEqualTo(OcrModel.Rescoring.STANDARD);
+    }
+
+    @Test
+    void load_rescoringKeys_resolveTheFormatsNextToItAndReportBadFlags(@TempDir Path dir) throws Exception {
+        Path d = dir.resolve("plates.properties");
+        Files.writeString(d, "name=p\nmodel=p.onnx\ninput.height=48\ninput.width=128\nalphabet=AB\n"
+                + "formats=my-formats.txt\nrescore.swaps=false\n");
+        OcrModel m = OcrModel.load(d);
+        assertThat(m.rescoring()).isEqualTo(new OcrModel.Rescoring(dir.resolve("my-formats.txt").toString(), false, true));
+        Files.writeString(d, "name=p\nmodel=p.onnx\ninput.height=48\ninput.width=128\nalphabet=AB\nrescore.dropEnds=no\n");
+        assertThatThrownBy(() -> OcrModel.load(d)).isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("rescore.dropEnds 'no' is not true or false");
     }
 
     @Test

@@ -36,6 +36,13 @@ class PlateRecV1Test {
         assertThat(model.colour()).isEqualTo(OcrModel.Colour.BGR);
         assertThat(model.decoding()).isEqualTo(OcrModel.Decoding.CTC);
         assertThat(String.join("", model.alphabet())).isEqualTo("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ");
+        // rescored with the formats it was trained on, nothing swapped or dropped (the model card says why)
+        assertThat(model.rescoring().formats()).endsWith("/org/lpr/onnx/models/plate-rec-v1-formats.txt");
+        assertThat(model.rescoring().swaps()).isFalse();
+        assertThat(model.rescoring().dropEnds()).isFalse();
+        SerialFormats formats = SerialFormats.of(model.rescoring());
+        assertThat(formats.knows(org.lpr.core.read.Jurisdiction.parse("AK"))).isTrue();
+        assertThat(formats.matches("ABC123", org.lpr.core.read.Jurisdiction.parse("AK"))).isTrue();
     }
 
     @Test

@@ -20,7 +20,7 @@ final class EngineOptions {
     @Option(names = "--backend", defaultValue = "onnx", description = "Implementation family: onnx or opencv (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--recognizer", description = "Recognizer by name within the backend (onnx: ppocr, ppocr-fast, or a model descriptor shipped as org/lpr/onnx/models/NAME.properties; default: the backend's first).")
+    @Option(names = "--recognizer", description = "Recognizer by name within the backend (onnx: ensemble, the default, ppocr, ppocr-fast, or a model descriptor shipped as org/lpr/onnx/models/NAME.properties such as plate-rec-v1; default: the backend's first).")
     String recognizer;
 
     @Option(names = "--threads", description = "Inference threads per model (default: all cores).")

@@ -1,0 +1,207 @@
+package org.lpr.onnx;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.lpr.core.LprException;
+import org.lpr.core.image.Image;
+import org.lpr.core.spi.PlateReading;
+import org.lpr.core.spi.PlateRecognizer;
+
+/**
+ * Reads plate crops with two models at once and keeps the reading both find most probable: PaddleOCR's
+ * PP-OCRv4 on the text lines found in the crop (which separates the serial from side characters and
+ * reads the state's legend) and the project's own whole-plate model {@code plate-rec-v1}.
+ *
+ * <pre>{@code
+ * PlateRecognizer recognizer = EnsemblePlateRecognizer.builder().threads(2).build();
+ * }</pre>
+ *
+ * <p>Every candidate of either model is scored under both (the CTC probability of that exact text), the
+ * two scores are combined as a weighted geometric mean, and the per-state serial formats rescore the
+ * result; see the module README for how it measures. Models load once, on first use; {@link #recognize}
+ * and {@link #recognizeAll} are thread-safe. The public no-argument constructor, for
+ * {@link java.util.ServiceLoader}, gives the defaults ({@code lpr --recognizer ensemble}).
+ */
+public class EnsemblePlateRecognizer implements PlateRecognizer {
+    /** The whole-plate model's descriptor resource. */
+    static final String PLATE_REC_V1 = "/org/lpr/onnx/models/plate-rec-v1.properties";
+
+    /** The default rescoring of combined readings: the module's formats, nothing swapped or dropped. */
+    static final OcrModel.Rescoring SCORED = new OcrModel.Rescoring("", false, false);
+
+    private final Builder settings;
+    private volatile EnsembleReader reader;
+
+    /** The default ensemble: PP-OCRv4 with line finding and plate-rec-v1, equal weights; threads from {@code -Dlpr.onnx.threads}. */
+    public EnsemblePlateRecognizer() {
+        this(builder());
+    }
+
+    private EnsemblePlateRecognizer(Builder builder) {
+        this.settings = builder.copy();
+    }
+
+    /** A new builder with the defaults. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public PlateReading recognize(Image crop) {
+        return recognizeAll(List.of(crop)).get(0);
+    }
+
+    @Override
+    public List<PlateReading> recognizeAll(List<Image> crops) {
+        if (crops.isEmpty()) {
+            return List.of();
+        }
+        return engine().read(crops);
+    }
+
+    @Override
+    public String name() {
+        return settings.name;
+    }
+
+    private EnsembleReader engine() {
+        EnsembleReader r = reader;
+        if (r == null) {
+            synchronized (this) {
+                r = reader;
+                if (r == null) {
+                    TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
+                    DbTextDetector finder = new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads);
+                    PlateReader lines = new PlateReader(lineText, finder, 160);
+                    TextReader whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
+                    r = new EnsembleReader(lines, whole, settings.lineWeight, settings.rescoring, settings.mergeLookAlikes);
+                    reader = r;
+                }
+            }
+        }
+        return r;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (reader != null) {
+            reader.close();
+            reader = null;
+        }
+    }
+
+    /** Settings of an ensemble; {@link #build()} reports every invalid one at once. */
+    public static final class Builder {
+        private OcrModel lineModel;
+        private OcrModel wholeModel;
+        private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
+        private int batchSize = 32;
+        private double lineWeight = 0.5;
+        private boolean mergeLookAlikes = true;
+        private OcrModel.Rescoring rescoring = SCORED;
+        private String name = "ensemble";
+
+        private Builder() {
+        }
+
+        private Builder copy() {
+            Builder b = new Builder();
+            b.lineModel = lineModel != null ? lineModel : OcrModel.ppOcrV4();
+            b.wholeModel = wholeModel != null ? wholeModel : OcrModel.loadResource(PLATE_REC_V1);
+            b.threads = threads;
+            b.batchSize = batchSize;
+            b.lineWeight = lineWeight;
+            b.mergeLookAlikes = mergeLookAlikes;
+            b.rescoring = rescoring;
+            b.name = name;
+            return b;
+        }
+
+        /** The text-line reader, run on the lines found in each crop (default {@link OcrModel#ppOcrV4()}). */
+        public Builder lineModel(OcrModel model) {
+            this.lineModel = Objects.requireNonNull(model, "lineModel");
+            return this;
+        }
+
+        /** The whole-crop CTC plate reader (default plate-rec-v1). */
+        public Builder wholeCropModel(OcrModel model) {
+            this.wholeModel = Objects.requireNonNull(model, "wholeCropModel");
+            return this;
+        }
+
+        /** Intra-op threads of each ONNX Runtime session (default: all cores, or {@code -Dlpr.onnx.threads}). */
+        public Builder threads(int threads) {
+            this.threads = threads;
+            return this;
+        }
+
+        /** The most whole crops run through the whole-crop model at once (default 32). */
+        public Builder batchSize(int batchSize) {
+            this.batchSize = batchSize;
+            return this;
+        }
+
+        /**
+         * The line reader's weight in the geometric mean of the two models' probabilities, 0 to 1 (default
+         * 0.5, equal weights; the whole-crop model has {@code 1 - weight}).
+         */
+        public Builder lineWeight(double weight) {
+            this.lineWeight = weight;
+            return this;
+        }
+
+        /**
+         * Whether the line reader's O and 0, I and 1 count as one glyph (default on): a generic text reader
+         * tells them apart by language, not by the glyph, so the plate model and the formats decide.
+         */
+        public Builder mergeLookAlikes(boolean on) {
+            this.mergeLookAlikes = on;
+            return this;
+        }
+
+        /**
+         * How the combined readings are rescored with serial formats (default: the module's formats for the
+         * state told from the legend, without look-alike swaps or dropped ends, whose costs the two models'
+         * own probabilities replace).
+         */
+        public Builder rescoring(OcrModel.Rescoring rescoring) {
+            this.rescoring = Objects.requireNonNull(rescoring, "rescoring");
+            return this;
+        }
+
+        /** The name on the command line (default {@code ensemble}). */
+        public Builder name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /** Builds the recognizer; the models are loaded on first use. */
+        public EnsemblePlateRecognizer build() {
+            List<String> problems = new ArrayList<>();
+            if (threads < 1 || threads > 256) {
+                problems.add("threads " + threads + " is outside 1..256");
+            }
+            if (batchSize < 1 || batchSize > 1024) {
+                problems.add("batch size " + batchSize + " is outside 1..1024");
+            }
+            if (!(lineWeight >= 0 && lineWeight <= 1)) {
+                problems.add("line weight " + lineWeight + " is outside 0..1");
+            }
+            if (name.isBlank()) {
+                problems.add("name is blank");
+            }
+            OcrModel whole = wholeModel != null ? wholeModel : null;
+            if (whole != null && (whole.decoding() != OcrModel.Decoding.CTC || whole.inputWidth() == 0)) {
+                problems.add("whole-crop model '" + whole.name() + "' must be a CTC model of fixed input width");
+            }
+            if (lineModel != null && lineModel.decoding() != OcrModel.Decoding.CTC) {
+                problems.add("line model '" + lineModel.name() + "' must be a CTC model");
+            }
+            if (!problems.isEmpty()) {
+                throw new LprException("invalid ensemble settings: " + String.join("; ", problems));
+            }
+            return new EnsemblePlateRecognizer(this);
+        }
+    }
+}
