@@ -5,16 +5,21 @@ import org.lpr.core.read.Jurisdiction;
 
 /**
  * An immutable index over a set of entries. Full plates sit in an OCR-canonical hash index (entries
- * grouped by bucket of the canonical key's hash: an array of entries and one of bucket starts, about
- * 5 bytes an entry) behind a blocked Bloom filter, so a read on no list costs one filter probe; exact
- * and confusable hits are both found through the canonical key. Entries whose list allows one edit are also in a {@link DeletionIndex};
+ * grouped by bucket of the canonical key's hash: an array of entries, one of fingerprint bytes and one
+ * of bucket starts, about 5.3 bytes an entry) behind a {@link RegisterBlockedBloomFilter}, so a read on no list costs one filter
+ * probe (one 64-bit word); exact and confusable hits are both found through the canonical key. Entries whose list allows one edit are also in a {@link DeletionIndex};
  * partial entries ({@code 7XK*4}) are in a {@link PatternTrie}.
  */
 final class Segment {
-    /** Bloom filter bits per key: about 0.4 % false positives. */
+    /** Bloom filter bits per key: about 1 % false positives in the full-plate stage, 0.4 % in the edit index's. */
     static final int BITS_PER_KEY = 12;
-    /** Target mean number of entries per bucket of the canonical index. */
+    /** Target mean number of entries per bucket of the edit index. */
     static final int BUCKET_LOAD = 4;
+    /**
+     * Target mean number of entries per bucket of the full-plate index: large, since a bucket's entries
+     * are told apart by their fingerprint bytes (one cache line) before any entry is read.
+     */
+    static final int FULL_BUCKET_LOAD = 16;
 
     static final Segment EMPTY = build(new HotListEntry[0], new byte[0], new MatchRule[ListType.values().length]);
 
@@ -23,7 +28,9 @@ final class Segment {
     /** The list (index into the snapshot's list names) of each entry. */
     final byte[] lists;
     final int fullCount;
-    private final BlockedBloomFilter bloom;
+    /** A byte of each full-plate entry's key hash, in bucket order: a read's key differs from an entry's whose byte differs. */
+    private final byte[] fingerprints;
+    private final RegisterBlockedBloomFilter bloom;
     private final int[] bucketStart;
     private final int bucketBits;
     private final DeletionIndex edits;
@@ -31,13 +38,16 @@ final class Segment {
     private final MatchRule[] rules;
     /** Whether keys are OCR-canonical (some rule tolerates confusions) or raw (exact-only lists: fewer filter hits). */
     private final boolean canonical;
+    /** Whether every reading is searched beyond the filter: there is an edit index or a partial-plate trie. */
+    private final boolean searchesAll;
 
-    private Segment(HotListEntry[] entries, byte[] lists, int fullCount, BlockedBloomFilter bloom, int[] bucketStart,
+    private Segment(HotListEntry[] entries, byte[] lists, int fullCount, byte[] fingerprints, RegisterBlockedBloomFilter bloom, int[] bucketStart,
                     int bucketBits, DeletionIndex edits, PatternTrie partials, MatchRule[] rules,
                     boolean canonical) {
         this.entries = entries;
         this.lists = lists;
         this.fullCount = fullCount;
+        this.fingerprints = fingerprints;
         this.bloom = bloom;
         this.bucketStart = bucketStart;
         this.bucketBits = bucketBits;
@@ -45,6 +55,7 @@ final class Segment {
         this.partials = partials;
         this.rules = rules;
         this.canonical = canonical;
+        this.searchesAll = edits != null || partials != null;
     }
 
     /**
@@ -69,15 +80,16 @@ final class Segment {
             }
         }
         int bucketBits = 0;
-        while ((1L << bucketBits) * BUCKET_LOAD < full) {
+        while ((1L << bucketBits) * FULL_BUCKET_LOAD < full) {
             bucketBits++;
         }
         int buckets = 1 << bucketBits;
         int[] bucketOf = new int[full];
+        byte[] fingerprintOf = new byte[full];
         int[] fullSource = new int[full];
         int[] partialSource = new int[n - full];
         int[] start = new int[buckets + 1];
-        BlockedBloomFilter.Builder bloom = BlockedBloomFilter.sized(full, BITS_PER_KEY);
+        RegisterBlockedBloomFilter.Builder bloom = RegisterBlockedBloomFilter.sized(full, BITS_PER_KEY);
         int f = 0;
         int p = 0;
         for (int i = 0; i < n; i++) {
@@ -89,6 +101,7 @@ final class Segment {
             bloom.add(h);
             int b = bucket(PlateKey.remix(h), bucketBits);
             bucketOf[f] = b;
+            fingerprintOf[f] = fingerprint(h);
             fullSource[f++] = i;
             start[b + 1]++;
         }
@@ -97,9 +110,11 @@ final class Segment {
         }
         HotListEntry[] entries = new HotListEntry[n];
         byte[] lists = new byte[n];
+        byte[] fingerprints = new byte[full];
         int[] next = Arrays.copyOf(start, buckets);
         for (int j = 0; j < full; j++) {
             int at = next[bucketOf[j]]++;
+            fingerprints[at] = fingerprintOf[j];
             entries[at] = source[fullSource[j]];
             lists[at] = sourceLists[fullSource[j]];
         }
@@ -109,7 +124,12 @@ final class Segment {
         }
         DeletionIndex edits = DeletionIndex.build(entries, full, rules);
         PatternTrie partials = PatternTrie.build(entries, full, rules);
-        return new Segment(entries, lists, full, bloom.build(), start, bucketBits, edits, partials, rules, canonical);
+        return new Segment(entries, lists, full, fingerprints, bloom.build(), start, bucketBits, edits, partials, rules, canonical);
+    }
+
+    /** Bits 24 to 31 of a key hash, which the filter (bits 0 to 23 and 32 to 63) does not use. */
+    private static byte fingerprint(long h) {
+        return (byte) (h >>> 24);
     }
 
     private static int bucket(long remixed, int bits) {
@@ -122,6 +142,20 @@ final class Segment {
 
     MatchRule rule(HotListEntry e) {
         return rules[e.listType().ordinal()];
+    }
+
+    /**
+     * Whether reading {@code text} may hit here: false only when no full-plate entry's key passes the
+     * filter and there is no edit index or partial-plate trie to search, so it certainly hits nothing.
+     */
+    boolean mayHit(String text) {
+        if (searchesAll) {
+            return true;
+        }
+        // the hash spelled out rather than hash(): its branch profile is then that of matching alone, not
+        // shared with building, so a JVM whose lists are all exact-only compiles the canonical key out
+        long h = canonical ? PlateKey.mix(PlateKey.canonical(text)) : PlateKey.mix(text.hashCode());
+        return bloom.mightContain(h);
     }
 
     /** Adds the hits of one reading {@code text} to {@code hits} (created when first needed) and returns it. */
@@ -142,7 +176,11 @@ final class Segment {
     private HitSet collectFull(String text, long h, double factor, Snapshot snapshot, Jurisdiction state, HitSet hits) {
         int b = bucket(PlateKey.remix(h), bucketBits);
         long key = canonical ? PlateKey.canonical(text) : 0;
+        byte fp = fingerprint(h);
         for (int i = bucketStart[b], end = bucketStart[b + 1]; i < end; i++) {
+            if (fingerprints[i] != fp) {
+                continue; // a different key: rejected without reading the entry, most of a false positive's cost
+            }
             HotListEntry e = entries[i];
             String et = e.plate().text();
             if (et.length() != text.length() || (canonical ? PlateKey.canonical(et) != key : !et.equals(text))) {

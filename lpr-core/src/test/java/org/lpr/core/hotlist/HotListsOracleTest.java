@@ -101,6 +101,47 @@ class HotListsOracleTest {
         }
     }
 
+    /**
+     * Lists of full plates only under rules without edits: the case where a read that passes no filter
+     * returns at once without a search (raw keys when every rule is exact-only, canonical keys
+     * otherwise), here with single entries added beside the base so that the delta's filter is
+     * consulted too.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {31, 32, 33, 34, 35, 36})
+    void match_fullPlatesWithoutEditRules_equalsBruteForceOracle(long seed) {
+        Random rnd = new Random(seed);
+        boolean exactOnly = seed % 2 == 1;
+        Map<ListType, MatchRule> rules = new EnumMap<>(ListType.class);
+        for (ListType t : ListType.values()) {
+            rules.put(t, exactOnly || rnd.nextBoolean() ? MatchRule.EXACT_ONLY
+                    : MatchRule.DEFAULT.withConfusable(1 + rnd.nextInt(2), 3 + rnd.nextInt(5)));
+        }
+        List<HotListEntry> entries = new ArrayList<>(randomEntries(rnd, 600).stream().filter(e -> !e.plate().isPartial()).toList());
+        HotLists.Builder b = HotLists.builder().clock(Clock.fixed(NOW, ZoneOffset.UTC)).deltaLimit(1000);
+        rules.forEach(b::rule);
+        HotLists matcher = b.entries("list", entries.subList(0, 400)).build();
+        for (HotListEntry e : entries.subList(400, entries.size())) {
+            matcher.add("list", e);
+        }
+        MatchOracle oracle = new MatchOracle(entries, rules);
+        int hitReads = 0;
+        int missReads = 0;
+        for (int r = 0; r < 1500; r++) {
+            PlateRead read = randomRead(rnd, entries);
+            Map<HotListEntry, Hit> expected = oracle.match(read, NOW);
+            assertThat(summary(matcher.match(read))).as("read %s / %s", read.candidates(), read.plate().jurisdiction())
+                    .isEqualTo(summary(new ArrayList<>(expected.values())));
+            if (expected.isEmpty()) {
+                missReads++;
+            } else {
+                hitReads++;
+            }
+        }
+        assertThat(hitReads).as("reads that hit").isGreaterThan(100);
+        assertThat(missReads).as("reads that hit nothing").isGreaterThan(100);
+    }
+
     /** Entries, kinds and scores as sorted text, so that failures print readably. */
     private static List<String> summary(List<Hit> hits) {
         return hits.stream()
