@@ -21,7 +21,9 @@ import org.lpr.onnx.PlateReader.Analysis;
  * candidates are both models' k-best readings. Each is scored under both models by the CTC forward
  * algorithm (the probability each model gives that exact text; the line reader's O and 0, I and 1 count
  * as one glyph, see {@link #mergeLookAlikes}), and the scores are combined as a weighted geometric mean
- * (a product of experts); then the per-state serial formats rescore them as for a single model.
+ * (a product of experts); then the per-state serial formats rescore them as for a single model. The
+ * plate reader reads the plate framed around the serial line's characters ({@link #plateFrame}), not a
+ * detector's looser crop.
  */
 final class EnsembleReader implements AutoCloseable {
     private static final int K = 10;
