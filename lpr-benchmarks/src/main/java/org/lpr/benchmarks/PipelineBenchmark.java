@@ -8,6 +8,8 @@ import org.lpr.core.pipeline.Lpr;
 import org.lpr.core.pipeline.LprResult;
 import org.lpr.core.read.Camera;
 import org.lpr.core.read.CameraKind;
+import org.lpr.core.spi.PlateRecognizer;
+import org.lpr.onnx.EnsemblePlateRecognizer;
 import org.lpr.onnx.OnnxPlateDetector;
 import org.lpr.onnx.OnnxPlateRecognizer;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -43,6 +45,10 @@ public class PipelineBenchmark {
     @Param({"2"})
     public int threads;
 
+    /** {@code ensemble} (the command line's default) or {@code ppocr}. */
+    @Param({"ppocr", "ensemble"})
+    public String recognizer;
+
     private Lpr lpr;
     private OnnxPlateDetector detector;
     private Image scene;
@@ -51,7 +57,10 @@ public class PipelineBenchmark {
     @Setup(Level.Trial)
     public void setUp() {
         detector = OnnxPlateDetector.builder().longSide(longSide).threads(threads).build();
-        lpr = Lpr.builder().detector(detector).recognizer(OnnxPlateRecognizer.builder().threads(threads).build()).build();
+        PlateRecognizer reader = recognizer.equals("ensemble")
+                ? EnsemblePlateRecognizer.builder().threads(threads).build()
+                : OnnxPlateRecognizer.builder().threads(threads).build();
+        lpr = Lpr.builder().detector(detector).recognizer(reader).build();
         scene = BenchmarkPlates.scene("KT4829", 1);
         capture = Capture.of(Instant.EPOCH, new Camera("bench", CameraKind.FIXED, "MO0000000"));
         lpr.process(scene, capture);

@@ -4,6 +4,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.lpr.core.image.Image;
 import org.lpr.core.spi.PlateReading;
+import org.lpr.core.spi.PlateRecognizer;
+import org.lpr.onnx.EnsemblePlateRecognizer;
 import org.lpr.onnx.OnnxPlateRecognizer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -22,7 +24,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Plate crops read per second by the ONNX recognizers, one crop at a time and in batches of 32.
- * {@code ppocr} finds text lines in each crop first; {@code ppocr-fast} reads the whole crop as one line.
+ * {@code ppocr} finds text lines in each crop first; {@code ppocr-fast} reads the whole crop as one line;
+ * {@code ensemble} (the command line's default) reads each crop with {@code ppocr} and plate-rec-v1 together.
  * The baseline copies the crops' pixels, the least any reader must do.
  *
  * <p>{@code java -jar lpr-benchmarks/target/benchmarks.jar RecognizerBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s}
@@ -34,19 +37,21 @@ import org.openjdk.jmh.annotations.Warmup;
 @Warmup(iterations = 2, time = 3)
 @Measurement(iterations = 3, time = 5)
 public class RecognizerBenchmark {
-    @Param({"ppocr", "ppocr-fast"})
+    @Param({"ppocr", "ppocr-fast", "ensemble"})
     public String recognizer;
 
     @Param({"2"})
     public int threads;
 
-    private OnnxPlateRecognizer reader;
+    private PlateRecognizer reader;
     private List<Image> batch;
     private int next;
 
     @Setup(Level.Trial)
     public void setUp() {
-        reader = OnnxPlateRecognizer.builder().threads(threads).findLines(recognizer.equals("ppocr")).build();
+        reader = recognizer.equals("ensemble")
+                ? EnsemblePlateRecognizer.builder().threads(threads).build()
+                : OnnxPlateRecognizer.builder().threads(threads).findLines(recognizer.equals("ppocr")).build();
         batch = BenchmarkPlates.serials(32, 42).stream().map(BenchmarkPlates::crop).toList();
         reader.recognizeAll(batch);
     }

@@ -21,7 +21,9 @@ import org.lpr.onnx.PlateReader.Analysis;
  * candidates are both models' k-best readings. Each is scored under both models by the CTC forward
  * algorithm (the probability each model gives that exact text; the line reader's O and 0, I and 1 count
  * as one glyph, see {@link #mergeLookAlikes}), and the scores are combined as a weighted geometric mean
- * (a product of experts); then the per-state serial formats rescore them as for a single model.
+ * (a product of experts); then the per-state serial formats rescore them as for a single model. The
+ * plate reader reads the plate framed around the serial line's characters ({@link #plateFrame}), not a
+ * detector's looser crop.
  */
 final class EnsembleReader implements AutoCloseable {
     private static final int K = 10;
@@ -44,7 +46,12 @@ final class EnsembleReader implements AutoCloseable {
 
     List<PlateReading> read(List<Image> crops) {
         List<Optional<Analysis>> analyses = lines.analyse(crops);
-        List<TextReader.Scores> scores = whole.read(crops.stream().map(TextReader.Line::whole).toList());
+        List<TextReader.Line> wholeJobs = new ArrayList<>(crops.size());
+        for (int i = 0; i < crops.size(); i++) {
+            Quad serial = analyses.get(i).map(Analysis::serialLine).orElse(null);
+            wholeJobs.add(TextReader.Line.whole(plateFrame(crops.get(i), serial)));
+        }
+        List<TextReader.Scores> scores = whole.read(wholeJobs);
         List<PlateReading> out = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
             TextReader.Scores s = scores.get(i);
@@ -53,7 +60,7 @@ final class EnsembleReader implements AutoCloseable {
             Optional<Analysis> a = analyses.get(i);
             if (a.isEmpty()) {
                 // no line read as a serial: the whole-crop reader alone
-                Analysis alone = new Analysis(p, wholeBest, Jurisdiction.UNKNOWN, 0, EnumSet.noneOf(Flag.class));
+                Analysis alone = new Analysis(p, wholeBest, Jurisdiction.UNKNOWN, 0, EnumSet.noneOf(Flag.class), null);
                 out.add(PlateReader.finish(alone, wholeBest, rescorer));
             } else {
                 List<Decoded> both = combine(a.get(), p, wholeBest);
@@ -63,6 +70,118 @@ final class EnsembleReader implements AutoCloseable {
         }
         return out;
     }
+
+    /**
+     * The part of {@code crop} the whole-crop model reads: the plate framed around its serial's characters
+     * as the model's training renders frame it, clipped to the crop. The model learned whole plates
+     * filling its input, as plate crops show them; a detector's crop of a photo is cut with room for a
+     * plate around the serial line's box, and DB's boxes of small, blurred text swell to the whole plate
+     * and beyond, so there the plate fills half of the crop or less. The characters' height is therefore
+     * measured in the pixels ({@link #characterBand}), not taken from the line's box. The frame is
+     * {@link #FRAME_PER_CHARACTERS} character heights tall, centred {@link #FRAME_CENTRE_BELOW} character
+     * heights below the characters' centre, {@link #FRAME_ASPECT} times as wide and at least as wide as the
+     * serial line; no characters measured, or a frame as large as the crop (a plate crop): the whole crop.
+     */
+    static Image plateFrame(Image crop, Quad serial) {
+        if (serial == null) {
+            return crop;
+        }
+        double[] band = characterBand(crop, serial);
+        if (band == null) {
+            return crop;
+        }
+        double ch = band[1] - band[0];
+        double h = FRAME_PER_CHARACTERS * ch;
+        double w = Math.max(FRAME_ASPECT * h, serial.width());
+        double cx = serial.cx();
+        double cy = (band[0] + band[1]) / 2 + FRAME_CENTRE_BELOW * ch;
+        int x0 = (int) Math.max(0, Math.floor(cx - w / 2));
+        int y0 = (int) Math.max(0, Math.floor(cy - h / 2));
+        int x1 = (int) Math.min(crop.width(), Math.ceil(cx + w / 2));
+        int y1 = (int) Math.min(crop.height(), Math.ceil(cy + h / 2));
+        if (x1 - x0 < 8 || y1 - y0 < 8 || (x0 == 0 && y0 == 0 && x1 == crop.width() && y1 == crop.height())) {
+            return crop;
+        }
+        return crop.crop(x0, y0, x1 - x0, y1 - y0);
+    }
+
+    /**
+     * The rows the serial's characters fill, top and bottom (exclusive) in crop pixels, or null: within
+     * the line's box (the middle {@link #BAND_COLUMNS} of its width), the rows whose horizontal contrast
+     * (summed absolute differences of neighbouring pixels' brightness, over 3 rows) stays at least
+     * {@link #BAND_LEVEL} of the strongest row's, grown from that row. Character strokes cross a row many
+     * times; a plate's border, plain paint and the gaps between text lines do not. A band under
+     * {@link #MIN_BAND_OF_LINE} of the line box's height is no serial (a thin stripe of texture) and gives null.
+     */
+    static double[] characterBand(Image crop, Quad serial) {
+        int w = crop.width();
+        int y0 = (int) Math.max(0, Math.floor(serial.minY()));
+        int y1 = (int) Math.min(crop.height(), Math.ceil(serial.maxY()));
+        double margin = (1 - BAND_COLUMNS) / 2 * serial.width();
+        int x0 = (int) Math.max(0, Math.floor(serial.minX() + margin));
+        int x1 = (int) Math.min(w - 1, Math.ceil(serial.maxX() - margin));
+        if (y1 - y0 < 4 || x1 - x0 < 4) {
+            return null;
+        }
+        byte[] bgr = crop.bgr();
+        double[] e = new double[y1 - y0];
+        for (int y = y0; y < y1; y++) {
+            int row = y * w;
+            int prev = luma(bgr, row + x0);
+            double sum = 0;
+            for (int x = x0 + 1; x <= x1; x++) {
+                int v = luma(bgr, row + x);
+                sum += Math.abs(v - prev);
+                prev = v;
+            }
+            e[y - y0] = sum;
+        }
+        double[] sm = new double[e.length];
+        int peak = 0;
+        for (int i = 0; i < e.length; i++) {
+            sm[i] = (e[Math.max(0, i - 1)] + e[i] + e[Math.min(e.length - 1, i + 1)]) / 3;
+            if (sm[i] > sm[peak]) {
+                peak = i;
+            }
+        }
+        if (sm[peak] <= 0) {
+            return null;
+        }
+        double level = BAND_LEVEL * sm[peak];
+        int top = peak;
+        while (top > 0 && sm[top - 1] >= level) {
+            top--;
+        }
+        int bottom = peak + 1;
+        while (bottom < sm.length && sm[bottom] >= level) {
+            bottom++;
+        }
+        if (bottom - top < Math.max(3, MIN_BAND_OF_LINE * serial.height())) {
+            return null;
+        }
+        return new double[] {y0 + top, y0 + bottom};
+    }
+
+    private static int luma(byte[] bgr, int pixel) {
+        int i = pixel * 3;
+        return (29 * (bgr[i] & 0xff) + 150 * (bgr[i + 1] & 0xff) + 77 * (bgr[i + 2] & 0xff)) >> 8;
+    }
+
+    /** Frame height over the characters' height: the median over 150 lpr-synth renders (seed 4242, 192 x 96). */
+    static final double FRAME_PER_CHARACTERS = 2.9;
+    /** Offset of the frame's centre below the characters' centre, in character heights (the renders' median). */
+    static final double FRAME_CENTRE_BELOW = -0.065;
+    /** Frame width over frame height (the renders' 2:1). */
+    static final double FRAME_ASPECT = 2.0;
+    /** The middle part of the serial line's width searched for the characters' rows. */
+    static final double BAND_COLUMNS = 0.8;
+    /** A row belongs to the characters while its contrast is at least this part of the strongest row's. */
+    static final double BAND_LEVEL = 0.3;
+    /**
+     * The characters fill at least this part of their line box's height: DB's box is the characters with
+     * a margin or, for small blurred text, at most the whole plate (2 to 2.5 character heights) and a little more.
+     */
+    static final double MIN_BAND_OF_LINE = 1.0 / 3;
 
     /** Both models' candidates, each scored under both models, best first; a text one of them cannot produce is left out. */
     List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest) {

@@ -14,6 +14,9 @@ import org.lpr.core.spi.PlateRegion;
  * is the line's box (DB's boxes of small text are about as large as the plate), widened to a plate's
  * 2:1 shape; its crop is cut with room for a whole plate around the line (a US plate is about twice as
  * tall as its characters), warped upright, so the recognizer sees the state name and slogan too.
+ * DB's box of small text is often as tall as the plate already, so the crop can show the plate at half
+ * its height; the line reader finds the lines inside it, and the ensemble re-frames the plate for its
+ * whole-plate model ({@code EnsembleReader.plateFrame}).
  *
  * <pre>{@code
  * PlateDetector detector = OnnxPlateDetector.builder().longSide(960).threads(2).build();

@@ -88,8 +88,10 @@ final class PlateReader implements AutoCloseable {
      * @param state the state told from a legend, or unknown
      * @param stateConfidence 0 to 1
      * @param flags stacked or small side characters seen beside the serial
+     * @param serialLine where the serial line lies in the crop, or null when the whole crop was read as one line
      */
-    record Analysis(double[][] serial, List<Decoded> kBest, Jurisdiction state, double stateConfidence, Set<Flag> flags) {
+    record Analysis(double[][] serial, List<Decoded> kBest, Jurisdiction state, double stateConfidence, Set<Flag> flags,
+            Quad serialLine) {
     }
 
     private List<Line> findLines(Image crop) {
@@ -148,7 +150,8 @@ final class PlateReader implements AutoCloseable {
                 flags.addAll(layoutFlags(serial.line, lt));
             }
         }
-        return Optional.of(new Analysis(serial.reduced, serial.kBest, state, stateConfidence, flags));
+        return Optional.of(new Analysis(serial.reduced, serial.kBest, state, stateConfidence, flags,
+                serial.line == null ? null : serial.line.quad()));
     }
 
     /** The reading of an analysed crop from {@code kBest} (best first), rescored with serial formats by {@code rescorer}. */

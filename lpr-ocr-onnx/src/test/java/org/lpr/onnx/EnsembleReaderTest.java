@@ -28,7 +28,7 @@ class EnsembleReaderTest {
 
     private static PlateReader.Analysis analysis(double[][] p) {
         return new PlateReader.Analysis(p, CtcDecoder.kBest(p, 10, 16, Plate.MAX_LENGTH), Jurisdiction.UNKNOWN, 0,
-                EnumSet.noneOf(Flag.class));
+                EnumSet.noneOf(Flag.class), null);
     }
 
     private static EnsembleReader ensemble(boolean merge) {
@@ -67,5 +67,45 @@ class EnsembleReaderTest {
         assertThat(merged[0][Alphabet.reducedOf('I')]).isCloseTo(0.1, within(1e-12));
         assertThat(merged[0][Alphabet.reducedOf('1')]).isCloseTo(0.1, within(1e-12));
         assertThat(merged[0][0]).isCloseTo(0.2, within(1e-12));
+    }
+
+    /** A light crop with a dark "serial" of character-like strokes {@code charH} rows tall at its centre. */
+    private static org.lpr.core.image.Image plateOfStrokes(int w, int h, int charH) {
+        byte[] bgr = new byte[w * h * 3];
+        java.util.Arrays.fill(bgr, (byte) 200);
+        int top = h / 2 - charH / 2;
+        for (int y = top; y < top + charH; y++) {
+            for (int x = w / 4; x < 3 * w / 4; x++) {
+                if ((x / 3) % 2 == 0) {
+                    java.util.Arrays.fill(bgr, (y * w + x) * 3, (y * w + x) * 3 + 3, (byte) 20);
+                }
+            }
+        }
+        return org.lpr.core.image.Image.ofBgr(w, h, bgr);
+    }
+
+    @Test
+    void plateFrame_looseCropWithSwollenLineBox_isNarrowedAroundTheCharacters() {
+        // a 240x120 crop whose serial (20 rows of strokes) DB boxed 44 rows tall, as it boxes small text
+        org.lpr.core.image.Image crop = plateOfStrokes(240, 120, 20);
+        Quad line = new Quad(120, 60, 1, 0, 50, 22);
+        double[] band = EnsembleReader.characterBand(crop, line);
+        assertThat(band).isNotNull();
+        assertThat(band[1] - band[0]).isBetween(19.0, 23.0);
+        org.lpr.core.image.Image frame = EnsembleReader.plateFrame(crop, line);
+        // 2.9 character heights tall, 2:1 wide, not the crop's 120 rows
+        assertThat(frame.height()).isBetween(55, 68);
+        assertThat(frame.width()).isBetween(2 * frame.height() - 4, 2 * frame.height() + 4);
+    }
+
+    @Test
+    void plateFrame_tightPlateCropOrNoSerial_isReadWhole() {
+        org.lpr.core.image.Image crop = plateOfStrokes(240, 120, 50);
+        assertThat(EnsembleReader.plateFrame(crop, new Quad(120, 60, 1, 0, 70, 30))).isSameAs(crop);
+        assertThat(EnsembleReader.plateFrame(crop, null)).isSameAs(crop);
+        // a thin stripe of texture in a tall line box is not the serial's characters
+        org.lpr.core.image.Image stripe = plateOfStrokes(240, 120, 4);
+        assertThat(EnsembleReader.characterBand(stripe, new Quad(120, 60, 1, 0, 70, 30))).isNull();
+        assertThat(EnsembleReader.plateFrame(stripe, new Quad(120, 60, 1, 0, 70, 30))).isSameAs(stripe);
     }
 }

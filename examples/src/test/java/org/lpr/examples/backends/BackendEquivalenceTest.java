@@ -33,7 +33,7 @@ import org.lpr.opencv.DnnPlateRecognizer;
  * outlines nest rather than coincide (IoU only 0.36 to 0.43 on these scenes). Hence these tolerances:
  * <ul>
  *   <li>recognizer, on {@value #CROPS} rendered crops (240x120 and 320x160), against both onnx
- *       readers (whole crop, {@code ppocr-fast}; line finding, {@code ppocr}, the default): the same
+ *       readers (whole crop, {@code ppocr-fast}; line finding, {@code ppocr}, the default before {@code ensemble}): the same
  *       best reading on at least {@value #MIN_SAME_READINGS}; where the best readings differ, in at
  *       most one character; OpenCV's best reading within ONNX's top 5 on at least as many.
  *       Measured when written: 14/16 (ppocr-fast) and 15/16 (ppocr) the same, every OpenCV best
