@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.lpr.core.LprException;
-import org.lpr.core.image.Image;
-import org.lpr.core.spi.PlateReading;
 import org.lpr.core.spi.PlateRecognizer;
 
 /**
@@ -23,7 +21,7 @@ import org.lpr.core.spi.PlateRecognizer;
  * and {@link #recognizeAll} are thread-safe. The public no-argument constructor, for
  * {@link java.util.ServiceLoader}, gives the defaults ({@code lpr --recognizer ensemble}).
  */
-public class EnsemblePlateRecognizer implements PlateRecognizer {
+public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateRecognizer {
     /** The whole-plate model's descriptor resource. */
     static final String PLATE_REC_V1 = "/org/lpr/onnx/models/plate-rec-v1.properties";
 
@@ -31,7 +29,6 @@ public class EnsemblePlateRecognizer implements PlateRecognizer {
     static final OcrModel.Rescoring SCORED = new OcrModel.Rescoring("", false, false);
 
     private final Builder settings;
-    private volatile EnsembleReader reader;
 
     /** The default ensemble: PP-OCRv4 with line finding and plate-rec-v1, equal weights; threads from {@code -Dlpr.onnx.threads}. */
     public EnsemblePlateRecognizer() {
@@ -48,47 +45,17 @@ public class EnsemblePlateRecognizer implements PlateRecognizer {
     }
 
     @Override
-    public PlateReading recognize(Image crop) {
-        return recognizeAll(List.of(crop)).get(0);
-    }
-
-    @Override
-    public List<PlateReading> recognizeAll(List<Image> crops) {
-        if (crops.isEmpty()) {
-            return List.of();
-        }
-        return engine().read(crops);
-    }
-
-    @Override
     public String name() {
         return settings.name;
     }
 
-    private EnsembleReader engine() {
-        EnsembleReader r = reader;
-        if (r == null) {
-            synchronized (this) {
-                r = reader;
-                if (r == null) {
-                    TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
-                    DbTextDetector finder = new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads);
-                    PlateReader lines = new PlateReader(lineText, finder, 160);
-                    TextReader whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
-                    r = new EnsembleReader(lines, whole, settings.lineWeight, settings.rescoring, settings.mergeLookAlikes);
-                    reader = r;
-                }
-            }
-        }
-        return r;
-    }
-
     @Override
-    public synchronized void close() {
-        if (reader != null) {
-            reader.close();
-            reader = null;
-        }
+    CropReader open() {
+        TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
+        DbTextDetector finder = new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads);
+        PlateReader lines = new PlateReader(lineText, finder, 160);
+        TextReader whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
+        return new EnsembleReader(lines, whole, settings.lineWeight, settings.rescoring, settings.mergeLookAlikes);
     }
 
     /** Settings of an ensemble; {@link #build()} reports every invalid one at once. */

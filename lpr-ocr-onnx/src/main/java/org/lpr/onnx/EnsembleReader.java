@@ -25,7 +25,7 @@ import org.lpr.onnx.PlateReader.Analysis;
  * plate reader reads the plate framed around the serial line's characters ({@link #plateFrame}), not a
  * detector's looser crop.
  */
-final class EnsembleReader implements AutoCloseable {
+final class EnsembleReader implements CropReader {
     private static final int K = 10;
     private static final int BEAM = 16;
 
@@ -44,7 +44,8 @@ final class EnsembleReader implements AutoCloseable {
         this.rescorer = new FormatRescorer(SerialFormats.of(rescoring), rescoring.swaps(), rescoring.dropEnds());
     }
 
-    List<PlateReading> read(List<Image> crops) {
+    @Override
+    public List<PlateReading> read(List<Image> crops) {
         List<Optional<Analysis>> analyses = lines.analyse(crops);
         List<TextReader.Line> wholeJobs = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {

@@ -3,8 +3,6 @@ package org.lpr.onnx;
 import java.util.ArrayList;
 import java.util.List;
 import org.lpr.core.LprException;
-import org.lpr.core.image.Image;
-import org.lpr.core.spi.PlateReading;
 import org.lpr.core.spi.PlateRecognizer;
 
 /**
@@ -24,9 +22,8 @@ import org.lpr.core.spi.PlateRecognizer;
  * <p>Models are loaded once, on first use; {@link #recognize} and {@link #recognizeAll} are thread-safe.
  * The public no-argument constructor makes the PaddleOCR reader with line finding, for {@link java.util.ServiceLoader}.
  */
-public class OnnxPlateRecognizer implements PlateRecognizer {
+public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecognizer {
     private final Builder settings;
-    private volatile PlateReader reader;
 
     /** The default recognizer: PaddleOCR PP-OCRv4 with line finding; threads from {@code -Dlpr.onnx.threads}. */
     public OnnxPlateRecognizer() {
@@ -44,45 +41,15 @@ public class OnnxPlateRecognizer implements PlateRecognizer {
     }
 
     @Override
-    public PlateReading recognize(Image crop) {
-        return recognizeAll(List.of(crop)).get(0);
-    }
-
-    @Override
-    public List<PlateReading> recognizeAll(List<Image> crops) {
-        if (crops.isEmpty()) {
-            return List.of();
-        }
-        return engine().read(crops);
-    }
-
-    @Override
     public String name() {
         return settings.name != null ? settings.name : settings.model.name() + (settings.findLines ? "" : "-fast");
     }
 
-    private PlateReader engine() {
-        PlateReader r = reader;
-        if (r == null) {
-            synchronized (this) {
-                r = reader;
-                if (r == null) {
-                    TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
-                    DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads) : null;
-                    r = new PlateReader(text, lines, settings.lineFinderHeight);
-                    reader = r;
-                }
-            }
-        }
-        return r;
-    }
-
     @Override
-    public synchronized void close() {
-        if (reader != null) {
-            reader.close();
-            reader = null;
-        }
+    CropReader open() {
+        TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
+        DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads) : null;
+        return new PlateReader(text, lines, settings.lineFinderHeight);
     }
 
     /** The PaddleOCR reader on whole crops, without line finding: faster, less accurate ({@code ppocr-fast}). */

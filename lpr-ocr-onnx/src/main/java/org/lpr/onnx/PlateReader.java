@@ -21,7 +21,7 @@ import org.lpr.onnx.TextLines.Line;
  * decodes it k-best over the plate alphabet, tells the state from the other lines (the legend) and
  * rescores the readings with that state's serial formats.
  */
-final class PlateReader implements AutoCloseable {
+final class PlateReader implements CropReader {
     /** A line this much shorter than the serial, beside it, is small side characters. */
     private static final double SMALL_RATIO = 0.75;
     /** A second line at least this tall, relative to the serial, makes a stacked plate. */
@@ -44,7 +44,8 @@ final class PlateReader implements AutoCloseable {
         this.rescorer = new FormatRescorer(SerialFormats.of(r), r.swaps(), r.dropEnds());
     }
 
-    List<PlateReading> read(List<Image> crops) {
+    @Override
+    public List<PlateReading> read(List<Image> crops) {
         List<PlateReading> out = new ArrayList<>(crops.size());
         for (Optional<Analysis> a : analyse(crops)) {
             out.add(a.map(x -> finish(x, x.kBest(), rescorer)).orElseGet(PlateReading::empty));

@@ -1,9 +1,11 @@
 package org.lpr.opencv;
 
+import java.util.function.Consumer;
 import org.lpr.core.image.Image;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Size;
+import org.opencv.dnn.Net;
 import org.opencv.imgproc.Imgproc;
 
 /** Network inputs made from images, as NCHW float arrays, shared by every backend's preprocessing. */
@@ -70,6 +72,31 @@ final class Blobs {
         Mat m = new Mat(new int[] {n, c, h, w}, CvType.CV_32F);
         m.put(new int[] {0, 0, 0, 0}, data);
         return m;
+    }
+
+    /** The floats of {@code net}'s output for the NCHW input {@code data}, every Mat released. */
+    static float[] forward(Net net, float[] data, int n, int c, int h, int w) {
+        return forward(net, data, n, c, h, w, out -> { });
+    }
+
+    /**
+     * The floats of {@code net}'s output for the NCHW input {@code data}, after {@code check} has seen the
+     * output (it throws to reject an output of the wrong shape); every Mat released.
+     */
+    static float[] forward(Net net, float[] data, int n, int c, int h, int w, Consumer<Mat> check) {
+        Mat blob = nchw(data, n, c, h, w);
+        try {
+            net.setInput(blob);
+            Mat out = net.forward();
+            try {
+                check.accept(out);
+                return floats(out);
+            } finally {
+                out.release();
+            }
+        } finally {
+            blob.release();
+        }
     }
 
     /** All floats of a network output. */

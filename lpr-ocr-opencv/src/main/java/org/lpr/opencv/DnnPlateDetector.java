@@ -80,20 +80,7 @@ public final class DnnPlateDetector implements PlateDetector {
     float[] probabilities(Image image) {
         int[] size = inputSize(image.width(), image.height());
         float[] input = Blobs.detectorInput(image, size[0], size[1]);
-        return nets.run(net -> {
-            Mat blob = Blobs.nchw(input, 1, 3, size[1], size[0]);
-            try {
-                net.setInput(blob);
-                Mat out = net.forward();
-                try {
-                    return Blobs.floats(out);
-                } finally {
-                    out.release();
-                }
-            } finally {
-                blob.release();
-            }
-        });
+        return nets.run(net -> Blobs.forward(net, input, 1, 3, size[1], size[0]));
     }
 
     @Override

@@ -10,7 +10,6 @@ import org.lpr.core.image.Image;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.spi.PlateReading;
 import org.lpr.core.spi.PlateRecognizer;
-import org.opencv.core.Mat;
 
 /**
  * Reads plate crops with a CTC recognizer model (by default PaddleOCR PP-OCRv4, the same ONNX file
@@ -53,24 +52,12 @@ public final class DnnPlateRecognizer implements PlateRecognizer {
     /** The model's raw per-frame probabilities for a crop, {@code frames x labels}, row-major. */
     float[] probabilities(Image crop) {
         float[] input = Blobs.recognizerInput(crop, model.height(), model.width());
-        return nets.run(net -> {
-            Mat blob = Blobs.nchw(input, 1, 3, model.height(), model.width());
-            try {
-                net.setInput(blob);
-                Mat out = net.forward();
-                try {
-                    if (out.dims() != 3 || out.size(2) != model.labels().size()) {
-                        throw new RecognitionException(model.name() + ": output has " + out.dims() + " dimensions and "
-                                + (out.dims() > 2 ? out.size(2) : -1) + " labels; expected [1, frames, " + model.labels().size() + "]");
-                    }
-                    return Blobs.floats(out);
-                } finally {
-                    out.release();
-                }
-            } finally {
-                blob.release();
+        return nets.run(net -> Blobs.forward(net, input, 1, 3, model.height(), model.width(), out -> {
+            if (out.dims() != 3 || out.size(2) != model.labels().size()) {
+                throw new RecognitionException(model.name() + ": output has " + out.dims() + " dimensions and "
+                        + (out.dims() > 2 ? out.size(2) : -1) + " labels; expected [1, frames, " + model.labels().size() + "]");
             }
-        });
+        }));
     }
 
     /** Decodes probabilities from {@link #probabilities(Image)} into a reading. */

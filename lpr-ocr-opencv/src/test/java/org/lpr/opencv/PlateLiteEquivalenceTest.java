@@ -16,7 +16,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lpr.core.image.Image;
-import org.opencv.core.Mat;
 import org.opencv.core.MatOfByte;
 import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
@@ -77,18 +76,7 @@ class PlateLiteEquivalenceTest {
     }
 
     private static float[] runOpenCv(float[] input, int n) {
-        Mat blob = Blobs.nchw(input, n, 1, H, W);
-        try {
-            net.setInput(blob);
-            Mat out = net.forward();
-            try {
-                return Blobs.floats(out);
-            } finally {
-                out.release();
-            }
-        } finally {
-            blob.release();
-        }
+        return Blobs.forward(net, input, n, 1, H, W);
     }
 
     /** Greedy CTC decoding of crop {@code b}: best class per step, repeats collapsed, blanks (class 0) dropped. */

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.lpr.core.image.Image;
 import org.lpr.synth.PlateRenderer;
 import org.lpr.synth.RenderedPlate;
-import org.opencv.core.Mat;
 
 /**
  * The project's own plate reader, {@code plate-rec-v1.onnx} (shipped by lpr-ocr-onnx; see its model
@@ -74,20 +73,7 @@ class PlateRecV1EquivalenceTest {
     }
 
     private static float[] openCv(float[] x) {
-        return opencv.run(net -> {
-            Mat blob = Blobs.nchw(x, 1, 3, H, W);
-            try {
-                net.setInput(blob);
-                Mat out = net.forward();
-                try {
-                    return Blobs.floats(out);
-                } finally {
-                    out.release();
-                }
-            } finally {
-                blob.release();
-            }
-        });
+        return opencv.run(net -> Blobs.forward(net, x, 1, 3, H, W));
     }
 
     /** Best-path CTC decoding over the 37 classes. */
