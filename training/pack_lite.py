@@ -76,7 +76,7 @@ def rows(folder):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--out", required=True, help="output prefix (writes PREFIX.u8 and PREFIX.csv)")
+    ap.add_argument("--out", required=True, help="output prefix (writes PREFIX.npy and PREFIX.csv)")
     ap.add_argument("--procs", type=int, default=2)
     ap.add_argument("folders", nargs="+")
     args = ap.parse_args()

@@ -96,20 +96,19 @@ def augment(x, g):
     """Light, cheap augmentation on a normalized batch N x 1 x H x W (the renderer already did the heavy part)."""
     n = x.shape[0]
     # shift / scale jitter: crops arrive tighter or looser than the renderer's
-    if True:
-        s = 1 + (torch.rand(n, generator=g) - 0.5) * 0.16
-        sy = s * (1 + (torch.rand(n, generator=g) - 0.5) * 0.1)
-        tx = (torch.rand(n, generator=g) - 0.5) * 0.08
-        ty = (torch.rand(n, generator=g) - 0.5) * 0.12
-        sh = (torch.rand(n, generator=g) - 0.5) * 0.1
-        theta = torch.zeros(n, 2, 3)
-        theta[:, 0, 0] = s
-        theta[:, 0, 1] = sh
-        theta[:, 0, 2] = tx
-        theta[:, 1, 1] = sy
-        theta[:, 1, 2] = ty
-        grid = F.affine_grid(theta, list(x.shape), align_corners=False)
-        x = F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
+    s = 1 + (torch.rand(n, generator=g) - 0.5) * 0.16
+    sy = s * (1 + (torch.rand(n, generator=g) - 0.5) * 0.1)
+    tx = (torch.rand(n, generator=g) - 0.5) * 0.08
+    ty = (torch.rand(n, generator=g) - 0.5) * 0.12
+    sh = (torch.rand(n, generator=g) - 0.5) * 0.1
+    theta = torch.zeros(n, 2, 3)
+    theta[:, 0, 0] = s
+    theta[:, 0, 1] = sh
+    theta[:, 0, 2] = tx
+    theta[:, 1, 1] = sy
+    theta[:, 1, 2] = ty
+    grid = F.affine_grid(theta, list(x.shape), align_corners=False)
+    x = F.grid_sample(x, grid, mode="bilinear", padding_mode="border", align_corners=False)
     # contrast, brightness
     c = 0.6 + 0.6 * torch.rand(n, 1, 1, 1, generator=g)
     b = (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 0.6
@@ -200,6 +199,8 @@ def main():
         print(f"resumed {args.ckpt} at step {step}", file=sys.stderr, flush=True)
     params = sum(p.numel() for p in model.parameters())
     if args.export_only:
+        if not os.path.exists(args.ckpt):
+            sys.exit(f"--export-only: no checkpoint at {args.ckpt}; train first (exporting an untrained model helps no one)")
         export(model, args.out)
         return
 

@@ -31,6 +31,9 @@ public final class HotListMatchInterleaved {
         b.onListRate = 0.001;
         b.readLayout = args.length > 0 ? args[0] : "fresh";
         int rounds = (args.length > 1 ? Integer.parseInt(args[1]) : 20_000) / CHUNK * CHUNK;
+        if (rounds < CHUNK) {
+            throw new IllegalArgumentException("rounds must be at least " + CHUNK + " (one turn of each method), not " + args[1]);
+        }
         b.setUp();
         HotListMatchBenchmark.Cursor cursor = new HotListMatchBenchmark.Cursor();
         long sink = 0;

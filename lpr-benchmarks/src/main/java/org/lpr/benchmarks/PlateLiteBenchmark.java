@@ -58,12 +58,17 @@ public class PlateLiteBenchmark {
     private OrtSession session;
     private OnnxTensor input;
 
+    /** Loads the model into a bare ONNX Runtime session and into the SDK's recognizer, and renders the crops. */
     @Setup(Level.Trial)
     public void setUp() throws IOException, OrtException {
         OcrModel descriptor = OcrModel.loadResource("/org/lpr/onnx/models/" + model + ".properties");
         env = OrtEnvironment.getEnvironment();
         byte[] bytes;
-        try (InputStream in = PlateLiteBenchmark.class.getResourceAsStream(descriptor.source().substring(OcrModel.CLASSPATH.length()))) {
+        String resource = descriptor.source().substring(OcrModel.CLASSPATH.length());
+        try (InputStream in = PlateLiteBenchmark.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IOException("model " + model + ": resource " + resource + " is not on the class path");
+            }
             bytes = in.readAllBytes();
         }
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
@@ -85,6 +90,7 @@ public class PlateLiteBenchmark {
         reader.recognizeAll(batch);
     }
 
+    /** Closes the recognizer, the input tensor and the session. */
     @TearDown(Level.Trial)
     public void tearDown() throws OrtException {
         reader.close();

@@ -51,11 +51,24 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
 
     @Override
     CropReader open() {
+        // formats first, then each session closed again if a later one fails: a failed load leaks nothing
+        FormatRescorer lineRescorer = FormatRescorer.of(settings.lineModel.rescoring());
+        FormatRescorer rescorer = FormatRescorer.of(settings.rescoring);
         TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
-        DbTextDetector finder = new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads);
-        PlateReader lines = new PlateReader(lineText, finder, 160);
-        TextReader whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
-        return new EnsembleReader(lines, whole, settings.lineWeight, settings.rescoring, settings.mergeLookAlikes);
+        PlateReader lines = null;
+        try {
+            lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads),
+                    PlateReader.LINE_FINDER_HEIGHT, lineRescorer);
+            TextReader whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
+            return new EnsembleReader(lines, whole, settings.lineWeight, rescorer, settings.mergeLookAlikes);
+        } catch (RuntimeException e) {
+            if (lines != null) {
+                lines.close();
+            } else {
+                lineText.close();
+            }
+            throw e;
+        }
     }
 
     /** Settings of an ensemble; {@link #build()} reports every invalid one at once. */
@@ -158,9 +171,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             if (name.isBlank()) {
                 problems.add("name is blank");
             }
-            OcrModel whole = wholeModel != null ? wholeModel : null;
-            if (whole != null && (whole.decoding() != OcrModel.Decoding.CTC || whole.inputWidth() == 0)) {
-                problems.add("whole-crop model '" + whole.name() + "' must be a CTC model of fixed input width");
+            if (wholeModel != null && (wholeModel.decoding() != OcrModel.Decoding.CTC || wholeModel.inputWidth() == 0)) {
+                problems.add("whole-crop model '" + wholeModel.name() + "' must be a CTC model of fixed input width");
             }
             if (lineModel != null && lineModel.decoding() != OcrModel.Decoding.CTC) {
                 problems.add("line model '" + lineModel.name() + "' must be a CTC model");

@@ -35,13 +35,13 @@ final class EnsembleReader implements CropReader {
     private final FormatRescorer rescorer;
     private final boolean lineMergesLookAlikes;
 
-    EnsembleReader(PlateReader lines, TextReader whole, double lineWeight, OcrModel.Rescoring rescoring,
+    EnsembleReader(PlateReader lines, TextReader whole, double lineWeight, FormatRescorer rescorer,
             boolean lineMergesLookAlikes) {
         this.lineMergesLookAlikes = lineMergesLookAlikes;
         this.lines = lines;
         this.whole = whole;
         this.lineWeight = lineWeight;
-        this.rescorer = new FormatRescorer(SerialFormats.of(rescoring), rescoring.swaps(), rescoring.dropEnds());
+        this.rescorer = rescorer;
     }
 
     @Override
@@ -192,8 +192,7 @@ final class EnsembleReader implements CropReader {
         wholeBest.forEach(d -> texts.add(d.text()));
         List<Decoded> out = new ArrayList<>(texts.size());
         for (String t : texts) {
-            double lp = lineWeight * CtcDecoder.logProbability(lineScores, t)
-                    + (1 - lineWeight) * CtcDecoder.logProbability(wholeScores, t);
+            double lp = weighted(lineWeight, lineScores, t) + weighted(1 - lineWeight, wholeScores, t);
             if (lp == Double.NEGATIVE_INFINITY) {
                 continue;
             }
@@ -207,6 +206,11 @@ final class EnsembleReader implements CropReader {
         }
         out.sort(Comparator.comparingDouble(Decoded::probability).reversed());
         return out.subList(0, Math.min(2 * K, out.size()));
+    }
+
+    /** {@code weight} times the log-probability of {@code text} under {@code scores}; 0 for a model of weight 0, which has no say (not NaN where it cannot produce the text). */
+    private static double weighted(double weight, double[][] scores, String text) {
+        return weight == 0 ? 0 : weight * CtcDecoder.logProbability(scores, text);
     }
 
     /** Pairs of characters that plates print with one glyph (O and 0, I and 1). */

@@ -24,7 +24,7 @@ final class FormatRescorer {
     private static final double DROP_END = 0.5;
 
     /** Look-alike characters: for each, the characters it is printed like or confused with. */
-    static final Map<Character, String> ALTERNATIVES = Map.ofEntries(
+    private static final Map<Character, String> ALTERNATIVES = Map.ofEntries(
             Map.entry('0', "ODQ"), Map.entry('O', "0"), Map.entry('D', "0"), Map.entry('Q', "0"),
             Map.entry('1', "I"), Map.entry('I', "1"),
             Map.entry('8', "B"), Map.entry('B', "8"), Map.entry('5', "S"), Map.entry('S', "5"),
@@ -33,6 +33,11 @@ final class FormatRescorer {
     private final SerialFormats formats;
     private final boolean swaps;
     private final boolean dropEnds;
+
+    /** The rescorer a model descriptor asks for: its formats file, with or without swaps and dropped ends. */
+    static FormatRescorer of(OcrModel.Rescoring rescoring) {
+        return new FormatRescorer(SerialFormats.of(rescoring), rescoring.swaps(), rescoring.dropEnds());
+    }
 
     FormatRescorer(SerialFormats formats) {
         this(formats, true, true);

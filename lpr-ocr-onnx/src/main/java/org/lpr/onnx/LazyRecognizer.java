@@ -7,7 +7,8 @@ import org.lpr.core.spi.PlateRecognizer;
 
 /**
  * A recognizer whose models load on first use, once, whichever thread gets there first; reading is
- * thread-safe, and {@link #close()} frees the models (a later read loads them again).
+ * thread-safe. {@link #close()} frees the models (a later read loads them again); it must not run while
+ * reads are in progress. A load that fails leaves nothing open and is tried again on the next read.
  */
 abstract class LazyRecognizer implements PlateRecognizer {
     private volatile CropReader reader;

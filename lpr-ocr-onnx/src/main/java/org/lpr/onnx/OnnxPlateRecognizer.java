@@ -47,9 +47,15 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
 
     @Override
     CropReader open() {
+        FormatRescorer rescorer = FormatRescorer.of(settings.model.rescoring()); // before any session: a bad formats file leaks none
         TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
-        DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads) : null;
-        return new PlateReader(text, lines, settings.lineFinderHeight);
+        try {
+            DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads) : null;
+            return new PlateReader(text, lines, settings.lineFinderHeight, rescorer);
+        } catch (RuntimeException e) {
+            text.close();
+            throw e;
+        }
     }
 
     /** The PaddleOCR reader on whole crops, without line finding: faster, less accurate ({@code ppocr-fast}). */
@@ -67,7 +73,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
         private int batchSize = Integer.getInteger("lpr.onnx.batch", 1);
         private Boolean findLinesSet;
         private boolean findLines = true;
-        private int lineFinderHeight = 160;
+        private int lineFinderHeight = PlateReader.LINE_FINDER_HEIGHT;
         private String name;
 
         private Builder() {

@@ -36,12 +36,15 @@ final class PlateReader implements CropReader {
     private final FormatRescorer rescorer;
     private final Legends legends = Legends.standard();
 
-    PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight) {
+    /** The height crops are scaled to for line finding unless set otherwise (see {@code OnnxPlateRecognizer.Builder}). */
+    static final int LINE_FINDER_HEIGHT = 160;
+
+    /** @param rescorer the serial-format rescoring of {@code reader}'s model ({@link FormatRescorer#of}) */
+    PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer) {
         this.reader = reader;
         this.lineFinder = lineFinder;
         this.lineFinderHeight = lineFinderHeight;
-        OcrModel.Rescoring r = reader.descriptor().rescoring();
-        this.rescorer = new FormatRescorer(SerialFormats.of(r), r.swaps(), r.dropEnds());
+        this.rescorer = rescorer;
     }
 
     @Override

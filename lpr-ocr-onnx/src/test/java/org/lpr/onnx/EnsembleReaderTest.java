@@ -3,9 +3,11 @@ package org.lpr.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.lpr.core.image.Image;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
 import org.lpr.core.spi.PlateReading.Flag;
@@ -33,7 +35,7 @@ class EnsembleReaderTest {
 
     private static EnsembleReader ensemble(boolean merge) {
         // combine() uses neither reader: it weighs distributions it is given
-        return new EnsembleReader(null, null, 0.5, EnsemblePlateRecognizer.SCORED, merge);
+        return new EnsembleReader(null, null, 0.5, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), merge);
     }
 
     @Test
@@ -60,6 +62,21 @@ class EnsembleReaderTest {
     }
 
     @Test
+    void combine_weightZeroOrOne_oneModelDecidesAlone_noNaN() {
+        // "AB7" is impossible for the whole-crop model, "A87X" for the line reader: with all the weight on one
+        // model, the other's impossibility must not poison the score (0 x -infinity)
+        double[][] line = {step("A", 0.99), blank(), step("B8", 0.6, 0.4), blank(), step("7", 0.99)};
+        double[][] whole = {step("A", 0.99), step("8", 0.99), step("7", 0.99), step("X", 0.55)};
+        List<Decoded> kw = CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH);
+        for (double w : new double[] {0, 1}) {
+            List<Decoded> out = new EnsembleReader(null, null, w, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false)
+                    .combine(analysis(line), whole, kw);
+            assertThat(out).as("weight %s", w).allSatisfy(d -> assertThat(d.probability()).isNotNaN());
+            assertThat(out.get(0).text()).as("weight %s", w).isEqualTo(w == 1 ? "AB7" : "A87X");
+        }
+    }
+
+    @Test
     void mergeLookAlikes_givesBothOfAPairTheirSummedProbability() {
         double[][] merged = EnsembleReader.mergeLookAlikes(new double[][] {step("O0I", 0.5, 0.2, 0.1)});
         assertThat(merged[0][Alphabet.reducedOf('O')]).isCloseTo(0.7, within(1e-12));
@@ -70,29 +87,29 @@ class EnsembleReaderTest {
     }
 
     /** A light crop with a dark "serial" of character-like strokes {@code charH} rows tall at its centre. */
-    private static org.lpr.core.image.Image plateOfStrokes(int w, int h, int charH) {
+    private static Image plateOfStrokes(int w, int h, int charH) {
         byte[] bgr = new byte[w * h * 3];
-        java.util.Arrays.fill(bgr, (byte) 200);
+        Arrays.fill(bgr, (byte) 200);
         int top = h / 2 - charH / 2;
         for (int y = top; y < top + charH; y++) {
             for (int x = w / 4; x < 3 * w / 4; x++) {
                 if ((x / 3) % 2 == 0) {
-                    java.util.Arrays.fill(bgr, (y * w + x) * 3, (y * w + x) * 3 + 3, (byte) 20);
+                    Arrays.fill(bgr, (y * w + x) * 3, (y * w + x) * 3 + 3, (byte) 20);
                 }
             }
         }
-        return org.lpr.core.image.Image.ofBgr(w, h, bgr);
+        return Image.ofBgr(w, h, bgr);
     }
 
     @Test
     void plateFrame_looseCropWithSwollenLineBox_isNarrowedAroundTheCharacters() {
         // a 240x120 crop whose serial (20 rows of strokes) DB boxed 44 rows tall, as it boxes small text
-        org.lpr.core.image.Image crop = plateOfStrokes(240, 120, 20);
+        Image crop = plateOfStrokes(240, 120, 20);
         Quad line = new Quad(120, 60, 1, 0, 50, 22);
         double[] band = EnsembleReader.characterBand(crop, line);
         assertThat(band).isNotNull();
         assertThat(band[1] - band[0]).isBetween(19.0, 23.0);
-        org.lpr.core.image.Image frame = EnsembleReader.plateFrame(crop, line);
+        Image frame = EnsembleReader.plateFrame(crop, line);
         // 2.9 character heights tall, 2:1 wide, not the crop's 120 rows
         assertThat(frame.height()).isBetween(55, 68);
         assertThat(frame.width()).isBetween(2 * frame.height() - 4, 2 * frame.height() + 4);
@@ -100,11 +117,11 @@ class EnsembleReaderTest {
 
     @Test
     void plateFrame_tightPlateCropOrNoSerial_isReadWhole() {
-        org.lpr.core.image.Image crop = plateOfStrokes(240, 120, 50);
+        Image crop = plateOfStrokes(240, 120, 50);
         assertThat(EnsembleReader.plateFrame(crop, new Quad(120, 60, 1, 0, 70, 30))).isSameAs(crop);
         assertThat(EnsembleReader.plateFrame(crop, null)).isSameAs(crop);
         // a thin stripe of texture in a tall line box is not the serial's characters
-        org.lpr.core.image.Image stripe = plateOfStrokes(240, 120, 4);
+        Image stripe = plateOfStrokes(240, 120, 4);
         assertThat(EnsembleReader.characterBand(stripe, new Quad(120, 60, 1, 0, 70, 30))).isNull();
         assertThat(EnsembleReader.plateFrame(stripe, new Quad(120, 60, 1, 0, 70, 30))).isSameAs(stripe);
     }

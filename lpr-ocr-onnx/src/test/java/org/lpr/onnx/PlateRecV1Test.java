@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lpr.core.image.Image;
+import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.spi.PlateReading;
 import org.lpr.synth.PlateRenderer;
 import org.lpr.synth.RenderedPlate;
@@ -41,8 +42,8 @@ class PlateRecV1Test {
         assertThat(model.rescoring().swaps()).isFalse();
         assertThat(model.rescoring().dropEnds()).isFalse();
         SerialFormats formats = SerialFormats.of(model.rescoring());
-        assertThat(formats.knows(org.lpr.core.read.Jurisdiction.parse("AK"))).isTrue();
-        assertThat(formats.matches("ABC123", org.lpr.core.read.Jurisdiction.parse("AK"))).isTrue();
+        assertThat(formats.knows(Jurisdiction.parse("AK"))).isTrue();
+        assertThat(formats.matches("ABC123", Jurisdiction.parse("AK"))).isTrue();
     }
 
     @Test

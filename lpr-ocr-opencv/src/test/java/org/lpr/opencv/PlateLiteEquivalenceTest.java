@@ -6,8 +6,6 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
 import java.nio.FloatBuffer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +19,12 @@ import org.opencv.dnn.Dnn;
 import org.opencv.dnn.Net;
 
 /**
- * lpr-ocr-onnx's compact plate reader ({@code plate-lite.onnx}, read from that module's resources:
- * adapter modules do not depend on each other) gives the same probabilities on OpenCV DNN as on ONNX
+ * lpr-ocr-onnx's compact plate reader ({@code plate-lite.onnx}, from that module's jar, a test-scope
+ * dependency only) gives the same probabilities on OpenCV DNN as on ONNX
  * Runtime for the same input arrays, so both decode the same plates.
  */
 class PlateLiteEquivalenceTest {
-    private static final Path MODEL = Path.of("../lpr-ocr-onnx/src/main/resources/org/lpr/onnx/models/plate-lite.onnx");
+    private static final String MODEL = "classpath:org/lpr/onnx/models/plate-lite.onnx";
     private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final int H = 32;
     private static final int W = 128;
@@ -38,7 +36,7 @@ class PlateLiteEquivalenceTest {
 
     @BeforeAll
     static void open() throws Exception {
-        byte[] bytes = Files.readAllBytes(MODEL);
+        byte[] bytes = ModelBytes.read(MODEL);
         env = OrtEnvironment.getEnvironment();
         OrtSession.SessionOptions options = new OrtSession.SessionOptions();
         options.setIntraOpNumThreads(2);

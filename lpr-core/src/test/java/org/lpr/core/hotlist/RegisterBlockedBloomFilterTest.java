@@ -10,7 +10,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RegisterBlockedBloomFilterTest {
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 7, 1_000, 200_000})
+    @ValueSource(ints = {1, 7, 1_000, 200_000})
     void mightContain_everyKeyAdded_isTrue(int n) {
         Random rnd = new Random(n);
         long[] keys = new long[n];
