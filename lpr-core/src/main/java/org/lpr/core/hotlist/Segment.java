@@ -62,7 +62,7 @@ final class Segment {
      * The hash of a reading: of its OCR-canonical key, or, when no rule tolerates confusions, of its
      * text's {@code String.hashCode()}, which a string computes once and then keeps.
      */
-    private static long hash(String text, boolean canonical) {
+    private static long hash(String text, boolean canonical) { // mayHit spells out the same formula
         return canonical ? PlateKey.mix(PlateKey.canonical(text)) : PlateKey.mix(text.hashCode());
     }
 
@@ -153,7 +153,9 @@ final class Segment {
             return true;
         }
         // the hash spelled out rather than hash(): its branch profile is then that of matching alone, not
-        // shared with building, so a JVM whose lists are all exact-only compiles the canonical key out
+        // shared with building, so a JVM whose lists are all exact-only compiles the canonical key out.
+        // It must stay equal to hash(text, canonical): a difference would be a false negative
+        // (HotListsOracleTest's full-plate cases cover both key kinds).
         long h = canonical ? PlateKey.mix(PlateKey.canonical(text)) : PlateKey.mix(text.hashCode());
         return bloom.mightContain(h);
     }

@@ -69,7 +69,7 @@ final class Snapshot implements HotListMatcher {
 
     private HitSet collect(String text, double factor, Jurisdiction state, HitSet hits) {
         hits = base.collect(text, factor, this, state, hits);
-        if (delta.size() > 0) {
+        if (hasDelta) {
             hits = delta.collect(text, factor, this, state, hits);
         }
         return hits;
