@@ -2,13 +2,9 @@ package org.lpr.opencv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,22 +21,17 @@ import org.opencv.dnn.Net;
  */
 class PlateLiteEquivalenceTest {
     private static final String MODEL = "classpath:org/lpr/onnx/models/plate-lite.onnx";
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final int H = 32;
     private static final int W = 128;
     private static final int CROPS = 16;
 
-    private static OrtEnvironment env;
     private static OrtSession ort;
     private static Net net;
 
     @BeforeAll
     static void open() throws Exception {
         byte[] bytes = ModelBytes.read(MODEL);
-        env = OrtEnvironment.getEnvironment();
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(2);
-        ort = env.createSession(bytes, options);
+        ort = OwnCtcModels.session(bytes);
         Natives.load();
         net = Dnn.readNetFromONNX(new MatOfByte(bytes));
         net.setPreferableBackend(Dnn.DNN_BACKEND_OPENCV);
@@ -63,37 +54,8 @@ class PlateLiteEquivalenceTest {
         return out;
     }
 
-    private static float[] runOrt(float[] input, int n) throws Exception {
-        try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(input), new long[] {n, 1, H, W});
-                OrtSession.Result r = ort.run(Map.of("x", t))) {
-            FloatBuffer out = ((OnnxTensor) r.get(0)).getFloatBuffer();
-            float[] a = new float[out.remaining()];
-            out.get(a);
-            return a;
-        }
-    }
-
     private static float[] runOpenCv(float[] input, int n) {
         return Blobs.forward(net, input, n, 1, H, W);
-    }
-
-    /** Greedy CTC decoding of crop {@code b}: best class per step, repeats collapsed, blanks (class 0) dropped. */
-    private static String greedy(float[] p, int b, int steps, int classes) {
-        StringBuilder s = new StringBuilder();
-        int prev = 0;
-        for (int t = 0; t < steps; t++) {
-            int best = 0;
-            for (int k = 1; k < classes; k++) {
-                if (p[(b * steps + t) * classes + k] > p[(b * steps + t) * classes + best]) {
-                    best = k;
-                }
-            }
-            if (best != prev && best != 0) {
-                s.append(ALPHABET.charAt(best - 1));
-            }
-            prev = best;
-        }
-        return s.toString();
     }
 
     @Test
@@ -106,22 +68,17 @@ class PlateLiteEquivalenceTest {
             truth.add(text);
             System.arraycopy(input(SyntheticPlates.crop(text)), 0, batch, i * H * W, H * W);
         }
-        float[] a = runOrt(batch, CROPS);
+        float[] a = OwnCtcModels.run(ort, batch, new long[] {CROPS, 1, H, W});
         float[] b = runOpenCv(batch, CROPS);
         assertThat(b).hasSameSizeAs(a);
-        int classes = ALPHABET.length() + 1;
-        int steps = a.length / CROPS / classes;
-        assertThat(steps * classes * CROPS).isEqualTo(a.length);
-        double maxDiff = 0;
-        for (int i = 0; i < a.length; i++) {
-            maxDiff = Math.max(maxDiff, Math.abs(a[i] - b[i]));
-        }
-        assertThat(maxDiff).as("max probability difference").isLessThan(OnnxRuntimeEquivalenceTest.TOLERANCE);
+        int steps = a.length / CROPS / OwnCtcModels.CLASSES;
+        assertThat(steps * OwnCtcModels.CLASSES * CROPS).isEqualTo(a.length);
+        assertThat(OwnCtcModels.maxDifference(a, b)).as("max probability difference").isLessThan(OnnxRuntimeEquivalenceTest.TOLERANCE);
         List<String> readA = new ArrayList<>();
         List<String> readB = new ArrayList<>();
         for (int i = 0; i < CROPS; i++) {
-            readA.add(greedy(a, i, steps, classes));
-            readB.add(greedy(b, i, steps, classes));
+            readA.add(OwnCtcModels.greedy(a, i, steps));
+            readB.add(OwnCtcModels.greedy(b, i, steps));
         }
         assertThat(readB).isEqualTo(readA);
         // the model reads these simple drawn plates (16 of 16; a broken export would decode noise on both engines alike)

@@ -2,13 +2,9 @@ package org.lpr.opencv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ai.onnxruntime.OnnxTensor;
-import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
-import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,21 +23,15 @@ class PlateRecV1EquivalenceTest {
     private static final String MODEL = "classpath:org/lpr/onnx/models/plate-rec-v1.onnx";
     private static final int H = 48;
     private static final int W = 128;
-    /** Class 0 is the CTC blank; class k is the k-th character. */
-    private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     private static final int PLATES = 24;
 
-    private static OrtEnvironment env;
     private static OrtSession ort;
     private static NetPool opencv;
 
     @BeforeAll
     static void open() throws Exception {
         byte[] model = ModelBytes.read(MODEL);
-        env = OrtEnvironment.getEnvironment();
-        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
-        options.setIntraOpNumThreads(2);
-        ort = env.createSession(model, options);
+        ort = OwnCtcModels.session(model);
         opencv = new NetPool(OnnxInputShape.fix(model, new long[] {1, 3, H, W}, "plate-rec-v1"), "plate-rec-v1", 1);
     }
 
@@ -62,38 +52,8 @@ class PlateRecV1EquivalenceTest {
         return x;
     }
 
-    private static float[] onnxRuntime(float[] x) throws Exception {
-        try (OnnxTensor t = OnnxTensor.createTensor(env, FloatBuffer.wrap(x), new long[] {1, 3, H, W});
-                OrtSession.Result r = ort.run(Map.of("x", t))) {
-            FloatBuffer out = ((OnnxTensor) r.get(0)).getFloatBuffer();
-            float[] a = new float[out.remaining()];
-            out.get(a);
-            return a;
-        }
-    }
-
     private static float[] openCv(float[] x) {
         return opencv.run(net -> Blobs.forward(net, x, 1, 3, H, W));
-    }
-
-    /** Best-path CTC decoding over the 37 classes. */
-    private static String greedy(float[] p) {
-        int classes = ALPHABET.length() + 1;
-        StringBuilder s = new StringBuilder();
-        int prev = 0;
-        for (int t = 0; t < p.length / classes; t++) {
-            int best = 0;
-            for (int c = 1; c < classes; c++) {
-                if (p[t * classes + c] > p[t * classes + best]) {
-                    best = c;
-                }
-            }
-            if (best != prev && best != 0) {
-                s.append(ALPHABET.charAt(best - 1));
-            }
-            prev = best;
-        }
-        return s.toString();
     }
 
     @Test
@@ -105,18 +65,16 @@ class PlateRecV1EquivalenceTest {
         for (int i = 0; i < PLATES; i++) {
             RenderedPlate plate = renderer.render(i);
             float[] x = input(plate.image());
-            float[] a = onnxRuntime(x);
+            float[] a = OwnCtcModels.run(ort, x, new long[] {1, 3, H, W});
             float[] b = openCv(x);
             assertThat(b).as("output size, plate %d", i).hasSameSizeAs(a).hasSize(16 * 37);
-            double diff = 0;
-            for (int k = 0; k < a.length; k++) {
-                diff = Math.max(diff, Math.abs(a[k] - b[k]));
-            }
-            assertThat(diff).as("max probability difference, plate %s", plate.plate().text())
+            assertThat(OwnCtcModels.maxDifference(a, b)).as("max probability difference, plate %s", plate.plate().text())
                     .isLessThan(OnnxRuntimeEquivalenceTest.TOLERANCE);
-            assertThat(greedy(b)).as("OpenCV DNN's reading of %s", plate.plate().text()).isEqualTo(greedy(a));
-            texts.add(plate.plate().text() + "->" + greedy(a));
-            if (greedy(a).equals(plate.plate().text())) {
+            String read = OwnCtcModels.greedy(a, 0, a.length / OwnCtcModels.CLASSES);
+            assertThat(OwnCtcModels.greedy(b, 0, b.length / OwnCtcModels.CLASSES)).as("OpenCV DNN's reading of %s", plate.plate().text())
+                    .isEqualTo(read);
+            texts.add(plate.plate().text() + "->" + read);
+            if (read.equals(plate.plate().text())) {
                 right++;
             }
         }
