@@ -2,15 +2,10 @@ package org.lpr.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lpr.core.image.Image;
-import org.lpr.core.spi.PlateReading;
 import org.lpr.synth.PlateRenderer;
-import org.lpr.synth.RenderedPlate;
 
 /** The compact plate reader (plate-lite, see its model card) loads and reads synthetic plates it never saw. */
 class PlateLiteTest {
@@ -67,26 +62,9 @@ class PlateLiteTest {
     }
 
     private static double accuracy(PlateRenderer renderer) {
-        List<Image> crops = new ArrayList<>();
-        List<String> truth = new ArrayList<>();
-        for (int i = 0; i < PLATES; i++) {
-            RenderedPlate p = renderer.render(i);
-            crops.add(p.image());
-            truth.add(p.plate().text());
-        }
-        List<PlateReading> readings = recognizer.recognizeAll(crops);
-        int right = 0;
-        List<String> misses = new ArrayList<>();
-        for (int i = 0; i < crops.size(); i++) {
-            String got = readings.get(i).candidates().isEmpty() ? "" : readings.get(i).candidates().get(0).text();
-            if (got.equals(truth.get(i))) {
-                right++;
-            } else {
-                misses.add(truth.get(i) + "->" + got);
-            }
-        }
-        double accuracy = right / (double) PLATES;
-        System.out.printf("plate-lite: %d/%d exact (%.1f %%); misses %s%n", right, PLATES, 100 * accuracy, misses);
+        SyntheticAccuracy measured = SyntheticAccuracy.measure(recognizer, renderer, PLATES);
+        double accuracy = measured.accuracy();
+        System.out.printf("plate-lite: %.1f %% of %d exact; misses %s%n", 100 * accuracy, PLATES, measured.misses());
         return accuracy;
     }
 }
