@@ -3,27 +3,16 @@ package org.lpr.examples.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class HotListCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = LprCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
+    private final CliCapture cli = new CliCapture();
 
     @Test
     void import_printsTheReportAsJson_withExactlyTheContractKeys() throws IOException {
@@ -35,10 +24,10 @@ class HotListCommandTest {
                 + "\"QRS 55\",KS,V4,2024-02-30,EV,bad date\n"
                 + "LMN321,IL,V5,,EW,\"quoted, with comma\"\n");
 
-        int status = run("hotlist", "import", "--layout", "csv-header", file.toString());
+        int status = cli.run("hotlist", "import", "--layout", "csv-header", file.toString());
 
         assertThat(status).isZero();
-        assertThat(out.toString()).startsWith("{\"accepted\":2,\"rejected\":3,\"errors\":[{\"line\":3,\"reason\":\"")
+        assertThat(cli.out.toString()).startsWith("{\"accepted\":2,\"rejected\":3,\"errors\":[{\"line\":3,\"reason\":\"")
                 .contains("{\"line\":4,\"reason\":\"invalid LIS: jurisdiction 'ZZ'")
                 .contains("{\"line\":5,\"reason\":\"invalid DOT '2024-02-30'")
                 .endsWith("}]}" + System.lineSeparator());
@@ -49,9 +38,9 @@ class HotListCommandTest {
         Path file = dir.resolve("x.csv");
         Files.writeString(file, "LIC\nA1\n");
 
-        assertThat(run("hotlist", "import", "--layout", "xml", file.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("'xml'").contains("csv-header");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.run("hotlist", "import", "--layout", "xml", file.toString())).isEqualTo(2);
+        assertThat(cli.err.toString()).contains("'xml'").contains("csv-header");
+        assertThat(cli.out.toString()).isEmpty();
     }
 
     @Test
@@ -59,10 +48,10 @@ class HotListCommandTest {
         Path file = dir.resolve("x.csv");
         Files.writeString(file, "PLATE,STATE\nA1,MO\n");
 
-        assertThat(run("hotlist", "import", "--layout", "csv-header", file.toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("no column is LIC");
-        assertThat(run("hotlist", "import", "--layout", "csv-header", dir.resolve("missing.csv").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("missing.csv");
+        assertThat(cli.run("hotlist", "import", "--layout", "csv-header", file.toString())).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("no column is LIC");
+        assertThat(cli.run("hotlist", "import", "--layout", "csv-header", dir.resolve("missing.csv").toString())).isEqualTo(1);
+        assertThat(cli.err.toString()).contains("missing.csv");
     }
 
     @Test
@@ -70,7 +59,7 @@ class HotListCommandTest {
         Path file = dir.resolve("fixed.txt");
         Files.writeString(file, "ABC123  MOEV \n#BAD    MOEV \n");
 
-        assertThat(run("hotlist", "import", "--layout", "fixed:LIC=1-8,LIS=9-10,MKE=11-13", file.toString())).isZero();
-        assertThat(out.toString()).startsWith("{\"accepted\":1,\"rejected\":1,\"errors\":[{\"line\":2,");
+        assertThat(cli.run("hotlist", "import", "--layout", "fixed:LIC=1-8,LIS=9-10,MKE=11-13", file.toString())).isZero();
+        assertThat(cli.out.toString()).startsWith("{\"accepted\":1,\"rejected\":1,\"errors\":[{\"line\":2,");
     }
 }

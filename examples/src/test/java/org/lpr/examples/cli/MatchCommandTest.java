@@ -5,33 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class MatchCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cl = LprCli.commandLine();
-        cl.setOut(new PrintWriter(out));
-        cl.setErr(new PrintWriter(err));
-        return cl.execute(args);
-    }
+    private final CliCapture cli = new CliCapture();
 
     private List<JsonNode> lines() throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
-        for (String l : out.toString().split("\n")) {
+        for (String l : cli.out.toString().split("\n")) {
             if (!l.isBlank()) {
                 nodes.add(new ObjectMapper().readTree(l));
             }
@@ -55,7 +44,7 @@ class MatchCommandTest {
                 NOPE99,MO
                 AB$1
                 """);
-        int code = run("match", "--hotlist", hot.toString(), "--reads", reads.toString());
+        int code = cli.run("match", "--hotlist", hot.toString(), "--reads", reads.toString());
         assertThat(code).isZero();
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(4);
@@ -67,7 +56,7 @@ class MatchCommandTest {
         assertThat(lines.get(3).get("reads").asLong()).isEqualTo(5);
         assertThat(lines.get(3).get("hits").asLong()).isEqualTo(3);
         assertThat(lines.get(3).has("ms")).isTrue();
-        assertThat(err.toString()).contains("hot.csv line 4").contains("reads.txt line 6");
+        assertThat(cli.err.toString()).contains("hot.csv line 4").contains("reads.txt line 6");
     }
 
     @Test
@@ -78,22 +67,22 @@ class MatchCommandTest {
                 V123456790,BAD#1,MO,EV,FORD
                 """);
         Path reads = Files.writeString(dir.resolve("reads.txt"), "ABC1234,MO\nXYZ9876,MO\n");
-        int code = run("match", "--hotlist", hot.toString(), "--layout", "csv-header", "--reads", reads.toString());
-        assertThat(code).as(err.toString()).isZero();
+        int code = cli.run("match", "--hotlist", hot.toString(), "--layout", "csv-header", "--reads", reads.toString());
+        assertThat(code).as(cli.err.toString()).isZero();
         List<JsonNode> lines = lines();
         assertThat(lines).hasSize(2);
         assertThat(lines.get(0).get("entry").asText()).isEqualTo("ABC1234");
         assertThat(lines.get(0).get("match").asText()).isEqualTo("EXACT");
         assertThat(lines.get(1).get("reads").asLong()).isEqualTo(2);
-        assertThat(err.toString()).contains("ncic.csv line 3");
+        assertThat(cli.err.toString()).contains("ncic.csv line 3");
     }
 
     @Test
     void match_unknownLayout_failsNamingTheAvailableLayouts() throws IOException {
         Path hot = Files.writeString(dir.resolve("hot.csv"), "ABC1234,MO,STOLEN_VEHICLE,stolen\n");
         Path reads = Files.writeString(dir.resolve("reads.txt"), "ABC1234\n");
-        int code = run("match", "--hotlist", hot.toString(), "--layout", "csv-nope", "--reads", reads.toString());
+        int code = cli.run("match", "--hotlist", hot.toString(), "--layout", "csv-nope", "--reads", reads.toString());
         assertThat(code).isEqualTo(2);
-        assertThat(err.toString()).contains("'csv-nope'").contains("plain").contains("csv-header");
+        assertThat(cli.err.toString()).contains("'csv-nope'").contains("plain").contains("csv-header");
     }
 }
