@@ -41,8 +41,36 @@ final class PlatePainter {
     private PlatePainter() {
     }
 
+    /** Serial glyphs keep at least this many pixels (of the {@value #WIDTH}-wide plate) from each other and from distractors. */
+    static final double CLEARANCE = 2;
+    /** The least contrast (luminance difference, 0 to 1) between serial ink and most of the background behind the serial. */
+    static final double MIN_CONTRAST = 0.4;
+    /** The share of background pixels behind the serial that must contrast with the ink by {@link #MIN_CONTRAST}. */
+    static final double CONTRAST_SHARE = 0.9;
+
+    /**
+     * A painted plate and where things went on it, for tests that check legibility.
+     *
+     * @param image the plate
+     * @param glyphs each serial character's (and emblem's) box, in order, bold stroke and emboss shadow included
+     * @param distractors boxes of what is painted opaque near the serial afterwards: stickers, bolts, frame bars
+     * @param contrast the luminance difference between the ink and the background behind the serial
+     *     that {@value #CONTRAST_SHARE} of its pixels reach (measured on the pixels before the serial was drawn)
+     */
+    record Painted(BufferedImage image, List<Rectangle2D> glyphs, List<Rectangle2D> distractors, double contrast) {
+    }
+
     /** Paints a plate printing {@code printed} in {@code style} onto a new {@value #WIDTH}x{@value #HEIGHT} image. */
     static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r) {
+        return paintDetailed(style, printed, r).image();
+    }
+
+    /**
+     * Paints as {@link #paint} and tells where the serial and the distractors went. Real plates keep
+     * the serial legible: stickers, bolts and frames sit in the corners and bands around it, the ink
+     * contrasts with the plate, and characters do not touch; so does this painter.
+     */
+    static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -66,6 +94,16 @@ final class PlatePainter {
         }
         double left = 0.05 + r.nextDouble() * 0.05;
         double right = 0.95 - r.nextDouble() * 0.05;
+        // the ink must stand out from the background behind the serial (art and gradients included)
+        Rectangle2D behind = new Rectangle2D.Double(left * WIDTH, serialTop * HEIGHT, (right - left) * WIDTH, serialHeight * HEIGHT);
+        double contrast = contrast(img, behind, ink);
+        if (contrast < MIN_CONTRAST) {
+            Color dark = new Color(0x111111);
+            double darkContrast = contrast(img, behind, dark);
+            double lightContrast = contrast(img, behind, Color.WHITE);
+            ink = darkContrast >= lightContrast ? dark : Color.WHITE;
+            contrast = Math.max(darkContrast, lightContrast);
+        }
         if (stacked) {
             double stackW = 0.09 + r.nextDouble() * 0.03;
             paintStacked(g, left, serialTop, serialHeight, stackW, ink, r);
@@ -84,25 +122,60 @@ final class PlatePainter {
             }
         }
 
-        paintLegend(g, style, legendOnTop, legendInk, r);
         String drawn = printed;
-        if (style.jurisdiction() == Jurisdiction.WY || r.nextDouble() < 0.04) {
-            // a county number and an emblem before the serial (Wyoming's layout), not part of the plate text
+        if (style.jurisdiction() == Jurisdiction.WY) {
+            // Wyoming's county number and emblem before the serial, not part of the plate text
             drawn = (1 + r.nextInt(r.nextBoolean() ? 9 : 23)) + "*" + printed;
         }
-        paintSerial(g, drawn, left, right, serialTop, serialHeight, ink, r);
-        paintStickers(g, serialTop, serialHeight, r);
+        Serial serial = layoutSerial(drawn, left, right, serialTop, serialHeight, r);
+        List<Rectangle2D> keepOut = serial.boxes();
+        paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
+        paintSerial(g, serial, ink, r);
+        List<Rectangle2D> distractors = new ArrayList<>();
+        paintStickers(g, serialTop, serialHeight, keepOut, distractors, r);
         if (r.nextDouble() < 0.6) {
-            paintBolts(g, r);
+            paintBolts(g, keepOut, distractors, r);
         }
         if (r.nextDouble() < 0.3) {
-            paintFrame(g, r);
+            paintFrame(g, keepOut, distractors, r);
         }
         if (r.nextDouble() < 0.3) {
             paintDirt(g, r);
         }
         g.dispose();
-        return img;
+        return new Painted(img, keepOut, List.copyOf(distractors), contrast);
+    }
+
+    /**
+     * The luminance difference between {@code ink} and the background in {@code box} that
+     * {@value #CONTRAST_SHARE} of its pixels reach.
+     */
+    static double contrast(BufferedImage img, Rectangle2D box, Color ink) {
+        int x0 = Math.max(0, (int) box.getMinX());
+        int y0 = Math.max(0, (int) box.getMinY());
+        int x1 = Math.min(img.getWidth(), (int) Math.ceil(box.getMaxX()));
+        int y1 = Math.min(img.getHeight(), (int) Math.ceil(box.getMaxY()));
+        if (x1 <= x0 || y1 <= y0) {
+            return 1;
+        }
+        double inkL = luminance(ink);
+        int[] histogram = new int[101];
+        int n = 0;
+        for (int y = y0; y < y1; y += 2) {
+            for (int x = x0; x < x1; x += 2) {
+                double d = Math.abs(luminance(new Color(img.getRGB(x, y))) - inkL);
+                histogram[(int) Math.round(d * 100)]++;
+                n++;
+            }
+        }
+        int below = 0;
+        for (int i = 0; i <= 100; i++) {
+            below += histogram[i];
+            if (below > n * (1 - CONTRAST_SHARE)) {
+                return i / 100.0;
+            }
+        }
+        return 1;
     }
 
     private static void paintBackground(Graphics2D g, Color plate, Color ink, SplittableRandom r) {
@@ -165,7 +238,8 @@ final class PlatePainter {
         }
     }
 
-    private static void paintLegend(Graphics2D g, PlateStyle style, boolean onTop, Color ink, SplittableRandom r) {
+    private static void paintLegend(Graphics2D g, PlateStyle style, boolean onTop, Color ink, List<Rectangle2D> keepOut,
+            SplittableRandom r) {
         String legend = style.legend();
         if (r.nextDouble() < 0.3) {
             legend = legend.equals(legend.toUpperCase()) ? titleCase(legend) : legend.toUpperCase();
@@ -175,28 +249,35 @@ final class PlatePainter {
         double maxW = WIDTH * (0.45 + r.nextDouble() * 0.45);
         double y = onTop ? HEIGHT * (0.04 + r.nextDouble() * 0.04) : HEIGHT * (0.78 + r.nextDouble() * 0.06);
         if (r.nextDouble() < 0.93) {
-            drawTextCentered(g, legend, font, WIDTH / 2.0 + (r.nextDouble() - 0.5) * 30, y, h, maxW, ink, 0, r);
+            drawTextClear(g, legend, font, WIDTH / 2.0 + (r.nextDouble() - 0.5) * 30, y, h, maxW, ink, keepOut);
         }
         if (r.nextDouble() < 0.8) {
             String slogan = pick(style.slogans(), r);
             Font sf = pick(PlateFonts.LEGEND_FONTS, r);
             double sh = HEIGHT * (0.06 + r.nextDouble() * 0.05);
             double sy = onTop ? HEIGHT * (0.83 + r.nextDouble() * 0.06) : HEIGHT * (0.04 + r.nextDouble() * 0.03);
-            drawTextCentered(g, slogan, sf, WIDTH / 2.0, sy, sh, WIDTH * 0.7, r.nextDouble() < 0.7 ? ink : Color.DARK_GRAY, 0, r);
+            drawTextClear(g, slogan, sf, WIDTH / 2.0, sy, sh, WIDTH * 0.7, r.nextDouble() < 0.7 ? ink : Color.DARK_GRAY, keepOut);
         }
         if (r.nextDouble() < 0.2) {
             String county = COUNTIES[r.nextInt(COUNTIES.length)];
             double ch = HEIGHT * (0.06 + r.nextDouble() * 0.04);
-            drawTextCentered(g, county, pick(PlateFonts.SERIAL_FONTS, r), WIDTH * (0.3 + r.nextDouble() * 0.4),
-                    onTop ? HEIGHT * 0.78 : HEIGHT * 0.12, ch, WIDTH * 0.4, Color.BLACK, 0, r);
+            drawTextClear(g, county, pick(PlateFonts.SERIAL_FONTS, r), WIDTH * (0.3 + r.nextDouble() * 0.4),
+                    onTop ? HEIGHT * 0.78 : HEIGHT * 0.12, ch, WIDTH * 0.4, Color.BLACK, keepOut);
         }
     }
 
-    private static void paintSerial(Graphics2D g, String printed, double left, double right, double top, double height,
-            Color ink, SplittableRandom r) {
+    /** A laid-out serial: its shapes in plate pixels, which are emblems, and each one's box as painted. */
+    private record Serial(List<Shape> shapes, List<Boolean> emblem, List<Rectangle2D> boxes, double bold, boolean embossShadow) {
+    }
+
+    /**
+     * Lays out the serial's glyphs in the box: each glyph's outline (after squeeze and slant) is
+     * placed by its own bounds, with a gap that the bold stroke cannot close, so characters never touch.
+     */
+    private static Serial layoutSerial(String printed, double left, double right, double top, double height, SplittableRandom r) {
         Font font = pick(PlateFonts.SERIAL_FONTS, r);
         double squeeze = 0.72 + r.nextDouble() * 0.45;
-        double tracking = -0.02 + r.nextDouble() * 0.16;
+        double tracking = 0.06 + r.nextDouble() * 0.12;
         double bold = r.nextDouble() < 0.5 ? 0 : r.nextDouble() * 0.05;
         boolean openFour = r.nextDouble() < 0.5;
         double slant = r.nextDouble() < 0.1 ? -0.12 - r.nextDouble() * 0.1 : 0;
@@ -207,6 +288,8 @@ final class PlatePainter {
         double x = 0;
         Rectangle2D capBox = font.createGlyphVector(FRC, "H").getVisualBounds();
         double cap = capBox.getHeight();
+        // the gap between two glyphs' outlines: tracking plus what the bold stroke adds on both sides
+        double gap = cap * (tracking + bold);
         for (char c : printed.toCharArray()) {
             if (c == ' ') {
                 x += cap * (0.2 + r.nextDouble() * 0.35);
@@ -217,21 +300,18 @@ final class PlatePainter {
                 Shape e = emblemShape(x + cap * 0.1, -cap * 0.5 - s / 2, s, r);
                 shapes.add(e);
                 emblem.add(Boolean.TRUE);
-                x += s + cap * 0.2;
+                x += s + cap * 0.2 + gap;
                 continue;
             }
             if (c == '.') {
                 double d = cap * 0.15;
                 shapes.add(new Ellipse2D.Double(x + cap * 0.08, -cap * 0.5 - d / 2, d, d));
                 emblem.add(Boolean.FALSE);
-                x += d + cap * 0.16;
+                x += d + cap * 0.16 + gap;
                 continue;
             }
-            GlyphVector gv = font.createGlyphVector(FRC, String.valueOf(c));
-            Shape glyph = gv.getOutline();
-            Rectangle2D gb = gv.getVisualBounds();
+            Shape glyph = font.createGlyphVector(FRC, String.valueOf(c)).getOutline();
             AffineTransform at = new AffineTransform();
-            at.translate(x - gb.getX() * squeeze, 0);
             at.scale(squeeze, 1);
             at.shear(slant, 0);
             Shape placed = at.createTransformedShape(glyph);
@@ -241,35 +321,75 @@ final class PlatePainter {
             if (c == '-') {
                 x += cap * 0.05;
             }
+            Rectangle2D pb = placed.getBounds2D();
+            placed = AffineTransform.getTranslateInstance(x - pb.getX(), 0).createTransformedShape(placed);
             shapes.add(placed);
             emblem.add(Boolean.FALSE);
-            x += gb.getWidth() * squeeze + cap * tracking;
+            x += pb.getWidth() + gap;
         }
-        double totalW = x - cap * tracking;
+        double totalW = x - gap;
         double boxW = (right - left) * WIDTH;
         double boxH = height * HEIGHT;
         double scale = Math.min(boxH / cap, boxW / totalW);
         double ox = left * WIDTH + (boxW - totalW * scale) / 2;
-        double oy = top * HEIGHT + boxH / 2 + cap * scale / 2 + (boxH - cap * scale) * 0.0;
+        double oy = top * HEIGHT + boxH / 2 + cap * scale / 2;
         AffineTransform place = new AffineTransform();
         place.translate(ox, oy);
         place.scale(scale, scale);
-
         boolean embossShadow = r.nextDouble() < 0.3;
-        Color emblemColour = randomInk(r);
+        double stroke = bold * cap * scale;
+        List<Shape> placedShapes = new ArrayList<>();
+        List<Rectangle2D> boxes = new ArrayList<>();
         for (int i = 0; i < shapes.size(); i++) {
             Shape s = place.createTransformedShape(shapes.get(i));
+            placedShapes.add(s);
+            Rectangle2D b = s.getBounds2D();
+            double grow = emblem.get(i) ? 0 : stroke / 2;
+            b = new Rectangle2D.Double(b.getX() - grow, b.getY() - grow, b.getWidth() + 2 * grow, b.getHeight() + 2 * grow);
             if (embossShadow && !emblem.get(i)) {
+                b = b.createUnion(new Rectangle2D.Double(b.getX() + 1.5, b.getY() + 1.5, b.getWidth(), b.getHeight()));
+            }
+            boxes.add(b);
+        }
+        return new Serial(List.copyOf(placedShapes), List.copyOf(emblem), List.copyOf(boxes), stroke, embossShadow);
+    }
+
+    private static void paintSerial(Graphics2D g, Serial serial, Color ink, SplittableRandom r) {
+        Color emblemColour = randomInk(r);
+        for (int i = 0; i < serial.shapes().size(); i++) {
+            Shape s = serial.shapes().get(i);
+            boolean isEmblem = serial.emblem().get(i);
+            if (serial.embossShadow() && !isEmblem) {
                 g.setColor(new Color(0, 0, 0, 70));
                 g.fill(AffineTransform.getTranslateInstance(1.5, 1.5).createTransformedShape(s));
             }
-            g.setColor(emblem.get(i) ? emblemColour : ink);
+            g.setColor(isEmblem ? emblemColour : ink);
             g.fill(s);
-            if (bold > 0 && !emblem.get(i)) {
-                g.setStroke(new BasicStroke((float) (bold * cap * scale), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            if (serial.bold() > 0 && !isEmblem) {
+                g.setStroke(new BasicStroke((float) serial.bold(), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
                 g.draw(s);
             }
         }
+    }
+
+    /** Whether {@code box}, grown by {@link #CLEARANCE}, stays clear of every box in {@code keepOut}. */
+    static boolean clear(Rectangle2D box, List<Rectangle2D> keepOut) {
+        Rectangle2D grown = new Rectangle2D.Double(box.getX() - CLEARANCE, box.getY() - CLEARANCE,
+                box.getWidth() + 2 * CLEARANCE, box.getHeight() + 2 * CLEARANCE);
+        for (Rectangle2D k : keepOut) {
+            if (grown.intersects(k)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Rectangle2D union(List<Rectangle2D> boxes) {
+        Rectangle2D u = (Rectangle2D) boxes.get(0).clone();
+        for (Rectangle2D b : boxes) {
+            u.add(b);
+        }
+        return u;
     }
 
     /** Cuts the top of a 4's diagonal away from its stem, as on many plate fonts (the "open" 4). */
@@ -313,8 +433,11 @@ final class PlatePainter {
         }
     }
 
-    private static void paintStickers(Graphics2D g, double serialTop, double serialHeight, SplittableRandom r) {
+    private static void paintStickers(Graphics2D g, double serialTop, double serialHeight, List<Rectangle2D> keepOut,
+            List<Rectangle2D> painted, SplittableRandom r) {
         int n = r.nextDouble() < 0.35 ? 0 : 1 + r.nextInt(2);
+        Rectangle2D serial = union(keepOut);
+        double margin = CLEARANCE + 1;
         for (int i = 0; i < n; i++) {
             double w = WIDTH * (0.1 + r.nextDouble() * 0.1);
             double h = HEIGHT * (0.11 + r.nextDouble() * 0.09);
@@ -322,20 +445,41 @@ final class PlatePainter {
             boolean topRow = r.nextDouble() < 0.7;
             double x = leftSide ? WIDTH * (0.02 + r.nextDouble() * 0.05) : WIDTH * (0.98 - r.nextDouble() * 0.05) - w;
             double y = topRow ? HEIGHT * (0.03 + r.nextDouble() * 0.05) : HEIGHT * (0.97 - r.nextDouble() * 0.05) - h;
-            if (r.nextDouble() < 0.2) {
-                // a sticker pushed against the serial, the hardest distractor
+            boolean beside = r.nextDouble() < 0.2;
+            if (beside) {
+                // a sticker pushed against the serial's side, the hardest distractor
                 y = HEIGHT * (serialTop + serialHeight * (r.nextDouble() * 0.5));
             }
             Color c = STICKER_COLOURS[r.nextInt(STICKER_COLOURS.length)];
-            g.setColor(c);
-            g.fill(new RoundRectangle2D.Double(x, y, w, h, 4, 4));
             String text = r.nextBoolean() ? MONTHS[r.nextInt(12)] : String.format("%02d", r.nextInt(100));
+            Font font = pick(PlateFonts.SERIAL_FONTS, r);
+            Rectangle2D box = new Rectangle2D.Double(x, y, w, h);
+            if (!clear(box, keepOut) && beside) {
+                // beside the serial, not over it: just left or right of its glyphs
+                double sx = leftSide ? serial.getMinX() - margin - w : serial.getMaxX() + margin;
+                box = new Rectangle2D.Double(sx, y, w, h);
+            }
+            if (!clear(box, keepOut) || box.getMinX() < 0 || box.getMaxX() > WIDTH) {
+                // real stickers sit in the corners: move into the band above or below the serial, smaller if need be
+                double room = topRow ? serial.getMinY() - margin - 2 : HEIGHT - 2 - (serial.getMaxY() + margin);
+                double bh = Math.min(h, room);
+                double bw = w * bh / h;
+                double by = topRow ? serial.getMinY() - margin - bh : serial.getMaxY() + margin;
+                box = new Rectangle2D.Double(leftSide ? x : x + w - bw, by, bw, bh);
+                if (bh < HEIGHT * 0.07 || !clear(box, keepOut)) {
+                    continue;
+                }
+            }
+            g.setColor(c);
+            g.fill(new RoundRectangle2D.Double(box.getX(), box.getY(), box.getWidth(), box.getHeight(), 4, 4));
+            painted.add(box);
             Color t = luminance(c) > 0.5 ? Color.BLACK : Color.WHITE;
-            drawTextCentered(g, text, pick(PlateFonts.SERIAL_FONTS, r), x + w / 2, y + h * 0.12, h * 0.7, w * 0.9, t, 0, r);
+            drawTextCentered(g, text, font, box.getCenterX(), box.getY() + box.getHeight() * 0.12, box.getHeight() * 0.7,
+                    box.getWidth() * 0.9, t, 0, r);
         }
     }
 
-    private static void paintBolts(Graphics2D g, SplittableRandom r) {
+    private static void paintBolts(Graphics2D g, List<Rectangle2D> keepOut, List<Rectangle2D> painted, SplittableRandom r) {
         double rad = 4 + r.nextDouble() * 5;
         double y1 = HEIGHT * (0.06 + r.nextDouble() * 0.08);
         double y2 = HEIGHT * (0.86 + r.nextDouble() * 0.08);
@@ -343,22 +487,38 @@ final class PlatePainter {
         double x2 = WIDTH - x1;
         boolean bottom = r.nextBoolean();
         for (double[] p : bottom ? new double[][] {{x1, y1}, {x2, y1}, {x1, y2}, {x2, y2}} : new double[][] {{x1, y1}, {x2, y1}}) {
+            Rectangle2D box = new Rectangle2D.Double(p[0] - rad, p[1] - rad, 2 * rad, 2 * rad);
+            if (!clear(box, keepOut)) {
+                continue; // bolt holes sit above and below the serial on real plates
+            }
             g.setPaint(new RadialGradientPaint((float) (p[0] - rad / 3), (float) (p[1] - rad / 3), (float) rad * 1.5f,
                     new float[] {0f, 1f}, new Color[] {new Color(230, 230, 230), new Color(60, 60, 60)}));
             g.fill(new Ellipse2D.Double(p[0] - rad, p[1] - rad, 2 * rad, 2 * rad));
+            painted.add(box);
         }
     }
 
-    private static void paintFrame(Graphics2D g, SplittableRandom r) {
+    private static void paintFrame(Graphics2D g, List<Rectangle2D> keepOut, List<Rectangle2D> painted, SplittableRandom r) {
         Color frame = r.nextDouble() < 0.6 ? new Color(15 + r.nextInt(30), 15 + r.nextInt(30), 15 + r.nextInt(30))
                 : new Color(170 + r.nextInt(60), 170 + r.nextInt(60), 170 + r.nextInt(60));
         double top = HEIGHT * r.nextDouble() * 0.08;
         double bottom = HEIGHT * (0.04 + r.nextDouble() * 0.12);
         double side = WIDTH * r.nextDouble() * 0.03;
+        // the frame's bars end short of the serial (its rounded inner corners cut no deeper than the bars)
+        Rectangle2D serial = union(keepOut);
+        double margin = CLEARANCE + 1;
+        top = Math.max(0, Math.min(top, serial.getMinY() - margin));
+        bottom = Math.max(0, Math.min(bottom, HEIGHT - serial.getMaxY() - margin));
+        side = Math.max(0, Math.min(side, Math.min(serial.getMinX(), WIDTH - serial.getMaxX()) - margin));
+        double corner = Math.min(16, 2 * Math.min(side, Math.min(top, bottom)) + 8);
         g.setColor(frame);
         Area a = new Area(new Rectangle2D.Double(0, 0, WIDTH, HEIGHT));
-        a.subtract(new Area(new RoundRectangle2D.Double(side, top, WIDTH - 2 * side, HEIGHT - top - bottom, 16, 16)));
+        a.subtract(new Area(new RoundRectangle2D.Double(side, top, WIDTH - 2 * side, HEIGHT - top - bottom, corner, corner)));
         g.fill(a);
+        painted.add(new Rectangle2D.Double(0, 0, WIDTH, top));
+        painted.add(new Rectangle2D.Double(0, HEIGHT - bottom, WIDTH, bottom));
+        painted.add(new Rectangle2D.Double(0, 0, side, HEIGHT));
+        painted.add(new Rectangle2D.Double(WIDTH - side, 0, side, HEIGHT));
         if (bottom > HEIGHT * 0.08 && r.nextBoolean()) {
             String dealer = pick(List.of("AUTO SALES", "MOTORS", "TOYOTA", "HONDA OF TOWN", "FORD", "CHEVROLET", "DEALER.COM"), r);
             drawTextCentered(g, dealer, pick(PlateFonts.LEGEND_FONTS, r), WIDTH / 2.0, HEIGHT - bottom * 0.9, bottom * 0.7,
@@ -374,6 +534,61 @@ final class PlatePainter {
             g.fill(blob(r.nextDouble() * WIDTH, r.nextDouble() * HEIGHT, 10 + r.nextDouble() * 60, r));
         }
         g.setComposite(AlphaComposite.SrcOver);
+    }
+
+    /**
+     * Draws text as {@link #drawTextCentered} where it stays clear of {@code keepOut} (the serial);
+     * text that would touch the serial moves into the band above or below it, smaller where needed,
+     * or is left out when the band is too narrow.
+     */
+    private static void drawTextClear(Graphics2D g, String text, Font font, double cx, double y, double h, double maxW,
+            Color colour, List<Rectangle2D> keepOut) {
+        Rectangle2D box = textBox(text, font, cx, y, h, maxW);
+        if (box == null) {
+            return;
+        }
+        if (!clear(box, keepOut)) {
+            Rectangle2D serial = union(keepOut);
+            double margin = CLEARANCE + 1;
+            if (box.getCenterY() > serial.getCenterY()) {
+                // below the serial: cap top just under it, shrunk to the room left
+                double top = serial.getMaxY() + margin;
+                double room = HEIGHT - 2 - top;
+                double s = Math.min(1, room / box.getHeight());
+                y = top + (y - box.getY()) * s;
+                h *= s;
+                maxW *= s;
+            } else {
+                // above the serial: shrunk so that its descenders end above it
+                double room = serial.getMinY() - margin - Math.max(2, box.getY());
+                double s = Math.min(1, room / box.getHeight());
+                y = Math.max(2, box.getY()) + (y - box.getY()) * s;
+                h *= s;
+                maxW *= s;
+            }
+            if (h < HEIGHT * 0.04) {
+                return;
+            }
+            box = textBox(text, font, cx, y, h, maxW);
+            if (box == null || !clear(box, keepOut)) {
+                return;
+            }
+        }
+        drawTextCentered(g, text, font, cx, y, h, maxW, colour, 0, null);
+    }
+
+    /** The box {@link #drawTextCentered} fills for these arguments, or null for text without ink. */
+    private static Rectangle2D textBox(String text, Font font, double cx, double y, double h, double maxW) {
+        GlyphVector gv = font.createGlyphVector(FRC, text);
+        Rectangle2D b = gv.getVisualBounds();
+        if (b.getWidth() <= 0 || b.getHeight() <= 0) {
+            return null;
+        }
+        double capH = font.createGlyphVector(FRC, "H").getVisualBounds().getHeight();
+        double s = Math.min(h / capH, maxW / b.getWidth());
+        double ox = cx - b.getCenterX() * s;
+        double oy = y + capH * s;
+        return new Rectangle2D.Double(ox + b.getX() * s, oy + b.getY() * s, b.getWidth() * s, b.getHeight() * s);
     }
 
     /** Draws {@code text} centred on {@code cx}, with its cap top at {@code y}, fitted in {@code h x maxW}. */
