@@ -12,6 +12,9 @@ to --ckpt (resumes from it); the learning rate follows one cycle over --steps, o
 training time when that runs out first (the shared 2-core machine's speed varies with its load).
 
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py --steps 30000
+    # warm start: another run's weights, a fresh optimizer and a fresh one-cycle schedule
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py --init training/checkpoints/lite-last.pt \
+        --ckpt training/checkpoints/lite2-last.pt --lr 1e-3 --steps 20000
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py --export-only --out training/out/plate-lite.onnx
 """
 import argparse
@@ -174,6 +177,11 @@ def main():
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--ckpt", default="training/checkpoints/lite-last.pt")
+    ap.add_argument("--init", default=None,
+                    help="warm start: take the model weights of this checkpoint (only the weights: the optimizer, the "
+                         "schedule and the step count start afresh); ignored when --ckpt exists, which resumes this run")
+    ap.add_argument("--train-extra", nargs="*", default=[],
+                    help="more packed training sets (prefixes like --train), concatenated to --train")
     ap.add_argument("--ckpt-every", type=int, default=500)
     ap.add_argument("--eval-every", type=int, default=1000)
     ap.add_argument("--export-only", action="store_true")
@@ -197,6 +205,11 @@ def main():
         g.set_state(ck["gen"])
         step = ck["step"]
         print(f"resumed {args.ckpt} at step {step}", file=sys.stderr, flush=True)
+    elif args.init and not args.export_only:
+        if not os.path.exists(args.init):
+            sys.exit(f"--init: no checkpoint at {args.init}")
+        model.load_state_dict(torch.load(args.init)["model"])
+        print(f"warm start from the weights of {args.init}; fresh optimizer and schedule", file=sys.stderr, flush=True)
     params = sum(p.numel() for p in model.parameters())
     if args.export_only:
         if not os.path.exists(args.ckpt):
@@ -204,9 +217,14 @@ def main():
         export(model, args.out)
         return
 
-    train = load_set(args.train)
-    x_all = np.asarray(train[0])  # into memory once: 88k x 4 KB
-    labels, keep = train[1], np.array(train[2])
+    sets = [load_set(t) for t in [args.train] + args.train_extra]
+    x_all = np.concatenate([np.asarray(t[0]) for t in sets])  # into memory once: 4 KB a crop
+    labels, keep, base = [], [], 0
+    for t in sets:
+        labels += t[1]
+        keep += [base + i for i in t[2]]
+        base += len(t[1])
+    keep = np.array(keep)
     vals = {os.path.basename(v): load_set(v) for v in args.val if os.path.exists(v + ".npy")}
     print(f"{params} parameters, {len(keep)} training crops, step {step}/{args.steps}", file=sys.stderr, flush=True)
     ctc = nn.CTCLoss(blank=0, zero_infinity=True)
