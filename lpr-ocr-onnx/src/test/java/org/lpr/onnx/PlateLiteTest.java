@@ -14,9 +14,9 @@ class PlateLiteTest {
     private static final long FRESH_SEED = 2024;
     private static final int PLATES = 300;
     // bounds a little under what the shipped model reads (seeded renders, so the figures repeat); the issue asks 99 %
-    private static final double CLEAN_BOUND = 0.82;
-    private static final double PHOTO_BOUND = 0.75;
-    private static final double NATURAL_BOUND = 0.86;
+    private static final double CLEAN_BOUND = 0.94;
+    private static final double PHOTO_BOUND = 0.90;
+    private static final double NATURAL_BOUND = 0.96;
     private static OnnxPlateRecognizer recognizer;
 
     @BeforeAll
@@ -43,20 +43,20 @@ class PlateLiteTest {
     @Test
     void recognize_freshCleanSyntheticPlates_readsMostExactly() {
         double accuracy = accuracy(PlateRenderer.builder().seed(FRESH_SEED).photoEffects(false).outputSize(192, 96).build());
-        // plate-lite reads 86.3 % of these 300 (model card); the issue asks 99 %: not met. A broken export reads almost none.
+        // plate-lite reads 96.0 % of these 300 (model card); the issue asks 99 %: not met. A broken export reads almost none.
         assertThat(accuracy).isGreaterThanOrEqualTo(CLEAN_BOUND);
     }
 
     @Test
     void recognize_freshSyntheticPlatesWithCameraEffects_readsMost() {
         double accuracy = accuracy(PlateRenderer.builder().seed(FRESH_SEED).outputSize(192, 96).build());
-        // 80.7 % of these 300: blur, noise, low light, glare, perspective as in its training renders
+        // 93.0 % of these 300: blur, noise, low light, glare, perspective as in its training renders
         assertThat(accuracy).isGreaterThanOrEqualTo(PHOTO_BOUND);
     }
 
     @Test
     void recognize_freshCleanPlatesAtNaturalSize_readsMostExactly() {
-        // natural size crops (several hundred pixels wide) go through the halving path of the preprocessing: 91.7 %
+        // natural size crops (several hundred pixels wide) go through the halving path of the preprocessing: 98.3 %
         double accuracy = accuracy(PlateRenderer.builder().seed(FRESH_SEED + 1).photoEffects(false).build());
         assertThat(accuracy).isGreaterThanOrEqualTo(NATURAL_BOUND);
     }
