@@ -38,7 +38,7 @@ final class PlateReader implements CropReader {
     private final boolean everyLine;
 
     /** The height crops are scaled to for line finding unless set otherwise (see {@code OnnxPlateRecognizer.Builder}). */
-    static final int LINE_FINDER_HEIGHT = 160;
+    static final int LINE_FINDER_HEIGHT = Integer.getInteger("lpr.onnx.lineFinderHeight", 160);
 
     /** @param rescorer the serial-format rescoring of {@code reader}'s model ({@link FormatRescorer#of}) */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer) {
