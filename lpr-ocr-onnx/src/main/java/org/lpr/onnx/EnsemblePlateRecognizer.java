@@ -61,7 +61,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
         PlateReader lines = null;
         try {
-            lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads),
+            lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads),
                     PlateReader.LINE_FINDER_HEIGHT, lineRescorer);
             TextReader whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
             return new EnsembleReader(lines, whole, settings.lineWeight, rescorer, settings.mergeLookAlikes);

@@ -54,7 +54,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
         FormatRescorer rescorer = FormatRescorer.of(settings.model.rescoring()); // before any session: a bad formats file leaks none
         TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
         try {
-            DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads) : null;
+            DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads) : null;
             return new PlateReader(text, lines, settings.lineFinderHeight, rescorer);
         } catch (RuntimeException e) {
             text.close();
