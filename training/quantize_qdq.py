@@ -20,6 +20,7 @@ Usage:
   quantize_qdq.py qdq SIMPLIFIED.onnx RANGES.tsv OUT.onnx [--skip CONVNAME,...]
 RANGES.tsv: name, then low and high of the range (one tensor a line), from DetCalibration.
 """
+import os
 import sys
 
 import numpy as np
@@ -334,6 +335,12 @@ def qdq(src, ranges_file, dst, skip=()):
     absorbed = 0
     for t in tensors:
         lo, hi = ranges[t]
+        # a tensor read only by HardSwish (0 below -3) or Relu (0 below 0) needs no range below that: finer steps
+        readers = consumers(g).get(t, [])
+        if readers and all(r.op_type == 'HardSwish' for r in readers):
+            lo = max(lo, -3.0)
+        elif readers and all(r.op_type == 'Relu' for r in readers):
+            lo = max(lo, 0.0)
         s, z = u8_params(lo, hi)
         q_in, q_scale, q_zp = t, s, z
         # h -> Mul(m) -> Add(a) -> t feeding only quantized convs: quantize h directly with scale S/m and zero point
@@ -341,7 +348,8 @@ def qdq(src, ranges_file, dst, skip=()):
         # QLinearConv pads with Z, i.e. t = 0, as the float conv does
         found = affine_before(model, t)
         users = consumers(g).get(t, [])
-        if found is not None and users and all(u.name in conv_names for u in users) and found[1] > 0:
+        if found is not None and users and all(u.name in conv_names for u in users) and found[1] > 0 \
+                and not os.environ.get('QDQ_NO_ABSORB'):
             h, m, a, mul, add = found
             k = int(round(a / float(s)))
             if k != 0:
