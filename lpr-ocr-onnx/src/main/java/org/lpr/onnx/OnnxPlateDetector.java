@@ -44,6 +44,7 @@ public final class OnnxPlateDetector implements PlateDetector {
             this.source = source;
         }
     }
+
     /** Plate height over character height, from US plate dimensions (6 in plate, about 3 in characters). */
     private static final double PLATE_HEIGHT_PER_CHAR = 2.0;
     /** Plate width over plate height (12 in by 6 in). */
