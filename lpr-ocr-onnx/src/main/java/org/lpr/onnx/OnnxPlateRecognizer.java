@@ -47,10 +47,14 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
 
     @Override
     CropReader open() {
+        if (settings.findLines && (settings.lineFinderHeight < 32 || settings.lineFinderHeight > 960)) {
+            // the ServiceLoader constructors skip build(): a height from -Dlpr.onnx.lineFinderHeight is checked here
+            throw new LprException("line finder height " + settings.lineFinderHeight + " (-Dlpr.onnx.lineFinderHeight) is outside 32..960");
+        }
         FormatRescorer rescorer = FormatRescorer.of(settings.model.rescoring()); // before any session: a bad formats file leaks none
         TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
         try {
-            DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.DB_MODEL, settings.threads) : null;
+            DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads) : null;
             return new PlateReader(text, lines, settings.lineFinderHeight, rescorer);
         } catch (RuntimeException e) {
             text.close();

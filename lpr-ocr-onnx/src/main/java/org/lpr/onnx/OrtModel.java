@@ -64,9 +64,15 @@ final class OrtModel implements AutoCloseable {
         try (OrtSession.Result result = session.run(Map.of(inputName, tensor))) {
             OnnxTensor out = (OnnxTensor) result.get(0);
             long[] shape = out.getInfo().getShape();
+            // getFloatBuffer copies the native output once into a fresh heap buffer: take its array rather than copy it again
             FloatBuffer fb = out.getFloatBuffer();
-            float[] data = new float[fb.remaining()];
-            fb.get(data);
+            float[] data;
+            if (fb.hasArray() && fb.arrayOffset() == 0 && fb.position() == 0 && fb.remaining() == fb.array().length) {
+                data = fb.array();
+            } else {
+                data = new float[fb.remaining()];
+                fb.get(data);
+            }
             return new Output(data, shape);
         }
     }

@@ -17,9 +17,9 @@ import org.lpr.onnx.TextLines.Line;
 
 /**
  * Reads plate crops: finds the text lines of each crop with the DB detector (or takes the whole crop
- * as one line), reads every line in one batch, takes the tallest plate-like line as the serial,
- * decodes it k-best over the plate alphabet, tells the state from the other lines (the legend) and
- * rescores the readings with that state's serial formats.
+ * as one line), reads the lines that can change the result (tallest first, see {@link #analyse}), takes
+ * the tallest plate-like line as the serial, decodes it k-best over the plate alphabet, tells the state
+ * from the other lines (the legend) and rescores the readings with that state's serial formats.
  */
 final class PlateReader implements CropReader {
     /** A line this much shorter than the serial, beside it, is small side characters. */
@@ -35,12 +35,23 @@ final class PlateReader implements CropReader {
     private final int lineFinderHeight;
     private final FormatRescorer rescorer;
     private final Legends legends = Legends.standard();
+    private final boolean everyLine;
 
-    /** The height crops are scaled to for line finding unless set otherwise (see {@code OnnxPlateRecognizer.Builder}). */
-    static final int LINE_FINDER_HEIGHT = 160;
+    /**
+     * The height crops are scaled to for line finding unless set otherwise (see {@code OnnxPlateRecognizer.Builder}):
+     * 160, or {@code -Dlpr.onnx.lineFinderHeight}; lower is faster (96: about a fifth off the ensemble's
+     * time a crop) and read the dev crops slightly worse (module README).
+     */
+    static final int LINE_FINDER_HEIGHT = Integer.getInteger("lpr.onnx.lineFinderHeight", 160);
 
     /** @param rescorer the serial-format rescoring of {@code reader}'s model ({@link FormatRescorer#of}) */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer) {
+        this(reader, lineFinder, lineFinderHeight, rescorer, false);
+    }
+
+    /** @param everyLine read every line found, also those that cannot change the result (the reference the lazy reading is tested against) */
+    PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine) {
+        this.everyLine = everyLine;
         this.reader = reader;
         this.lineFinder = lineFinder;
         this.lineFinderHeight = lineFinderHeight;
@@ -59,29 +70,120 @@ final class PlateReader implements CropReader {
     /**
      * What this reader makes of each crop before rescoring: the serial line and its k-best readings, the
      * state told from the other lines, layout flags; empty for a crop where no line reads as a serial.
+     *
+     * <p>Lines are read lazily, tallest first, in rounds: each round reads the next line every unfinished
+     * crop still needs, all crops' lines in one call. A line is read only when its reading can change
+     * the result ({@link CropLines#next}): the result is the same as reading every line.
      */
     List<Optional<Analysis>> analyse(List<Image> crops) {
-        List<List<Line>> linesPerCrop = new ArrayList<>(crops.size());
-        List<TextReader.Line> jobs = new ArrayList<>();
+        List<CropLines> pending = new ArrayList<>(crops.size());
         for (Image crop : crops) {
-            List<Line> lines = lineFinder == null ? List.of() : findLines(crop);
-            linesPerCrop.add(lines);
-            if (lines.isEmpty()) {
-                jobs.add(TextReader.Line.whole(crop));
+            pending.add(new CropLines(crop, lineFinder == null ? List.of() : findLines(crop)));
+        }
+        List<CropLines> asking = new ArrayList<>();
+        List<Integer> indices = new ArrayList<>();
+        List<TextReader.Line> jobs = new ArrayList<>();
+        while (true) {
+            asking.clear();
+            indices.clear();
+            jobs.clear();
+            for (CropLines c : pending) {
+                int i = c.next();
+                if (i >= 0) {
+                    asking.add(c);
+                    indices.add(i);
+                    jobs.add(c.job(i));
+                }
             }
-            for (Line l : lines) {
-                jobs.add(TextReader.Line.of(crop, l.quad()));
+            if (jobs.isEmpty()) {
+                break;
+            }
+            List<TextReader.Scores> scores = reader.read(jobs);
+            for (int k = 0; k < asking.size(); k++) {
+                CropLines c = asking.get(k);
+                int i = indices.get(k);
+                c.accept(i, lineText(c.lines.isEmpty() ? null : c.lines.get(i), scores.get(k)));
             }
         }
-        List<TextReader.Scores> scores = reader.read(jobs);
         List<Optional<Analysis>> out = new ArrayList<>(crops.size());
-        int next = 0;
-        for (List<Line> lines : linesPerCrop) {
-            int count = Math.max(1, lines.size());
-            out.add(interpret(lines, scores.subList(next, next + count)));
-            next += count;
+        for (CropLines c : pending) {
+            out.add(interpret(c.read));
         }
         return out;
+    }
+
+    /**
+     * The lines of one crop and those read so far. Which line is needed next follows from what
+     * {@link #interpret} does with them: the lines tallest first until one is the serial (each taller
+     * line may turn out to be a legend or too short); after it, every line while no legend has matched
+     * exactly (a later line could still tell the state), and after an exact match (similarity 1, which
+     * no later line can beat) only lines placed where they could raise a layout flag beside the serial.
+     */
+    private final class CropLines {
+        final Image crop;
+        final List<Line> lines;
+        /** Readings by line index (index 0 the whole crop when no line was found); null where not read. */
+        final LineText[] read;
+        private int serial = -1;
+        private int cursor;
+
+        CropLines(Image crop, List<Line> lines) {
+            this.crop = crop;
+            this.lines = lines;
+            this.read = new LineText[Math.max(1, lines.size())];
+        }
+
+        TextReader.Line job(int i) {
+            return lines.isEmpty() ? TextReader.Line.whole(crop) : TextReader.Line.of(crop, lines.get(i).quad());
+        }
+
+        /** The index of the next line to read, or -1 when the crop is done. */
+        int next() {
+            while (cursor < read.length) {
+                if (read[cursor] == null && needed(cursor)) {
+                    return cursor;
+                }
+                cursor++;
+            }
+            return -1;
+        }
+
+        private boolean needed(int i) {
+            if (serial < 0 || everyLine) {
+                return true;
+            }
+            if (bestLegend() < 1) {
+                return true;
+            }
+            return mayFlag(lines.get(serial).quad(), lines.get(i).quad());
+        }
+
+        private double bestLegend() {
+            double best = 0;
+            for (int i = 0; i < read.length; i++) {
+                if (i != serial && read[i] != null && read[i].legend.isPresent()) {
+                    best = Math.max(best, read[i].legend.get().similarity());
+                }
+            }
+            return best;
+        }
+
+        void accept(int i, LineText lt) {
+            read[i] = lt;
+            if (serial < 0 && isSerial(lt, read.length)) {
+                serial = i;
+            }
+        }
+    }
+
+    /** The reading of {@code line} (null for a whole crop) from the model's scores. */
+    private LineText lineText(Line line, TextReader.Scores s) {
+        Alphabet a = reader.alphabet(s.classes());
+        boolean ctc = reader.descriptor().decoding() == OcrModel.Decoding.CTC;
+        Alphabet.Reduced r = a.reduceAndRead(s.data(), s.offset(), s.steps(), s.classes(), ctc ? reader.descriptor().blankIndex() : -1);
+        List<Decoded> kBest = ctc ? CtcDecoder.kBest(r.probabilities(), K, BEAM, Plate.MAX_LENGTH) : SlotDecoder.kBest(r.probabilities(), K);
+        String full = ctc ? r.text() : "";
+        return new LineText(line, full, r.probabilities(), kBest, legends.match(full));
     }
 
     /**
@@ -110,31 +212,25 @@ final class PlateReader implements CropReader {
         return lines;
     }
 
-    private record LineText(Line line, String fullText, double[][] reduced, List<Decoded> kBest) {
+    private record LineText(Line line, String fullText, double[][] reduced, List<Decoded> kBest, Optional<Legends.Match> legend) {
     }
 
-    private Optional<Analysis> interpret(List<Line> lines, List<TextReader.Scores> scores) {
+    /** The analysis of one crop from its lines' readings ({@code null} for a line not read: it could not change the result). */
+    private Optional<Analysis> interpret(LineText[] readings) {
         List<LineText> read = new ArrayList<>();
-        for (int i = 0; i < scores.size(); i++) {
-            TextReader.Scores s = scores.get(i);
-            Alphabet a = reader.alphabet(s.classes());
-            double[][] reduced = a.reduce(s.data(), s.offset(), s.steps(), s.classes());
-            boolean ctc = reader.descriptor().decoding() == OcrModel.Decoding.CTC;
-            List<Decoded> kBest = ctc ? CtcDecoder.kBest(reduced, K, BEAM, Plate.MAX_LENGTH) : SlotDecoder.kBest(reduced, K);
-            String full = ctc ? a.greedy(s.data(), s.offset(), s.steps(), s.classes(), reader.descriptor().blankIndex()) : "";
-            read.add(new LineText(lines.isEmpty() ? null : lines.get(i), full, reduced, kBest));
+        for (LineText lt : readings) {
+            if (lt != null) {
+                read.add(lt);
+            }
         }
+        int lineCount = readings.length;
         // the serial: the tallest line that reads as two or more plate characters and is not a legend
         LineText serial = null;
         for (LineText lt : read) {
-            if (lt.kBest.isEmpty() || lt.kBest.get(0).text().length() < 2) {
-                continue;
+            if (isSerial(lt, lineCount)) {
+                serial = lt;
+                break;
             }
-            if (read.size() > 1 && isLegend(lt)) {
-                continue;
-            }
-            serial = lt;
-            break;
         }
         if (serial == null) {
             return Optional.empty();
@@ -146,7 +242,7 @@ final class PlateReader implements CropReader {
             if (lt == serial) {
                 continue;
             }
-            Optional<Legends.Match> m = legends.match(lt.fullText);
+            Optional<Legends.Match> m = lt.legend;
             if (m.isPresent() && m.get().similarity() > stateConfidence) {
                 state = m.get().state();
                 stateConfidence = m.get().similarity();
@@ -186,8 +282,16 @@ final class PlateReader implements CropReader {
         return new PlateReading(candidates, charConf, analysis.state(), Math.min(1, analysis.stateConfidence() * 0.95), flags);
     }
 
-    private boolean isLegend(LineText lt) {
-        Optional<Legends.Match> m = legends.match(lt.fullText);
+    /** Whether {@code lt}, one of {@code lineCount} lines, can be the serial: two or more plate characters, and not a legend. */
+    private static boolean isSerial(LineText lt, int lineCount) {
+        if (lt.kBest.isEmpty() || lt.kBest.get(0).text().length() < 2) {
+            return false;
+        }
+        return lineCount <= 1 || !isLegend(lt);
+    }
+
+    private static boolean isLegend(LineText lt) {
+        Optional<Legends.Match> m = lt.legend;
         // a legend is all letters in practice; a serial with digits that happens to look like one stays a serial
         return m.isPresent() && m.get().similarity() >= 0.85 && lt.kBest.get(0).text().chars().noneMatch(Character::isDigit);
     }
@@ -200,17 +304,31 @@ final class PlateReader implements CropReader {
         if (!plateChars) {
             return Set.of();
         }
-        boolean besideVertically = o.cy() > s.minY() && o.cy() < s.maxY();
-        boolean overlapsHorizontally = o.maxX() > s.minX() && o.minX() < s.maxX();
-        if (besideVertically && !overlapsHorizontally && o.height() < SMALL_RATIO * s.height()
-                && Math.max(o.minX() - s.maxX(), s.minX() - o.maxX()) < 1.5 * s.height()) {
+        if (smallBeside(s, o)) {
             return Set.of(Flag.SMALL_CHARACTERS_IGNORED);
         }
-        if (!besideVertically && overlapsHorizontally && o.height() >= STACKED_RATIO * s.height()
-                && other.kBest.get(0).text().length() >= 2) {
+        if (stacked(s, o) && other.kBest.get(0).text().length() >= 2) {
             return Set.of(Flag.STACKED_CHARACTERS);
         }
         return Set.of();
+    }
+
+    /** Whether a line at {@code o} could raise a layout flag beside the serial at {@code s}, whatever it reads. */
+    static boolean mayFlag(Quad s, Quad o) {
+        return smallBeside(s, o) || stacked(s, o);
+    }
+
+    private static boolean smallBeside(Quad s, Quad o) {
+        boolean besideVertically = o.cy() > s.minY() && o.cy() < s.maxY();
+        boolean overlapsHorizontally = o.maxX() > s.minX() && o.minX() < s.maxX();
+        return besideVertically && !overlapsHorizontally && o.height() < SMALL_RATIO * s.height()
+                && Math.max(o.minX() - s.maxX(), s.minX() - o.maxX()) < 1.5 * s.height();
+    }
+
+    private static boolean stacked(Quad s, Quad o) {
+        boolean besideVertically = o.cy() > s.minY() && o.cy() < s.maxY();
+        boolean overlapsHorizontally = o.maxX() > s.minX() && o.minX() < s.maxX();
+        return !besideVertically && overlapsHorizontally && o.height() >= STACKED_RATIO * s.height();
     }
 
     @Override

@@ -1,0 +1,65 @@
+package org.lpr.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.lpr.core.image.Image;
+import org.lpr.synth.PlateRenderer;
+
+class PlateReaderTest {
+    private static PlateReader lazy;
+    private static PlateReader everyLine;
+
+    @BeforeAll
+    static void load() {
+        FormatRescorer rescorer = FormatRescorer.of(OcrModel.ppOcrV4().rescoring());
+        lazy = new PlateReader(new TextReader(OcrModel.ppOcrV4(), 1, 1), new DbTextDetector(OnnxPlateDetector.DB_MODEL, 1),
+                PlateReader.LINE_FINDER_HEIGHT, rescorer, false);
+        everyLine = new PlateReader(new TextReader(OcrModel.ppOcrV4(), 1, 1), new DbTextDetector(OnnxPlateDetector.DB_MODEL, 1),
+                PlateReader.LINE_FINDER_HEIGHT, rescorer, true);
+    }
+
+    @AfterAll
+    static void close() {
+        lazy.close();
+        everyLine.close();
+    }
+
+    @Test
+    void analyse_readingOnlyLinesThatMatter_equalsReadingEveryLine() {
+        // rendered plates with state names, slogans, stickers and side characters, some with no line at all
+        PlateRenderer renderer = PlateRenderer.builder().seed(31).build();
+        List<Image> crops = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            crops.add(renderer.render(i).image());
+        }
+        crops.add(Image.ofBgr(64, 32, new byte[64 * 32 * 3]));
+        List<Optional<PlateReader.Analysis>> a = lazy.analyse(crops);
+        List<Optional<PlateReader.Analysis>> b = everyLine.analyse(crops);
+        int withState = 0;
+        for (int i = 0; i < crops.size(); i++) {
+            assertThat(a.get(i).isPresent()).as("crop %d read", i).isEqualTo(b.get(i).isPresent());
+            if (a.get(i).isEmpty()) {
+                continue;
+            }
+            PlateReader.Analysis x = a.get(i).get();
+            PlateReader.Analysis y = b.get(i).get();
+            assertThat(texts(x)).as("crop %d", i).isEqualTo(texts(y));
+            assertThat(x.state()).as("crop %d", i).isEqualTo(y.state());
+            assertThat(x.stateConfidence()).as("crop %d", i).isEqualTo(y.stateConfidence());
+            assertThat(x.flags()).as("crop %d", i).isEqualTo(y.flags());
+            assertThat(x.serialLine()).as("crop %d", i).isEqualTo(y.serialLine());
+            withState += x.state().isKnown() ? 1 : 0;
+        }
+        assertThat(withState).as("crops whose state was told from a legend").isGreaterThan(5);
+    }
+
+    private static List<String> texts(PlateReader.Analysis a) {
+        return a.kBest().stream().map(d -> d.text() + ":" + d.probability() + ":" + java.util.Arrays.toString(d.charConfidences())).toList();
+    }
+}
