@@ -44,36 +44,15 @@ final class Alphabet {
 
     /** Reduces {@code steps x classes} probabilities starting at {@code offset} to {@code steps x SIZE}. */
     double[][] reduce(float[] probs, int offset, int steps, int classes) {
-        double[][] r = new double[steps][SIZE];
-        for (int t = 0; t < steps; t++) {
-            int base = offset + t * classes;
-            double sum = 0;
-            double max = Double.NEGATIVE_INFINITY;
-            for (int c = 0; c < classes; c++) {
-                sum += probs[base + c];
-                max = Math.max(max, probs[base + c]);
-            }
-            boolean logits = Math.abs(sum - 1) > 0.05 || max > 1;
-            double norm = 0;
-            if (logits) {
-                for (int c = 0; c < classes; c++) {
-                    norm += Math.exp(probs[base + c] - max);
-                }
-            }
-            for (int c = 0; c < classes; c++) {
-                double p = logits ? Math.exp(probs[base + c] - max) / norm : probs[base + c];
-                r[t][toReduced[c]] += p;
-            }
-        }
-        return r;
+        return reduceAndRead(probs, offset, steps, classes, -1).probabilities();
     }
 
-    /** A line's distributions over the plate alphabet ({@link #reduce}) and its best-path text over every class ({@link #greedy}). */
+    /** A line's distributions over the plate alphabet ({@link #reduce}) and its best-path text over every class (CTC greedy, for reading legends and slogans). */
     record Reduced(double[][] probabilities, String text) {
     }
 
     /**
-     * {@link #reduce} and {@link #greedy} in one pass over the classes (the same values): a model's
+     * The reduction to the plate alphabet and the best-path text in one pass over the classes (the same values): a model's
      * output is read once, not three times. {@code blank} is the CTC blank, or -1 for no text.
      */
     Reduced reduceAndRead(float[] probs, int offset, int steps, int classes, int blank) {
@@ -113,26 +92,6 @@ final class Alphabet {
             prev = arg;
         }
         return new Reduced(r, text.toString());
-    }
-
-    /** Best-path text over every class (not only plate characters), for reading legends and slogans. */
-    String greedy(float[] probs, int offset, int steps, int classes, int blank) {
-        StringBuilder b = new StringBuilder();
-        int prev = -1;
-        for (int t = 0; t < steps; t++) {
-            int base = offset + t * classes;
-            int arg = 0;
-            for (int c = 1; c < classes; c++) {
-                if (probs[base + c] > probs[base + arg]) {
-                    arg = c;
-                }
-            }
-            if (arg != prev && arg != blank) {
-                b.append(classText[arg]);
-            }
-            prev = arg;
-        }
-        return b.toString();
     }
 
     static char charOf(int reduced) {

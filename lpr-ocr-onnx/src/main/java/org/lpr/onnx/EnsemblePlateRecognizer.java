@@ -51,9 +51,9 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
 
     @Override
     CropReader open() {
-        if (PlateReader.LINE_FINDER_HEIGHT < 32 || PlateReader.LINE_FINDER_HEIGHT > 960) {
-            // the ServiceLoader constructor skips build(): the system property is checked again here
-            throw new LprException("line finder height " + PlateReader.LINE_FINDER_HEIGHT + " (-Dlpr.onnx.lineFinderHeight) is outside 32..960");
+        String heightProblem = PlateReader.lineFinderHeightProblem(PlateReader.LINE_FINDER_HEIGHT);
+        if (heightProblem != null) {
+            throw new LprException(heightProblem);
         }
         // formats first, then each session closed again if a later one fails: a failed load leaks nothing
         FormatRescorer lineRescorer = FormatRescorer.of(settings.lineModel.rescoring());
@@ -172,8 +172,9 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             if (batchSize < 1 || batchSize > 1024) {
                 problems.add("batch size " + batchSize + " is outside 1..1024");
             }
-            if (PlateReader.LINE_FINDER_HEIGHT < 32 || PlateReader.LINE_FINDER_HEIGHT > 960) {
-                problems.add("line finder height " + PlateReader.LINE_FINDER_HEIGHT + " (-Dlpr.onnx.lineFinderHeight) is outside 32..960");
+            String heightProblem = PlateReader.lineFinderHeightProblem(PlateReader.LINE_FINDER_HEIGHT);
+            if (heightProblem != null) {
+                problems.add(heightProblem);
             }
             if (!(lineWeight >= 0 && lineWeight <= 1)) {
                 problems.add("line weight " + lineWeight + " is outside 0..1");

@@ -47,9 +47,9 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
 
     @Override
     CropReader open() {
-        if (settings.findLines && (settings.lineFinderHeight < 32 || settings.lineFinderHeight > 960)) {
-            // the ServiceLoader constructors skip build(): a height from -Dlpr.onnx.lineFinderHeight is checked here
-            throw new LprException("line finder height " + settings.lineFinderHeight + " (-Dlpr.onnx.lineFinderHeight) is outside 32..960");
+        String heightProblem = settings.findLines ? PlateReader.lineFinderHeightProblem(settings.lineFinderHeight) : null;
+        if (heightProblem != null) {
+            throw new LprException(heightProblem);
         }
         FormatRescorer rescorer = FormatRescorer.of(settings.model.rescoring()); // before any session: a bad formats file leaks none
         TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
@@ -150,8 +150,9 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
             if (batchSize < 1 || batchSize > 1024) {
                 problems.add("batch size " + batchSize + " is outside 1..1024");
             }
-            if (lineFinderHeight < 32 || lineFinderHeight > 960) {
-                problems.add("line finder height " + lineFinderHeight + " is outside 32..960");
+            String heightProblem = PlateReader.lineFinderHeightProblem(lineFinderHeight);
+            if (heightProblem != null) {
+                problems.add(heightProblem);
             }
             if (!problems.isEmpty()) {
                 throw new LprException("invalid recognizer settings: " + String.join("; ", problems));

@@ -44,6 +44,16 @@ final class PlateReader implements CropReader {
      */
     static final int LINE_FINDER_HEIGHT = Integer.getInteger("lpr.onnx.lineFinderHeight", 160);
 
+    /**
+     * What is wrong with a line finder height, or null when it lies in 32..960. Builders report it with
+     * their other settings; the ServiceLoader constructors skip {@code build()}, so loading checks again.
+     */
+    static String lineFinderHeightProblem(int height) {
+        return height < 32 || height > 960
+                ? "line finder height " + height + " (-Dlpr.onnx.lineFinderHeight or the builder) is outside 32..960"
+                : null;
+    }
+
     /** @param rescorer the serial-format rescoring of {@code reader}'s model ({@link FormatRescorer#of}) */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer) {
         this(reader, lineFinder, lineFinderHeight, rescorer, false);

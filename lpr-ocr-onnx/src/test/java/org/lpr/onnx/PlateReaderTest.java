@@ -1,6 +1,7 @@
 package org.lpr.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lpr.core.LprException;
 import org.lpr.core.image.Image;
 import org.lpr.synth.PlateRenderer;
 
@@ -61,5 +63,14 @@ class PlateReaderTest {
 
     private static List<String> texts(PlateReader.Analysis a) {
         return a.kBest().stream().map(d -> d.text() + ":" + d.probability() + ":" + java.util.Arrays.toString(d.charConfidences())).toList();
+    }
+
+    @Test
+    void lineFinderHeight_outside32To960_isNamedWhenBuilding() {
+        assertThat(PlateReader.lineFinderHeightProblem(160)).isNull();
+        assertThatThrownBy(() -> OnnxPlateRecognizer.builder().lineFinderHeight(20).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("line finder height 20").hasMessageContaining("32..960");
+        assertThatThrownBy(() -> OnnxPlateRecognizer.builder().lineFinderHeight(961).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("line finder height 961");
     }
 }
