@@ -21,15 +21,19 @@ record PlateStyle(Jurisdiction jurisdiction, String legend, List<String> slogans
 
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     /** Most states leave I, O and Q out of general-issue serials. */
-    private static final String SERIAL_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
+    static final String SERIAL_LETTERS = "ABCDEFGHJKLMNPRSTUVWXYZ";
     private static final String DIGITS = "0123456789";
+    /** Share of general-issue serials drawn from the full alphabet (with I, O, Q); the rest use {@link #SERIAL_LETTERS}. */
+    static final double FULL_ALPHABET_SHARE = 0.08;
 
     static final Map<Jurisdiction, PlateStyle> ALL = load();
 
     /** A serial as printed (with separators and {@code *} emblems) in one of the state's formats. */
     String printedSerial(SplittableRandom r) {
         String format = formats.get(r.nextInt(formats.size()));
-        String letters = r.nextDouble() < 0.6 ? SERIAL_LETTERS : LETTERS;
+        // most states leave I, O and Q out of general-issue serials (the fonts draw O/0 and I/1 alike, so a
+        // serial with them is ambiguous); a few states do issue them, so a minority keeps the full alphabet
+        String letters = r.nextDouble() < FULL_ALPHABET_SHARE ? LETTERS : SERIAL_LETTERS;
         StringBuilder b = new StringBuilder();
         for (char f : format.toCharArray()) {
             switch (f) {
