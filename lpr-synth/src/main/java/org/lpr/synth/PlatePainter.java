@@ -21,7 +21,6 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.lpr.core.read.Jurisdiction;
 
 /**
  * Paints a frontal, undistorted plate: background art, legend, slogan, serial, stickers, stacked
@@ -122,12 +121,8 @@ final class PlatePainter {
             }
         }
 
-        String drawn = printed;
-        if (style.jurisdiction() == Jurisdiction.WY) {
-            // Wyoming's county number and emblem before the serial, not part of the plate text
-            drawn = (1 + r.nextInt(r.nextBoolean() ? 9 : 23)) + "*" + printed;
-        }
-        Serial serial = layoutSerial(drawn, left, right, serialTop, serialHeight, r);
+        // (Wyoming's county number and emblem are part of the printed serial: PlateRenderer.randomSpec)
+        Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, r);
         List<Rectangle2D> keepOut = serial.boxes();
         paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
         paintSerial(g, serial, ink, r);

@@ -58,7 +58,13 @@ public final class PlateRenderer {
     public PlateSpec randomSpec(long index) {
         SplittableRandom r = random(index, 0x5EC);
         Jurisdiction j = states.get(r.nextInt(states.size()));
-        String printed = r.nextDouble() < 0.12 ? PlateStyle.vanitySerial(r) : PlateStyle.ALL.get(j).printedSerial(r);
+        boolean vanity = r.nextDouble() < 0.12;
+        String printed = vanity ? PlateStyle.vanitySerial(r) : PlateStyle.ALL.get(j).printedSerial(r);
+        if (j == Jurisdiction.WY && !vanity) {
+            // Wyoming's county number (1 to 23) and bucking-horse emblem come first and are part of the
+            // plate number, as the OpenALPR benchmark labels them ("4 [horse] 339C" is 4339C)
+            printed = (1 + r.nextInt(r.nextBoolean() ? 9 : 23)) + "*" + printed;
+        }
         return new PlateSpec(Plate.of(printed.replace("*", ""), j), printed, mix(seed, index));
     }
 

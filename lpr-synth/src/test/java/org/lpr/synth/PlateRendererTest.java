@@ -62,6 +62,21 @@ class PlateRendererTest {
     }
 
     @Test
+    void randomSpec_wyoming_countyNumberIsPartOfThePlateNumber() {
+        int wyoming = 0;
+        for (int i = 0; i < 3000; i++) {
+            PlateSpec spec = renderer.randomSpec(i);
+            if (spec.plate().jurisdiction() == Jurisdiction.WY && spec.printed().contains("*")) {
+                wyoming++;
+                String county = spec.printed().substring(0, spec.printed().indexOf('*'));
+                assertThat(Integer.parseInt(county)).isBetween(1, 23);
+                assertThat(spec.plate().text()).startsWith(county);
+            }
+        }
+        assertThat(wyoming).isGreaterThan(20);
+    }
+
+    @Test
     void render_unstyledJurisdiction_borrowsAStyle() {
         RenderedPlate p = renderer.render(PlateSpec.of("ABC 123", Jurisdiction.ON, 1));
         assertThat(p.plate().jurisdiction()).isEqualTo(Jurisdiction.ON);
