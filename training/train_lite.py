@@ -74,14 +74,17 @@ class Exported(nn.Module):
         return torch.softmax(y.reshape(-1, W // 4, len(ALPHABET) + 1), dim=2)
 
 
-def load_set(prefix):
+def load_set(prefix, drop_states=()):
+    """A packed set: images, labels, and the indices to train on (labels in the alphabet, states not dropped)."""
     x = np.load(prefix + ".npy", mmap_mode="r")
     with open(prefix + ".csv", newline="") as f:
         r = csv.reader(f)
         next(r)
-        labels = [row[0] for row in r]
+        rows = [(row[0], row[1].lower()) for row in r]
+    labels = [t for t, _ in rows]
     assert len(labels) == len(x), prefix
-    keep = [i for i, t in enumerate(labels) if 0 < len(t) <= 16 and all(c in ALPHABET for c in t)]
+    keep = [i for i, (t, st) in enumerate(rows)
+            if 0 < len(t) <= 16 and all(c in ALPHABET for c in t) and st not in drop_states]
     return x, labels, keep
 
 
@@ -182,6 +185,10 @@ def main():
                          "schedule and the step count start afresh); ignored when --ckpt exists, which resumes this run")
     ap.add_argument("--train-extra", nargs="*", default=[],
                     help="more packed training sets (prefixes like --train), concatenated to --train")
+    ap.add_argument("--drop-states", nargs="*", default=[],
+                    help="leave these states' plates (two-letter codes) out of the sets named in --drop-from, e.g. wy "
+                         "for sets rendered when Wyoming's county number was drawn but not labelled")
+    ap.add_argument("--drop-from", nargs="*", default=[], help="training set prefixes that --drop-states applies to")
     ap.add_argument("--ckpt-every", type=int, default=500)
     ap.add_argument("--eval-every", type=int, default=1000)
     ap.add_argument("--export-only", action="store_true")
@@ -217,7 +224,13 @@ def main():
         export(model, args.out)
         return
 
-    sets = [load_set(t) for t in [args.train] + args.train_extra]
+    unknown = set(args.drop_from) - set([args.train] + args.train_extra)
+    if unknown:
+        sys.exit(f"--drop-from names sets that are not training sets: {sorted(unknown)}")
+    drop = {s.lower() for s in args.drop_states}
+    sets = [load_set(t, drop if t in args.drop_from else ()) for t in [args.train] + args.train_extra]
+    for t, st in zip([args.train] + args.train_extra, sets):
+        print(f"{t}: {len(st[2])} of {len(st[1])} plates", file=sys.stderr, flush=True)
     x_all = np.concatenate([np.asarray(t[0]) for t in sets])  # into memory once: 4 KB a crop
     labels, keep, base = [], [], 0
     for t in sets:
