@@ -17,9 +17,9 @@ import org.lpr.synth.RenderedScene;
  */
 final class SyntheticPlates {
     /** Never rendered for the shipped models' training (seed 1) or validation (seeds 2 and 3). */
-    static final long SEED = 77;
-    static final int PLATE_W = 240;
-    static final int PLATE_H = 120;
+    private static final long SEED = 77;
+    private static final int PLATE_W = 240;
+    private static final int PLATE_H = 120;
     private static final PlateRenderer CROPS = plain().outputSize(PLATE_W, PLATE_H).build();
     private static final PlateRenderer SCENES = plain().build();
 
@@ -27,12 +27,12 @@ final class SyntheticPlates {
     }
 
     /** A renderer of plain, frontal plates without camera effects, seeded with {@link #SEED}. */
-    static PlateRenderer.Builder plain() {
+    private static PlateRenderer.Builder plain() {
         return PlateRenderer.builder().seed(SEED).photoEffects(false).distractors(false);
     }
 
     /** A spec for {@code text} whose state and layout follow from {@code seed}. */
-    static PlateSpec spec(String text, long seed) {
+    private static PlateSpec spec(String text, long seed) {
         List<Jurisdiction> states = CROPS.jurisdictions();
         return PlateSpec.of(text, states.get(Math.floorMod(seed, states.size())), seed);
     }
