@@ -32,6 +32,7 @@ import org.lpr.core.read.Polygon;
 public final class PlateRenderer {
     private final long seed;
     private final boolean photo;
+    private final boolean distractors;
     private final int outputWidth;
     private final int outputHeight;
     private final List<Jurisdiction> states;
@@ -39,12 +40,13 @@ public final class PlateRenderer {
     private PlateRenderer(Builder b) {
         this.seed = b.seed;
         this.photo = b.photo;
+        this.distractors = b.distractors;
         this.outputWidth = b.outputWidth;
         this.outputHeight = b.outputHeight;
         this.states = List.copyOf(PlateStyle.ALL.keySet());
     }
 
-    /** A builder with seed 0, camera effects on and the crop's natural size. */
+    /** A builder with seed 0, camera effects and distractors on and the crop's natural size. */
     public static Builder builder() {
         return new Builder();
     }
@@ -76,7 +78,7 @@ public final class PlateRenderer {
     /** Renders {@code spec} as a plate crop. */
     public RenderedPlate render(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r);
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
         if (!photo) {
             BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(plate, outputWidth, outputHeight) : plate;
             double sx = (double) out.getWidth() / plate.getWidth();
@@ -118,11 +120,19 @@ public final class PlateRenderer {
         return new RenderedPlate(Image.of(out), spec.plate(), outline(quad));
     }
 
-    /** Renders the random plate of {@code index} inside a larger street-like picture. */
+    /** Renders the random plate of {@code index} ({@link #randomSpec(long)}) inside a larger street-like picture. */
     public RenderedScene renderScene(long index) {
-        PlateSpec spec = randomSpec(index);
+        return renderScene(randomSpec(index));
+    }
+
+    /**
+     * Renders {@code spec} inside a 640x480 street-like picture: the plate 70 to 220 pixels wide at a
+     * random place; with camera effects, seen at a slight angle and JPEG-compressed, without them,
+     * upright and frontal.
+     */
+    public RenderedScene renderScene(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed() ^ 0x5CE7E));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r);
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
         int w = 640;
         int h = 480;
         BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -136,7 +146,7 @@ public final class PlateRenderer {
         double plateW = 70 + r.nextDouble() * 150;
         double plateH = plateW / 2;
         BufferedImage small = PhotoEffects.resize(plate, (int) Math.round(plateW * 1.3), (int) Math.round(plateH * 1.3));
-        double[] quad = viewQuad(plateW, plateH, r, 0.04);
+        double[] quad = photo ? viewQuad(plateW, plateH, r, 0.04) : new double[] {0, 0, plateW, 0, plateW, plateH, 0, plateH};
         double ox = 20 + r.nextDouble() * (w - plateW * 1.3 - 40);
         double oy = 20 + r.nextDouble() * (h - plateH * 1.3 - 40);
         for (int i = 0; i < 8; i += 2) {
@@ -144,7 +154,7 @@ public final class PlateRenderer {
             quad[i + 1] += oy;
         }
         PhotoEffects.warpInto(small, scene, quad);
-        BufferedImage out = PhotoEffects.jpeg(scene, 0.85f);
+        BufferedImage out = photo ? PhotoEffects.jpeg(scene, 0.85f) : scene;
         return new RenderedScene(Image.of(out), spec.plate(), outline(quad));
     }
 
@@ -208,6 +218,7 @@ public final class PlateRenderer {
     public static final class Builder {
         private long seed;
         private boolean photo = true;
+        private boolean distractors = true;
         private int outputWidth;
         private int outputHeight;
 
@@ -220,9 +231,22 @@ public final class PlateRenderer {
             return this;
         }
 
-        /** Whether to add camera effects (default true); without them, a clean frontal plate. */
+        /**
+         * Whether to add camera effects (default true); without them, a clean frontal plate, and
+         * scenes hold it upright without perspective or JPEG compression.
+         */
         public Builder photoEffects(boolean on) {
             this.photo = on;
+            return this;
+        }
+
+        /**
+         * Whether to draw what is not part of the plate text (default true): stacked small characters,
+         * side badges, Wyoming's county number, stickers, bolts, frames and dirt. Without them, a plain
+         * plate (art, legend, slogan, serial) that any reader should read, for tests of readers and finders.
+         */
+        public Builder distractors(boolean on) {
+            this.distractors = on;
             return this;
         }
 

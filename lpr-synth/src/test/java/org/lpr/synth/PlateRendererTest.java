@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
+import org.lpr.core.read.Point;
 
 class PlateRendererTest {
     private final PlateRenderer renderer = PlateRenderer.builder().seed(11).build();
@@ -99,6 +100,52 @@ class PlateRendererTest {
             assertThat(s.outline().minY()).isGreaterThanOrEqualTo(0);
             assertThat(s.outline().maxY()).isLessThanOrEqualTo(s.image().height());
         }
+    }
+
+    @Test
+    void renderScene_spec_showsThatPlate() {
+        RenderedScene s = renderer.renderScene(PlateSpec.of("HRT-5082", Jurisdiction.TX, 11));
+        assertThat(s.plate()).isEqualTo(new Plate("HRT5082", Jurisdiction.TX));
+        assertThat(s.image().bgr()).isEqualTo(PlateRenderer.builder().seed(11).build().renderScene(PlateSpec.of("HRT-5082", Jurisdiction.TX, 11)).image().bgr());
+    }
+
+    @Test
+    void renderScene_withoutPhotoEffects_plateIsUprightRectangle() {
+        PlateRenderer clean = PlateRenderer.builder().seed(11).photoEffects(false).build();
+        for (int i = 0; i < 5; i++) {
+            List<Point> corners = clean.renderScene(i).outline().points();
+            assertThat(corners.get(0).y()).as("top edge, scene %d", i).isEqualTo(corners.get(1).y());
+            assertThat(corners.get(1).x()).as("right edge, scene %d", i).isEqualTo(corners.get(2).x());
+            assertThat(corners.get(2).x() - corners.get(3).x()).as("width, scene %d", i)
+                    .isCloseTo(2 * (corners.get(3).y() - corners.get(0).y()), org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void paint_withoutDistractors_paintsOnlyTheSerialNearIt() {
+        int specs = 300;
+        int wyoming = 0;
+        for (int i = 0; i < specs; i++) {
+            PlateSpec spec = renderer.randomSpec(i);
+            PlateStyle style = PlateStyle.ALL.get(spec.plate().jurisdiction());
+            PlatePainter.Painted p = PlatePainter.paintDetailed(style, spec.printed(), new java.util.SplittableRandom(spec.seed()), false);
+            assertThat(p.distractors()).as("stickers, bolts, frame bars of %s", spec).isEmpty();
+            // one glyph box per printed character or emblem (Wyoming's county number is part of the printed serial)
+            assertThat(p.glyphs()).as("glyphs of %s", spec).hasSize(spec.printed().replace(" ", "").length());
+            wyoming += spec.plate().jurisdiction() == Jurisdiction.WY ? 1 : 0;
+        }
+        assertThat(wyoming).as("Wyoming plates among the %d specs", specs).isPositive();
+    }
+
+    @Test
+    void render_distractorsOff_givesOtherPixelsForTheSamePlate() {
+        PlateRenderer plain = PlateRenderer.builder().seed(11).distractors(false).build();
+        int differ = 0;
+        for (int i = 0; i < 10; i++) {
+            assertThat(plain.render(i).plate()).isEqualTo(renderer.render(i).plate());
+            differ += java.util.Arrays.equals(plain.render(i).image().bgr(), renderer.render(i).image().bgr()) ? 0 : 1;
+        }
+        assertThat(differ).isPositive();
     }
 
     @Test
