@@ -14,9 +14,9 @@ class PlateLiteTest {
     private static final long FRESH_SEED = 2024;
     private static final int PLATES = 300;
     // bounds a little under what the shipped model reads (seeded renders, so the figures repeat); the issue asks 99 %
-    private static final double CLEAN_BOUND = 0.94;
-    private static final double PHOTO_BOUND = 0.90;
-    private static final double NATURAL_BOUND = 0.96;
+    private static final double CLEAN_BOUND = 0.97;
+    private static final double PHOTO_BOUND = 0.93;
+    private static final double NATURAL_BOUND = 0.97;
     private static OnnxPlateRecognizer recognizer;
 
     @BeforeAll
@@ -43,14 +43,15 @@ class PlateLiteTest {
     @Test
     void recognize_freshCleanSyntheticPlates_readsMostExactly() {
         double accuracy = accuracy(PlateRenderer.builder().seed(FRESH_SEED).photoEffects(false).outputSize(192, 96).build());
-        // plate-lite reads 96.0 % of these 300 (model card); the issue asks 99 %: not met. A broken export reads almost none.
+        // plate-lite (third version) reads 98.3 % of these 300 (model card; the second version 96.7 %); the issue asks
+        // 99 %: not met by 0.7 points, the misses are O/0 and I/1 in serials that allow both. A broken export reads almost none.
         assertThat(accuracy).isGreaterThanOrEqualTo(CLEAN_BOUND);
     }
 
     @Test
     void recognize_freshSyntheticPlatesWithCameraEffects_readsMost() {
         double accuracy = accuracy(PlateRenderer.builder().seed(FRESH_SEED).outputSize(192, 96).build());
-        // 93.0 % of these 300: blur, noise, low light, glare, perspective as in its training renders
+        // 95.7 % of these 300 (second version 95.3 %): blur, noise, low light, glare, perspective as in its training renders
         assertThat(accuracy).isGreaterThanOrEqualTo(PHOTO_BOUND);
     }
 
