@@ -37,7 +37,7 @@ final class PlateReader implements CropReader {
     private final FormatRescorer rescorer;
     private final Legends legends = Legends.standard();
     private final boolean everyLine;
-    private final double sceneLinesMinScale;
+    private final double sceneLinesMinHeight;
 
     /**
      * The height crops are scaled to for line finding unless set otherwise (see {@code OnnxPlateRecognizer.Builder}):
@@ -47,27 +47,31 @@ final class PlateReader implements CropReader {
     static final int LINE_FINDER_HEIGHT = Integer.getInteger("lpr.onnx.lineFinderHeight", 160);
 
     /**
-     * The least scale of the photo detector's map, in map pixels per crop pixel, at which a crop it cut
-     * ({@link SceneLines}) is read with the detector's own text boxes, without a second DB pass (default 1:
-     * the photo was not shrunk for detection, so the map saw every detail the crop has; or
-     * {@code -Dlpr.onnx.sceneLinesMinScale}, 0 always, a large value never). Where the photo was shrunk
-     * (a 1280 x 720 photo at the default long side 960: 0.75), the map misses legends and fits the serial
-     * loosely, and the line finder reads better (module README, *Speed, fourth round*).
+     * The least height, in the photo detector's map pixels, at which a crop it cut ({@link SceneLines}) is
+     * read with the detector's own text boxes, without a second DB pass: by default the line finder's own
+     * height ({@code lineFinderHeight}), so the boxes are taken only where DB saw the crop at least as large
+     * as the line finder would show it; {@code -Dlpr.onnx.sceneLinesMinHeight=N} sets another (0: always).
+     * Smaller crops go through the line finder: on a photo shrunk for detection DB's boxes of small text
+     * swell to twice the characters' height and miss legends, and even at full resolution a small plate's
+     * lines are found better enlarged (module README, *Speed, fourth round*).
      *
      * @throws LprException when the property is not a number of at least 0
      */
-    static double sceneLinesMinScale() {
-        String v = System.getProperty("lpr.onnx.sceneLinesMinScale", "1");
-        double scale;
+    static double sceneLinesMinHeight(int lineFinderHeight) {
+        String v = System.getProperty("lpr.onnx.sceneLinesMinHeight");
+        if (v == null) {
+            return lineFinderHeight;
+        }
+        double height;
         try {
-            scale = Double.parseDouble(v.trim());
+            height = Double.parseDouble(v.trim());
         } catch (NumberFormatException e) {
-            scale = Double.NaN;
+            height = Double.NaN;
         }
-        if (!(scale >= 0)) {
-            throw new LprException("-Dlpr.onnx.sceneLinesMinScale=" + v + " is not a number of at least 0 (map pixels per crop pixel)");
+        if (!(height >= 0)) {
+            throw new LprException("-Dlpr.onnx.sceneLinesMinHeight=" + v + " is not a number of at least 0 (map pixels)");
         }
-        return scale;
+        return height;
     }
 
     /**
@@ -87,13 +91,13 @@ final class PlateReader implements CropReader {
 
     /** @param everyLine read every line found, also those that cannot change the result (the reference the lazy reading is tested against) */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine) {
-        this(reader, lineFinder, lineFinderHeight, rescorer, everyLine, sceneLinesMinScale());
+        this(reader, lineFinder, lineFinderHeight, rescorer, everyLine, sceneLinesMinHeight(lineFinderHeight));
     }
 
-    /** @param sceneLinesMinScale see {@link #sceneLinesMinScale()} */
+    /** @param sceneLinesMinHeight see {@link #sceneLinesMinHeight(int)} */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine,
-            double sceneLinesMinScale) {
-        this.sceneLinesMinScale = sceneLinesMinScale;
+            double sceneLinesMinHeight) {
+        this.sceneLinesMinHeight = sceneLinesMinHeight;
         this.everyLine = everyLine;
         this.reader = reader;
         this.lineFinder = lineFinder;
@@ -245,16 +249,16 @@ final class PlateReader implements CropReader {
 
     /**
      * The text lines of {@code crop}, tallest first: the photo detector's own boxes where it cut this crop and
-     * saw it finely enough ({@link #sceneLinesMinScale()}), else found by the line finder.
+     * saw it large enough ({@link #sceneLinesMinHeight(int)}), else found by the line finder.
      */
     private List<Line> linesOf(Image crop) {
         Optional<SceneLines.Boxes> scene = sceneBoxes(crop);
         return scene.isPresent() ? tallestFirst(scene.get().boxes()) : findLines(crop);
     }
 
-    /** The photo detector's boxes of {@code crop} where they replace line finding (see {@link #sceneLinesMinScale()}). */
+    /** The photo detector's boxes of {@code crop} where they replace line finding (see {@link #sceneLinesMinHeight(int)}). */
     Optional<SceneLines.Boxes> sceneBoxes(Image crop) {
-        return lineFinder == null ? Optional.empty() : SceneLines.of(crop).filter(b -> b.mapScale() >= sceneLinesMinScale);
+        return lineFinder == null ? Optional.empty() : SceneLines.of(crop).filter(b -> b.mapHeight(crop) >= sceneLinesMinHeight);
     }
 
     private static List<Line> tallestFirst(List<TextBox> boxes) {

@@ -18,7 +18,7 @@ import org.lpr.synth.RenderedScene;
 /**
  * Measures the scene-box path against the line finder (not a test; run with the module's test class path):
  * every crop {@link OnnxPlateDetector} cuts is read twice by one ensemble, once as cut (its {@link SceneLines}
- * boxes are used where the map scale is at least {@code -Dlpr.onnx.sceneLinesMinScale}, here 0 unless set: always)
+ * boxes are used where the crop is at least {@code -Dlpr.onnx.sceneLinesMinHeight} map pixels high, here 0 unless set: always)
  * and once as a copy (a new object: the line finder runs), the two
  * interleaved, alternating which goes first. Prints one tab-separated row per crop (map height, IoU with
  * the truth, truth, both readings) and per image the two times.
@@ -78,11 +78,15 @@ final class SceneLinesCheck {
                 }
             }
         }
+        if (System.getenv("WRITE") != null) {
+            write(scenes, Path.of(System.getenv("WRITE")));
+            return;
+        }
         OnnxPlateDetector detector = OnnxPlateDetector.builder().threads(2).build();
         FormatRescorer lineRescorer = FormatRescorer.of(OcrModel.ppOcrV4().rescoring());
         PlateReader lines = new PlateReader(new TextReader(OcrModel.ppOcrV4(), 2, 1),
                 new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, 2), PlateReader.LINE_FINDER_HEIGHT, lineRescorer, false,
-                Double.parseDouble(System.getProperty("lpr.onnx.sceneLinesMinScale", "0")));
+                Double.parseDouble(System.getProperty("lpr.onnx.sceneLinesMinHeight", "0")));
         EnsembleReader ensemble = new EnsembleReader(lines,
                 new TextReader(OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_REC_V1), 2, 1), 0.5,
                 FormatRescorer.of(EnsemblePlateRecognizer.SCORED), true);
@@ -155,6 +159,34 @@ final class SceneLinesCheck {
         System.out.printf("# images %d, ms per image reading: line finder %.1f, scene boxes %.1f%n", images, msFinder / images, msScene / images);
         ensemble.close();
         detector.close();
+    }
+
+    /** Writes the scenes as {@code lpr eval-scenes} reads them (JPEG quality 0.95, the outline's bounding box), and {@code states.csv}. */
+    private static void write(List<Scene> scenes, Path dir) throws java.io.IOException {
+        Files.createDirectories(dir);
+        List<String> states = new ArrayList<>();
+        for (Scene s : scenes) {
+            Image img = s.image();
+            java.awt.image.BufferedImage bi = new java.awt.image.BufferedImage(img.width(), img.height(),
+                    java.awt.image.BufferedImage.TYPE_3BYTE_BGR);
+            byte[] data = ((java.awt.image.DataBufferByte) bi.getRaster().getDataBuffer()).getData();
+            System.arraycopy(img.bgr(), 0, data, 0, data.length);
+            javax.imageio.ImageWriter w = javax.imageio.ImageIO.getImageWritersByFormatName("jpeg").next();
+            javax.imageio.ImageWriteParam p = w.getDefaultWriteParam();
+            p.setCompressionMode(javax.imageio.ImageWriteParam.MODE_EXPLICIT);
+            p.setCompressionQuality(0.95f);
+            try (var out = javax.imageio.ImageIO.createImageOutputStream(dir.resolve(s.name() + ".jpg").toFile())) {
+                w.setOutput(out);
+                w.write(null, new javax.imageio.IIOImage(bi, null, null), p);
+            }
+            w.dispose();
+            Truth t = s.truths().get(0);
+            Polygon b = t.box();
+            Files.writeString(dir.resolve(s.name() + ".txt"), String.format("%s.jpg\t%d\t%d\t%d\t%d\t%s%n", s.name(),
+                    Math.round(b.minX()), Math.round(b.minY()), Math.round(b.maxX() - b.minX()), Math.round(b.maxY() - b.minY()), t.plate()));
+            states.add(s.name() + ".jpg," + t.state().name() + "," + t.plate());
+        }
+        Files.write(dir.resolve("states.csv"), states);
     }
 
     private static String quad(Quad q) {
