@@ -25,6 +25,8 @@ import org.lpr.synth.RenderedScene;
  * <ul>
  *   <li>{@code synth N SEED [PAD]}: lpr-synth scenes {@code 0..N-1} of {@code SEED} (640x480), placed in a
  *   {@code PAD x 3/4 PAD} grey picture when PAD is given (the dev photos' plates are that small in the map).</li>
+ *   <li>{@code close N SEED}: lpr-synth plate renders {@code 0..N-1} of {@code SEED} at 320x160 (photo effects on),
+ *   each in a 640x480 grey picture: close-ups, whose crops the detector sees over 160 map pixels high.</li>
  *   <li>{@code dir DIR}: NAME.jpg with NAME.txt (file x y w h PLATE) as {@code lpr eval-scenes} reads them.</li>
  * </ul>
  */
@@ -55,6 +57,17 @@ final class SceneLinesCheck {
                     outline = new Polygon(outline.points().stream().map(p -> new Point(p.x() + ox, p.y() + oy)).toList());
                 }
                 scenes.add(new Scene("synth-" + i, img, List.of(new Truth(outline, s.plate().text(), s.plate().jurisdiction()))));
+            }
+        } else if (args[0].equals("close")) {
+            int n = Integer.parseInt(args[1]);
+            PlateRenderer renderer = PlateRenderer.builder().seed(Long.parseLong(args[2])).outputSize(320, 160).build();
+            for (int i = 0; i < n; i++) {
+                var plate = renderer.render(i);
+                int ox = 20 + (i * 37) % 280;
+                int oy = 20 + (i * 53) % 280;
+                Image img = placed(plate.image(), 640, 480, ox, oy);
+                Polygon outline = new Polygon(plate.outline().points().stream().map(p -> new Point(p.x() + ox, p.y() + oy)).toList());
+                scenes.add(new Scene("close-" + i, img, List.of(new Truth(outline, plate.plate().text(), plate.plate().jurisdiction()))));
             }
         } else {
             Path dir = Path.of(args[1]);
