@@ -399,7 +399,8 @@ final class PlatePainter {
         return true;
     }
 
-    private static Rectangle2D union(List<Rectangle2D> boxes) {
+    /** The smallest rectangle holding every one of {@code boxes}. */
+    static Rectangle2D union(List<Rectangle2D> boxes) {
         Rectangle2D u = (Rectangle2D) boxes.get(0).clone();
         for (Rectangle2D b : boxes) {
             u.add(b);

@@ -2,6 +2,7 @@ package org.lpr.synth;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class PlateRenderer {
     private final boolean distractors;
     private final int outputWidth;
     private final int outputHeight;
+    private final int sceneWidth;
+    private final int sceneHeight;
     private final List<Jurisdiction> states;
 
     private PlateRenderer(Builder b) {
@@ -43,10 +46,12 @@ public final class PlateRenderer {
         this.distractors = b.distractors;
         this.outputWidth = b.outputWidth;
         this.outputHeight = b.outputHeight;
+        this.sceneWidth = b.sceneWidth;
+        this.sceneHeight = b.sceneHeight;
         this.states = List.copyOf(PlateStyle.ALL.keySet());
     }
 
-    /** A builder with seed 0, camera effects and distractors on and the crop's natural size. */
+    /** A builder with seed 0, camera effects and distractors on, the crop's natural size and 640x480 scenes. */
     public static Builder builder() {
         return new Builder();
     }
@@ -114,21 +119,44 @@ public final class PlateRenderer {
         return new RenderedPlate(Image.of(out), spec.plate(), outline(quad));
     }
 
+    /**
+     * Renders {@code spec}'s plate cut to its serial: the box of the serial's characters (and emblems)
+     * with a quarter of their height added on every side, as a tight plate finder or a text-line finder
+     * hands a reader of one line. The plate is the one {@link #render(PlateSpec)} draws without camera
+     * effects, which this never adds; {@link Builder#outputSize} scales the cut.
+     */
+    public RenderedPlate renderSerial(PlateSpec spec) {
+        SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
+        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
+        Rectangle2D serial = PlatePainter.union(painted.glyphs());
+        double margin = serial.getHeight() / 4;
+        int x0 = (int) Math.max(0, Math.floor(serial.getMinX() - margin));
+        int y0 = (int) Math.max(0, Math.floor(serial.getMinY() - margin));
+        int x1 = (int) Math.min(PlatePainter.WIDTH, Math.ceil(serial.getMaxX() + margin));
+        int y1 = (int) Math.min(PlatePainter.HEIGHT, Math.ceil(serial.getMaxY() + margin));
+        BufferedImage cut = painted.image().getSubimage(x0, y0, x1 - x0, y1 - y0);
+        BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(cut, outputWidth, outputHeight) : cut;
+        double sx = (double) out.getWidth() / cut.getWidth();
+        double sy = (double) out.getHeight() / cut.getHeight();
+        Polygon plate = Polygon.rectangle(-x0 * sx, -y0 * sy, PlatePainter.WIDTH * sx, PlatePainter.HEIGHT * sy);
+        return new RenderedPlate(Image.of(out), spec.plate(), plate);
+    }
+
     /** Renders the random plate of {@code index} ({@link #randomSpec(long)}) inside a larger street-like picture. */
     public RenderedScene renderScene(long index) {
         return renderScene(randomSpec(index));
     }
 
     /**
-     * Renders {@code spec} inside a 640x480 street-like picture: the plate 70 to 220 pixels wide at a
-     * random place; with camera effects, seen at a slight angle and JPEG-compressed, without them,
-     * upright and frontal.
+     * Renders {@code spec} inside a street-like picture (640x480 unless {@link Builder#sceneSize} says
+     * otherwise): the plate 70 to 220 pixels wide at a random place; with camera effects, seen at a
+     * slight angle and JPEG-compressed, without them, upright and frontal.
      */
     public RenderedScene renderScene(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed() ^ 0x5CE7E));
         BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
-        int w = 640;
-        int h = 480;
+        int w = sceneWidth;
+        int h = sceneHeight;
         BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         PhotoEffects.background(scene, r);
         Graphics2D g = scene.createGraphics();
@@ -215,6 +243,8 @@ public final class PlateRenderer {
         private boolean distractors = true;
         private int outputWidth;
         private int outputHeight;
+        private int sceneWidth = 640;
+        private int sceneHeight = 480;
 
         private Builder() {
         }
@@ -251,6 +281,16 @@ public final class PlateRenderer {
             }
             this.outputWidth = width;
             this.outputHeight = height;
+            return this;
+        }
+
+        /** The size of {@link PlateRenderer#renderScene(PlateSpec)} pictures (default 640x480); the plate stays 70 to 220 pixels wide. */
+        public Builder sceneSize(int width, int height) {
+            if (width < 320 || height < 240 || width > 4096 || height > 4096) {
+                throw new IllegalArgumentException("scene size " + width + "x" + height + " must be 320x240 to 4096x4096");
+            }
+            this.sceneWidth = width;
+            this.sceneHeight = height;
             return this;
         }
 

@@ -107,6 +107,46 @@ class PlateRendererTest {
     }
 
     @Test
+    void renderSerial_isThePlainPlateCutAroundItsSerial() {
+        PlateRenderer clean = PlateRenderer.builder().seed(11).photoEffects(false).distractors(false).build();
+        for (int i = 0; i < 5; i++) {
+            PlateSpec spec = clean.randomSpec(i);
+            RenderedPlate plate = clean.render(spec);
+            RenderedPlate serial = clean.renderSerial(spec);
+            assertThat(serial.plate()).isEqualTo(plate.plate());
+            int x0 = (int) -serial.outline().minX();
+            int y0 = (int) -serial.outline().minY();
+            assertThat(x0).isGreaterThanOrEqualTo(0);
+            assertThat(y0).as("the legend band above the serial is left out").isPositive();
+            assertThat(x0 + serial.image().width()).isLessThanOrEqualTo(plate.image().width());
+            assertThat(y0 + serial.image().height()).isLessThanOrEqualTo(plate.image().height());
+            java.awt.image.BufferedImage whole = plate.image().toBufferedImage();
+            java.awt.image.BufferedImage cut = serial.image().toBufferedImage();
+            for (int y = 0; y < cut.getHeight(); y++) {
+                for (int x = 0; x < cut.getWidth(); x++) {
+                    assertThat(cut.getRGB(x, y)).as("pixel (%d, %d) of serial %d", x, y, i).isEqualTo(whole.getRGB(x0 + x, y0 + y));
+                }
+            }
+        }
+    }
+
+    @Test
+    void renderScene_sceneSize_givesPictureOfThatSizeWithThePlateInside() {
+        PlateRenderer wide = PlateRenderer.builder().seed(11).sceneSize(1280, 720).build();
+        for (int i = 0; i < 3; i++) {
+            RenderedScene s = wide.renderScene(i);
+            assertThat(s.image().width()).isEqualTo(1280);
+            assertThat(s.image().height()).isEqualTo(720);
+            assertThat(s.outline().minX()).isGreaterThanOrEqualTo(0);
+            assertThat(s.outline().maxX()).isLessThanOrEqualTo(1280);
+            assertThat(s.outline().minY()).isGreaterThanOrEqualTo(0);
+            assertThat(s.outline().maxY()).isLessThanOrEqualTo(720);
+        }
+        assertThatThrownBy(() -> PlateRenderer.builder().sceneSize(200, 480))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scene size 200x480");
+    }
+
+    @Test
     void paint_withoutDistractors_paintsOnlyTheSerialNearIt() {
         int specs = 300;
         int wyoming = 0;
