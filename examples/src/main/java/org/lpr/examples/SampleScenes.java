@@ -1,9 +1,6 @@
 package org.lpr.examples;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
 import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
@@ -14,26 +11,35 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import javax.imageio.ImageIO;
+import org.lpr.core.read.Jurisdiction;
+import org.lpr.synth.PlateRenderer;
+import org.lpr.synth.PlateSpec;
 
 /**
- * Draws the sample photos shipped in {@code samples/}: the rear of a car with a US-style plate, made
- * with Java2D and a fixed seed so they can be redrawn byte for byte.
+ * Draws the sample photos shipped in {@code samples/}: the rear of a car, drawn with Java2D, with a
+ * US-style plate rendered by lpr-synth; seeded, so they can be redrawn byte for byte (with the same fonts installed).
  *
  * <p>{@code java -cp examples/target/lpr.jar org.lpr.examples.SampleScenes samples}
  */
 public final class SampleScenes {
+    /**
+     * The plate renderer's seed: the first from 1000 at which every sample plate shows its state's name
+     * (lpr-synth leaves it off 7 % of plates), since the quick start reports the state.
+     */
+    private static final long SEED = 1001;
+
     private SampleScenes() {
     }
 
-    /** A sample: file name, plate serial, state legend, slogan and the car's colour. */
-    private record Sample(String file, String serial, String state, String slogan, Color car) {
+    /** A sample: file name, plate serial as printed, state and the car's colour. */
+    private record Sample(String file, String serial, Jurisdiction state, Color car) {
     }
 
     private static final Sample[] SAMPLES = {
-        new Sample("car-mo-7XK245.jpg", "7XK 245", "MISSOURI", "SHOW-ME STATE", new Color(150, 30, 35)),
-        new Sample("car-tx-HRT5082.jpg", "HRT-5082", "TEXAS", "THE LONE STAR STATE", new Color(40, 60, 110)),
-        new Sample("car-fl-ABCD12.jpg", "ABCD12", "FLORIDA", "SUNSHINE STATE", new Color(200, 200, 205)),
-        new Sample("car-il-NOX226.jpg", "NOX 226", "ILLINOIS", "LAND OF LINCOLN", new Color(30, 30, 32)),
+        new Sample("car-mo-7XK245.jpg", "7XK 245", Jurisdiction.MO, new Color(150, 30, 35)),
+        new Sample("car-tx-HRT5082.jpg", "HRT-5082", Jurisdiction.TX, new Color(40, 60, 110)),
+        new Sample("car-fl-ABCD12.jpg", "ABCD12", Jurisdiction.FL, new Color(200, 200, 205)),
+        new Sample("car-il-NOX226.jpg", "NOX 226", Jurisdiction.IL, new Color(30, 30, 32)),
     };
 
     /** Writes the samples into the folder named by {@code args[0]}. */
@@ -77,7 +83,7 @@ public final class SampleScenes {
         g.fillRect(cx + 20, cy + 380, 90, 60);
         g.fillRect(cx + 490, cy + 380, 90, 60);
         // the plate, slightly rotated
-        BufferedImage plate = plate(s, 200);
+        BufferedImage plate = plate(s, 200, index);
         AffineTransform t = g.getTransform();
         g.rotate(Math.toRadians(index % 2 == 0 ? 2 : -3), cx + 300, cy + 290);
         g.drawImage(plate, cx + 200, cy + 240, null);
@@ -86,35 +92,9 @@ public final class SampleScenes {
         return img;
     }
 
-    private static BufferedImage plate(Sample s, int width) {
-        int height = width / 2;
-        BufferedImage p = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = p.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(new Color(240, 240, 235));
-        g.fillRect(0, 0, width, height);
-        g.setColor(new Color(30, 40, 110));
-        g.setStroke(new BasicStroke(3));
-        g.drawRoundRect(2, 2, width - 5, height - 5, 12, 12);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height * 16 / 100));
-        FontMetrics fm = g.getFontMetrics();
-        g.setColor(new Color(160, 20, 20));
-        g.drawString(s.state(), (width - fm.stringWidth(s.state())) / 2, height * 21 / 100);
-        g.setFont(new Font(Font.SANS_SERIF, Font.PLAIN, height * 11 / 100));
-        fm = g.getFontMetrics();
-        g.setColor(new Color(30, 40, 110));
-        g.drawString(s.slogan(), (width - fm.stringWidth(s.slogan())) / 2, height * 93 / 100);
-        Font serial = new Font(Font.SANS_SERIF, Font.BOLD, height * 46 / 100);
-        g.setFont(serial);
-        fm = g.getFontMetrics();
-        if (fm.stringWidth(s.serial()) > width * 0.9) {
-            g.setFont(serial.deriveFont(serial.getSize2D() * (float) (width * 0.9 / fm.stringWidth(s.serial()))));
-            fm = g.getFontMetrics();
-        }
-        g.setColor(new Color(15, 15, 25));
-        g.drawString(s.serial(), (width - fm.stringWidth(s.serial())) / 2, height * 69 / 100);
-        g.dispose();
-        return p;
+    /** The sample's plate, {@code width} pixels wide, rendered by lpr-synth: plain (no stickers or other distractors), frontal. */
+    private static BufferedImage plate(Sample s, int width, int index) {
+        PlateRenderer renderer = PlateRenderer.builder().seed(SEED).photoEffects(false).distractors(false).outputSize(width, width / 2).build();
+        return renderer.render(PlateSpec.of(s.serial(), s.state(), index)).image().toBufferedImage();
     }
 }

@@ -5,15 +5,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Random;
 import org.lpr.core.image.Image;
 import org.lpr.core.read.Candidate;
 import org.lpr.core.read.Polygon;
-import org.lpr.core.spi.ContractScene;
 import org.lpr.core.spi.PlateDetector;
 import org.lpr.core.spi.PlateReading;
 import org.lpr.core.spi.PlateRecognizer;
 import org.lpr.core.spi.PlateRegion;
+import org.lpr.synth.PlateRenderer;
+import org.lpr.synth.RenderedScene;
 
 /**
  * The OpenCV backend's own evaluation harness (until {@code lpr eval-crops}/{@code eval-scenes}
@@ -95,10 +95,11 @@ public final class OpenCvEval {
     private static void synthetic(int n, PlateDetector det) {
         PlateRecognizer rec = DnnPlateRecognizer.builder().build();
         Counts c = new Counts();
-        Random rnd = new Random(2025);
+        // lpr-synth's scenes with camera effects (slight perspective, JPEG), random states and serials
+        PlateRenderer renderer = PlateRenderer.builder().seed(2025).build();
         for (int i = 0; i < n; i++) {
-            ContractScene s = SyntheticPlates.scene(SyntheticPlates.randomText(rnd), 10_000 + i);
-            c.add(det, rec, s.image(), s.plate(), s.text());
+            RenderedScene s = renderer.renderScene(10_000 + i);
+            c.add(det, rec, s.image(), s.outline(), s.plate().text());
         }
         c.print(det, "synthetic");
     }

@@ -3,6 +3,8 @@ package org.lpr.opencv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,6 +12,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,14 +49,48 @@ class VideoPipelineTest {
         }
     }
 
+    /** Frame {@code i}: a grey road with a few parked shapes, and the car of the moment, its plate rendered by lpr-synth. */
     static Image frame(int i) {
-        BufferedImage scene = SyntheticPlates.background(640, 480, 42);
+        BufferedImage scene = road(640, 480, 42);
         if (i < 12) {
-            SyntheticPlates.drawCarWithPlate(scene, SyntheticPlates.plate("ABC1234", 140, 70, 1), 150 + 18 * i, 260);
+            drawCarWithPlate(scene, SyntheticPlates.plate("ABC1234", 140, 70, 1), 150 + 18 * i, 260);
         } else if (i >= 20 && i < 32) {
-            SyntheticPlates.drawCarWithPlate(scene, SyntheticPlates.plate("XKL7245", 140, 70, 2), 360 - 18 * (i - 20), 240);
+            drawCarWithPlate(scene, SyntheticPlates.plate("XKL7245", 140, 70, 2), 360 - 18 * (i - 20), 240);
         }
         return Image.of(scene);
+    }
+
+    /** A grey street-like background of {@code w x h} with a few blocks of colour, seeded. */
+    private static BufferedImage road(int w, int h, long seed) {
+        Random rnd = new Random(seed);
+        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
+        Graphics2D g = img.createGraphics();
+        for (int y = 0; y < h; y += 4) {
+            int v = 90 + (int) (60.0 * y / h) + rnd.nextInt(6);
+            g.setColor(new Color(v, v, v + 5));
+            g.fillRect(0, y, w, 4);
+        }
+        for (int i = 0; i < 6; i++) {
+            int v = 40 + rnd.nextInt(160);
+            g.setColor(new Color(v, v - rnd.nextInt(30), v));
+            g.fillRect(rnd.nextInt(w), rnd.nextInt(h), 20 + rnd.nextInt(w / 4), 10 + rnd.nextInt(h / 6));
+        }
+        g.dispose();
+        return img;
+    }
+
+    /** Draws a car's rear (a dark red body with lights) around a plate whose top-left corner is at {@code (px, py)}, then the plate. */
+    private static void drawCarWithPlate(BufferedImage scene, BufferedImage plate, int px, int py) {
+        Graphics2D g = scene.createGraphics();
+        int pw = plate.getWidth();
+        int ph = plate.getHeight();
+        g.setColor(new Color(120, 20, 25));
+        g.fillRoundRect(px - pw, py - 2 * ph, 3 * pw, (int) (3.2 * ph), ph, ph);
+        g.setColor(new Color(230, 200, 120));
+        g.fillOval(px - pw + pw / 6, py - ph, pw / 2, ph / 2);
+        g.fillOval(px + 2 * pw - pw / 6 - pw / 2, py - ph, pw / 2, ph / 2);
+        g.drawImage(plate, px, py, null);
+        g.dispose();
     }
 
     private static Lpr lpr() {

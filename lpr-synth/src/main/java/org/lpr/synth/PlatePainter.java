@@ -66,11 +66,24 @@ final class PlatePainter {
     }
 
     /**
+     * Paints as {@link #paint}; without {@code withDistractors}, only the plate's art, legend, slogan and
+     * serial: no stacked characters, side badges, Wyoming county number, stickers, bolts, frame or dirt.
+     */
+    static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors) {
+        return paintDetailed(style, printed, r, withDistractors).image();
+    }
+
+    /**
      * Paints as {@link #paint} and tells where the serial and the distractors went. Real plates keep
      * the serial legible: stickers, bolts and frames sit in the corners and bands around it, the ink
      * contrasts with the plate, and characters do not touch; so does this painter.
      */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r) {
+        return paintDetailed(style, printed, r, true);
+    }
+
+    /** Paints as {@link #paintDetailed(PlateStyle, String, SplittableRandom)}, with or without distractors. */
+    static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -86,7 +99,7 @@ final class PlatePainter {
         paintBackground(g, plate, ink, r);
 
         boolean legendOnTop = r.nextDouble() < 0.85;
-        boolean stacked = r.nextDouble() < 0.12;
+        boolean stacked = r.nextDouble() < 0.12 && withDistractors;
         double serialTop = 0.26 + r.nextDouble() * 0.08;
         double serialHeight = 0.40 + r.nextDouble() * 0.14;
         if (!legendOnTop) {
@@ -109,7 +122,7 @@ final class PlatePainter {
             paintStacked(g, left, serialTop, serialHeight, stackW, ink, r);
             left += stackW + 0.02;
         }
-        if (r.nextDouble() < 0.12) {
+        if (r.nextDouble() < 0.12 && withDistractors) {
             // a side emblem or badge beside the serial (disabled-veteran, county numbers, logos)
             double w = 0.07 + r.nextDouble() * 0.05;
             boolean onLeft = !stacked && r.nextBoolean();
@@ -123,7 +136,7 @@ final class PlatePainter {
         }
 
         String drawn = printed;
-        if (style.jurisdiction() == Jurisdiction.WY) {
+        if (style.jurisdiction() == Jurisdiction.WY && withDistractors) {
             // Wyoming's county number and emblem before the serial, not part of the plate text
             drawn = (1 + r.nextInt(r.nextBoolean() ? 9 : 23)) + "*" + printed;
         }
@@ -132,15 +145,17 @@ final class PlatePainter {
         paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
         paintSerial(g, serial, ink, r);
         List<Rectangle2D> distractors = new ArrayList<>();
-        paintStickers(g, serialTop, serialHeight, keepOut, distractors, r);
-        if (r.nextDouble() < 0.6) {
-            paintBolts(g, keepOut, distractors, r);
-        }
-        if (r.nextDouble() < 0.3) {
-            paintFrame(g, keepOut, distractors, r);
-        }
-        if (r.nextDouble() < 0.3) {
-            paintDirt(g, r);
+        if (withDistractors) {
+            paintStickers(g, serialTop, serialHeight, keepOut, distractors, r);
+            if (r.nextDouble() < 0.6) {
+                paintBolts(g, keepOut, distractors, r);
+            }
+            if (r.nextDouble() < 0.3) {
+                paintFrame(g, keepOut, distractors, r);
+            }
+            if (r.nextDouble() < 0.3) {
+                paintDirt(g, r);
+            }
         }
         g.dispose();
         return new Painted(img, keepOut, List.copyOf(distractors), contrast);
@@ -384,7 +399,8 @@ final class PlatePainter {
         return true;
     }
 
-    private static Rectangle2D union(List<Rectangle2D> boxes) {
+    /** The smallest rectangle holding every one of {@code boxes}. */
+    static Rectangle2D union(List<Rectangle2D> boxes) {
         Rectangle2D u = (Rectangle2D) boxes.get(0).clone();
         for (Rectangle2D b : boxes) {
             u.add(b);

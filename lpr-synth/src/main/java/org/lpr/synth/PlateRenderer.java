@@ -2,6 +2,7 @@ package org.lpr.synth;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,19 +33,25 @@ import org.lpr.core.read.Polygon;
 public final class PlateRenderer {
     private final long seed;
     private final boolean photo;
+    private final boolean distractors;
     private final int outputWidth;
     private final int outputHeight;
+    private final int sceneWidth;
+    private final int sceneHeight;
     private final List<Jurisdiction> states;
 
     private PlateRenderer(Builder b) {
         this.seed = b.seed;
         this.photo = b.photo;
+        this.distractors = b.distractors;
         this.outputWidth = b.outputWidth;
         this.outputHeight = b.outputHeight;
+        this.sceneWidth = b.sceneWidth;
+        this.sceneHeight = b.sceneHeight;
         this.states = List.copyOf(PlateStyle.ALL.keySet());
     }
 
-    /** A builder with seed 0, camera effects on and the crop's natural size. */
+    /** A builder with seed 0, camera effects and distractors on, the crop's natural size and 640x480 scenes. */
     public static Builder builder() {
         return new Builder();
     }
@@ -70,7 +77,7 @@ public final class PlateRenderer {
     /** Renders {@code spec} as a plate crop. */
     public RenderedPlate render(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r);
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
         if (!photo) {
             BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(plate, outputWidth, outputHeight) : plate;
             double sx = (double) out.getWidth() / plate.getWidth();
@@ -112,13 +119,44 @@ public final class PlateRenderer {
         return new RenderedPlate(Image.of(out), spec.plate(), outline(quad));
     }
 
-    /** Renders the random plate of {@code index} inside a larger street-like picture. */
+    /**
+     * Renders {@code spec}'s plate cut to its serial: the box of the serial's characters (and emblems)
+     * with a quarter of their height added on every side, as a tight plate finder or a text-line finder
+     * hands a reader of one line. The plate is the one {@link #render(PlateSpec)} draws without camera
+     * effects, which this never adds; {@link Builder#outputSize} scales the cut.
+     */
+    public RenderedPlate renderSerial(PlateSpec spec) {
+        SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
+        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
+        Rectangle2D serial = PlatePainter.union(painted.glyphs());
+        double margin = serial.getHeight() / 4;
+        int x0 = (int) Math.max(0, Math.floor(serial.getMinX() - margin));
+        int y0 = (int) Math.max(0, Math.floor(serial.getMinY() - margin));
+        int x1 = (int) Math.min(PlatePainter.WIDTH, Math.ceil(serial.getMaxX() + margin));
+        int y1 = (int) Math.min(PlatePainter.HEIGHT, Math.ceil(serial.getMaxY() + margin));
+        BufferedImage cut = painted.image().getSubimage(x0, y0, x1 - x0, y1 - y0);
+        BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(cut, outputWidth, outputHeight) : cut;
+        double sx = (double) out.getWidth() / cut.getWidth();
+        double sy = (double) out.getHeight() / cut.getHeight();
+        Polygon plate = Polygon.rectangle(-x0 * sx, -y0 * sy, PlatePainter.WIDTH * sx, PlatePainter.HEIGHT * sy);
+        return new RenderedPlate(Image.of(out), spec.plate(), plate);
+    }
+
+    /** Renders the random plate of {@code index} ({@link #randomSpec(long)}) inside a larger street-like picture. */
     public RenderedScene renderScene(long index) {
-        PlateSpec spec = randomSpec(index);
+        return renderScene(randomSpec(index));
+    }
+
+    /**
+     * Renders {@code spec} inside a street-like picture (640x480 unless {@link Builder#sceneSize} says
+     * otherwise): the plate 70 to 220 pixels wide at a random place; with camera effects, seen at a
+     * slight angle and JPEG-compressed, without them, upright and frontal.
+     */
+    public RenderedScene renderScene(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed() ^ 0x5CE7E));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r);
-        int w = 640;
-        int h = 480;
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
+        int w = sceneWidth;
+        int h = sceneHeight;
         BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         PhotoEffects.background(scene, r);
         Graphics2D g = scene.createGraphics();
@@ -130,7 +168,7 @@ public final class PlateRenderer {
         double plateW = 70 + r.nextDouble() * 150;
         double plateH = plateW / 2;
         BufferedImage small = PhotoEffects.resize(plate, (int) Math.round(plateW * 1.3), (int) Math.round(plateH * 1.3));
-        double[] quad = viewQuad(plateW, plateH, r, 0.04);
+        double[] quad = photo ? viewQuad(plateW, plateH, r, 0.04) : new double[] {0, 0, plateW, 0, plateW, plateH, 0, plateH};
         double ox = 20 + r.nextDouble() * (w - plateW * 1.3 - 40);
         double oy = 20 + r.nextDouble() * (h - plateH * 1.3 - 40);
         for (int i = 0; i < 8; i += 2) {
@@ -138,7 +176,7 @@ public final class PlateRenderer {
             quad[i + 1] += oy;
         }
         PhotoEffects.warpInto(small, scene, quad);
-        BufferedImage out = PhotoEffects.jpeg(scene, 0.85f);
+        BufferedImage out = photo ? PhotoEffects.jpeg(scene, 0.85f) : scene;
         return new RenderedScene(Image.of(out), spec.plate(), outline(quad));
     }
 
@@ -202,8 +240,11 @@ public final class PlateRenderer {
     public static final class Builder {
         private long seed;
         private boolean photo = true;
+        private boolean distractors = true;
         private int outputWidth;
         private int outputHeight;
+        private int sceneWidth = 640;
+        private int sceneHeight = 480;
 
         private Builder() {
         }
@@ -214,9 +255,22 @@ public final class PlateRenderer {
             return this;
         }
 
-        /** Whether to add camera effects (default true); without them, a clean frontal plate. */
+        /**
+         * Whether to add camera effects (default true); without them, a clean frontal plate, and
+         * scenes hold it upright without perspective or JPEG compression.
+         */
         public Builder photoEffects(boolean on) {
             this.photo = on;
+            return this;
+        }
+
+        /**
+         * Whether to draw what is not part of the plate text (default true): stacked small characters,
+         * side badges, Wyoming's county number, stickers, bolts, frames and dirt. Without them, a plain
+         * plate (art, legend, slogan, serial) that any reader should read, for tests of readers and finders.
+         */
+        public Builder distractors(boolean on) {
+            this.distractors = on;
             return this;
         }
 
@@ -227,6 +281,16 @@ public final class PlateRenderer {
             }
             this.outputWidth = width;
             this.outputHeight = height;
+            return this;
+        }
+
+        /** The size of {@link PlateRenderer#renderScene(PlateSpec)} pictures (default 640x480); the plate stays 70 to 220 pixels wide. */
+        public Builder sceneSize(int width, int height) {
+            if (width < 320 || height < 240 || width > 4096 || height > 4096) {
+                throw new IllegalArgumentException("scene size " + width + "x" + height + " must be 320x240 to 4096x4096");
+            }
+            this.sceneWidth = width;
+            this.sceneHeight = height;
             return this;
         }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
+import org.lpr.core.read.Point;
 
 class PlateRendererTest {
     private final PlateRenderer renderer = PlateRenderer.builder().seed(11).build();
@@ -84,6 +85,92 @@ class PlateRendererTest {
             assertThat(s.outline().minY()).isGreaterThanOrEqualTo(0);
             assertThat(s.outline().maxY()).isLessThanOrEqualTo(s.image().height());
         }
+    }
+
+    @Test
+    void renderScene_spec_showsThatPlate() {
+        RenderedScene s = renderer.renderScene(PlateSpec.of("HRT-5082", Jurisdiction.TX, 11));
+        assertThat(s.plate()).isEqualTo(new Plate("HRT5082", Jurisdiction.TX));
+        assertThat(s.image().bgr()).isEqualTo(PlateRenderer.builder().seed(11).build().renderScene(PlateSpec.of("HRT-5082", Jurisdiction.TX, 11)).image().bgr());
+    }
+
+    @Test
+    void renderScene_withoutPhotoEffects_plateIsUprightRectangle() {
+        PlateRenderer clean = PlateRenderer.builder().seed(11).photoEffects(false).build();
+        for (int i = 0; i < 5; i++) {
+            List<Point> corners = clean.renderScene(i).outline().points();
+            assertThat(corners.get(0).y()).as("top edge, scene %d", i).isEqualTo(corners.get(1).y());
+            assertThat(corners.get(1).x()).as("right edge, scene %d", i).isEqualTo(corners.get(2).x());
+            assertThat(corners.get(2).x() - corners.get(3).x()).as("width, scene %d", i)
+                    .isCloseTo(2 * (corners.get(3).y() - corners.get(0).y()), org.assertj.core.data.Offset.offset(1e-6));
+        }
+    }
+
+    @Test
+    void renderSerial_isThePlainPlateCutAroundItsSerial() {
+        PlateRenderer clean = PlateRenderer.builder().seed(11).photoEffects(false).distractors(false).build();
+        for (int i = 0; i < 5; i++) {
+            PlateSpec spec = clean.randomSpec(i);
+            RenderedPlate plate = clean.render(spec);
+            RenderedPlate serial = clean.renderSerial(spec);
+            assertThat(serial.plate()).isEqualTo(plate.plate());
+            int x0 = (int) -serial.outline().minX();
+            int y0 = (int) -serial.outline().minY();
+            assertThat(x0).isGreaterThanOrEqualTo(0);
+            assertThat(y0).as("the legend band above the serial is left out").isPositive();
+            assertThat(x0 + serial.image().width()).isLessThanOrEqualTo(plate.image().width());
+            assertThat(y0 + serial.image().height()).isLessThanOrEqualTo(plate.image().height());
+            java.awt.image.BufferedImage whole = plate.image().toBufferedImage();
+            java.awt.image.BufferedImage cut = serial.image().toBufferedImage();
+            for (int y = 0; y < cut.getHeight(); y++) {
+                for (int x = 0; x < cut.getWidth(); x++) {
+                    assertThat(cut.getRGB(x, y)).as("pixel (%d, %d) of serial %d", x, y, i).isEqualTo(whole.getRGB(x0 + x, y0 + y));
+                }
+            }
+        }
+    }
+
+    @Test
+    void renderScene_sceneSize_givesPictureOfThatSizeWithThePlateInside() {
+        PlateRenderer wide = PlateRenderer.builder().seed(11).sceneSize(1280, 720).build();
+        for (int i = 0; i < 3; i++) {
+            RenderedScene s = wide.renderScene(i);
+            assertThat(s.image().width()).isEqualTo(1280);
+            assertThat(s.image().height()).isEqualTo(720);
+            assertThat(s.outline().minX()).isGreaterThanOrEqualTo(0);
+            assertThat(s.outline().maxX()).isLessThanOrEqualTo(1280);
+            assertThat(s.outline().minY()).isGreaterThanOrEqualTo(0);
+            assertThat(s.outline().maxY()).isLessThanOrEqualTo(720);
+        }
+        assertThatThrownBy(() -> PlateRenderer.builder().sceneSize(200, 480))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scene size 200x480");
+    }
+
+    @Test
+    void paint_withoutDistractors_paintsOnlyTheSerialNearIt() {
+        int specs = 300;
+        int wyoming = 0;
+        for (int i = 0; i < specs; i++) {
+            PlateSpec spec = renderer.randomSpec(i);
+            PlateStyle style = PlateStyle.ALL.get(spec.plate().jurisdiction());
+            PlatePainter.Painted p = PlatePainter.paintDetailed(style, spec.printed(), new java.util.SplittableRandom(spec.seed()), false);
+            assertThat(p.distractors()).as("stickers, bolts, frame bars of %s", spec).isEmpty();
+            // one glyph box per printed character or emblem: no county number before Wyoming's serial
+            assertThat(p.glyphs()).as("glyphs of %s", spec).hasSize(spec.printed().replace(" ", "").length());
+            wyoming += spec.plate().jurisdiction() == Jurisdiction.WY ? 1 : 0;
+        }
+        assertThat(wyoming).as("Wyoming plates among the %d specs", specs).isPositive();
+    }
+
+    @Test
+    void render_distractorsOff_givesOtherPixelsForTheSamePlate() {
+        PlateRenderer plain = PlateRenderer.builder().seed(11).distractors(false).build();
+        int differ = 0;
+        for (int i = 0; i < 10; i++) {
+            assertThat(plain.render(i).plate()).isEqualTo(renderer.render(i).plate());
+            differ += java.util.Arrays.equals(plain.render(i).image().bgr(), renderer.render(i).image().bgr()) ? 0 : 1;
+        }
+        assertThat(differ).isPositive();
     }
 
     @Test

@@ -17,11 +17,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpr.core.image.Image;
-import org.lpr.examples.backends.RenderedPlates;
+import org.lpr.core.read.Jurisdiction;
 import org.lpr.opencv.MjpegAviWriter;
+import org.lpr.synth.PlateRenderer;
+import org.lpr.synth.PlateSpec;
 
 class VideoCommandTest {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** A plain, frontal 140x70 Missouri plate from lpr-synth (seed 77: never rendered for the shipped models' training or validation). */
+    private static final BufferedImage PLATE = PlateRenderer.builder().seed(77).photoEffects(false).distractors(false).outputSize(140, 70).build()
+            .render(PlateSpec.of("ABC1234", Jurisdiction.MO, 1)).image().toBufferedImage();
 
     private record Run(int exitCode, List<JsonNode> out, String err) {
     }
@@ -59,7 +64,7 @@ class VideoCommandTest {
             int px = 150 + 18 * i;
             g.setColor(new Color(120, 20, 25));
             g.fillRoundRect(px - 140, 260 - 140, 420, 224, 70, 70);
-            g.drawImage(RenderedPlates.plate("ABC1234", 140, 70, 1), px, 260, null);
+            g.drawImage(PLATE, px, 260, null);
         }
         g.dispose();
         return Image.of(scene);
