@@ -16,7 +16,9 @@ import org.lpr.core.spi.PlateRegion;
  * tall as its characters), warped upright, so the recognizer sees the state name and slogan too.
  * DB's box of small text is often as tall as the plate already, so the crop can show the plate at half
  * its height; the line reader finds the lines inside it, and the ensemble re-frames the plate for its
- * whole-plate model ({@code EnsembleReader.plateFrame}).
+ * whole-plate model ({@code EnsembleReader.plateFrame}). Each crop also keeps the detector's text boxes
+ * inside it ({@link SceneLines}), which this module's line reader takes instead of a second DB pass where the
+ * detector saw the crop large enough.
  *
  * <pre>{@code
  * PlateDetector detector = OnnxPlateDetector.builder().longSide(960).threads(2).build();
