@@ -184,4 +184,37 @@ class PlateRendererTest {
             assertThat(files.count()).isEqualTo(20);
         }
     }
+
+    @Test
+    void datasetWriter_scenes_writesPicturesOfEachSizeWithOutlinesInside(@TempDir Path dir) throws Exception {
+        List<PlateRenderer> renderers = List.of(PlateRenderer.builder().seed(3).sceneSize(320, 240).build(),
+                PlateRenderer.builder().seed(3).sceneSize(480, 320).build());
+        new DatasetWriter(renderers, 2).writeScenes(dir, 10, 4);
+        List<String> lines = Files.readAllLines(dir.resolve("labels.csv"));
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("file,width,height,state,plate,x0,y0,x1,y1,x2,y2,x3,y3");
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            assertThat(f).hasSize(13);
+            long index = 9 + i;
+            int w = index % 2 == 0 ? 320 : 480;
+            int h = index % 2 == 0 ? 240 : 320;
+            assertThat(f[0]).isEqualTo(String.format("images/%08d.jpg", index));
+            assertThat(Integer.parseInt(f[1])).isEqualTo(w);
+            assertThat(Integer.parseInt(f[2])).isEqualTo(h);
+            assertThat(f[4]).isEqualTo(renderers.get(0).randomSpec(index).plate().text());
+            java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(dir.resolve(f[0]).toFile());
+            assertThat(picture.getWidth()).isEqualTo(w);
+            assertThat(picture.getHeight()).isEqualTo(h);
+            RenderedScene truth = renderers.get((int) (index % 2)).renderScene(index);
+            for (int c = 0; c < 4; c++) {
+                double x = Double.parseDouble(f[5 + 2 * c]);
+                double y = Double.parseDouble(f[6 + 2 * c]);
+                assertThat(x).isBetween(0.0, (double) w).isCloseTo(truth.outline().points().get(c).x(), org.assertj.core.data.Offset.offset(0.06));
+                assertThat(y).isBetween(0.0, (double) h).isCloseTo(truth.outline().points().get(c).y(), org.assertj.core.data.Offset.offset(0.06));
+            }
+            String box = Files.readString(dir.resolve(String.format("images/%08d.txt", index))).strip();
+            assertThat(box).matches(String.format("%08d\\.jpg\t\\d+\t\\d+\t\\d+\t\\d+\t%s", index, f[4]));
+        }
+    }
 }
