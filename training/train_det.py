@@ -11,6 +11,7 @@ Subcommands (run from the repository root with Debian's /usr/bin/python3 and pyt
   pack    decode a scene folder written by `DatasetWriter --scenes` once into uint8 arrays
   train   train (seeded, one thread by default), checkpointing and resuming from --ckpt
   export  fold batch norm and write ONNX (Conv, Relu, Add, Resize, Sigmoid only)
+  measure a checkpoint on a folder in `lpr eval-scenes` format (measuring only)
 
 See training/README.md, "plate-det".
 """
@@ -369,6 +370,70 @@ def export(args):
     print("exported %s: %d bytes, ops %s, folded-vs-trained max diff %.2e" % (args.out, os.path.getsize(args.out), ops, diff))
 
 
+def components(mask):
+    """Connected components (4-neighbour) of a boolean map: a list of (ys, xs) index arrays."""
+    seen = np.zeros_like(mask, dtype=bool)
+    h, w = mask.shape
+    out = []
+    for y0, x0 in zip(*np.nonzero(mask)):
+        if seen[y0, x0]:
+            continue
+        stack = [(y0, x0)]
+        seen[y0, x0] = True
+        ys, xs = [], []
+        while stack:
+            y, x = stack.pop()
+            ys.append(y)
+            xs.append(x)
+            for ny, nx in ((y - 1, x), (y + 1, x), (y, x - 1), (y, x + 1)):
+                if 0 <= ny < h and 0 <= nx < w and mask[ny, nx] and not seen[ny, nx]:
+                    seen[ny, nx] = True
+                    stack.append((ny, nx))
+        out.append((np.array(ys), np.array(xs)))
+    return out
+
+
+@torch.no_grad()
+def measure(args):
+    """Measures a checkpoint on a folder in `lpr eval-scenes` format (NAME.jpg + NAME.txt, tab separated
+    file x y w h PLATE): plates hit (mean probability >= 0.5 in the shrunk box) and false components
+    (map >= 0.3, box score >= 0.5, touching no plate box) per picture. For measuring only: it changes nothing."""
+    torch.set_num_threads(args.threads)
+    model = PlateDet(args.width)
+    model.load_state_dict(torch.load(args.ckpt, weights_only=False)["model"])
+    model.eval()
+    w, h = args.size
+    hit = total = false_comp = pictures = 0
+    for name in sorted(os.listdir(args.dir)):
+        if not name.endswith(".txt"):
+            continue
+        boxes, image = [], None
+        with open(os.path.join(args.dir, name)) as f:
+            for line in f:
+                p = line.strip().split("\t")
+                if len(p) >= 6:
+                    image = p[0]
+                    x, y, bw, bh = (float(v) for v in p[1:5])
+                    boxes.append(np.array([[x, y], [x + bw, y], [x + bw, y + bh], [x, y + bh]]))
+        if image is None:
+            continue
+        with Image.open(os.path.join(args.dir, image)) as im:
+            arr, sc = letterbox(im.convert("RGB"), w, h)
+        prob = torch.sigmoid(model(to_input(arr[None])))[0, 0].numpy()
+        qs = [b * sc / 4 for b in boxes]
+        for q in qs:
+            m = region_map([q], w // 4, h // 4).astype(bool)
+            total += 1
+            hit += int(m.any() and prob[m].mean() >= 0.5)
+        whole = region_map(qs, w // 4, h // 4, shrink=False).astype(bool)
+        for ys, xs in components(prob >= 0.3):
+            if prob[ys, xs].mean() >= 0.5 and not whole[ys, xs].any():
+                false_comp += 1
+        pictures += 1
+    print(json.dumps({"dir": args.dir, "pictures": pictures, "plates": total, "plates_hit": hit,
+                      "false_components_per_picture": round(false_comp / max(1, pictures), 2)}))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
@@ -384,6 +449,12 @@ def main():
     p.add_argument("--out", required=True, help="prefix of the packed arrays, e.g. training/data/det/train")
     p.add_argument("--size", type=size, default=(512, 288))
     p.add_argument("dirs", nargs="+", help="folders written by DatasetWriter --scenes")
+    m = sub.add_parser("measure")
+    m.add_argument("dir", help="a folder in lpr eval-scenes format")
+    m.add_argument("--ckpt", default="training/checkpoints/det-last.pt")
+    m.add_argument("--width", type=float, default=1.0)
+    m.add_argument("--size", type=size, default=(512, 288))
+    m.add_argument("--threads", type=int, default=1)
     for name in ("train", "export"):
         t = sub.add_parser(name)
         t.add_argument("--ckpt", default="training/checkpoints/det-last.pt")
@@ -406,6 +477,8 @@ def main():
     args = ap.parse_args()
     if args.cmd == "pack":
         pack(args)
+    elif args.cmd == "measure":
+        measure(args)
     elif args.cmd == "train":
         os.makedirs(os.path.dirname(args.ckpt), exist_ok=True)
         train(args)
