@@ -99,8 +99,10 @@ def pack(args):
         with open(os.path.join(folder, "labels.csv"), newline="") as f:
             for r in csv.DictReader(f):
                 path = os.path.join(folder, r["file"])
-                q = [[float(r["x%d" % i]), float(r["y%d" % i])] for i in range(4)]
-                rows.setdefault(path, []).append(q)
+                quads = rows.setdefault(path, [])
+                if r["x0"] == "":  # a picture without a plate (DatasetWriter --street): no quad, an empty map
+                    continue
+                quads.append([[float(r["x%d" % i]), float(r["y%d" % i])] for i in range(4)])
     files = sorted(rows)
     os.makedirs(os.path.dirname(os.path.abspath(args.out)), exist_ok=True)
     n = len(files)

@@ -83,6 +83,16 @@ public final class DatasetWriter {
         return write(dir, start, count, "file,width,height,state,plate,x0,y0,x1,y1,x2,y2,x3,y3", this::renderScene);
     }
 
+    /**
+     * Renders the street scenes ({@link PlateRenderer#renderStreetScene(long)}) of indices
+     * {@code start .. start+count-1} into {@code dir}, as {@link #writeScenes} does but with one
+     * {@code labels.csv} row and one {@code NNNNNNNN.txt} line per plate; a picture without a plate gets
+     * one row with empty state, plate and corners, and an empty {@code .txt}. Returns the number of pictures.
+     */
+    public int writeStreetScenes(Path dir, long start, int count) throws IOException {
+        return write(dir, start, count, "file,width,height,state,plate,x0,y0,x1,y1,x2,y2,x3,y3", this::renderStreetScene);
+    }
+
     private interface Renderer {
         String render(Path images, long index);
     }
@@ -148,6 +158,34 @@ public final class DatasetWriter {
         return line.append('\n').toString();
     }
 
+    private String renderStreetScene(Path images, long index) {
+        StreetScene scene = sceneRenderers.get((int) Math.floorMod(index, (long) sceneRenderers.size())).renderStreetScene(index);
+        String name = String.format(Locale.ROOT, "%08d", index);
+        StringBuilder txt = new StringBuilder();
+        StringBuilder rows = new StringBuilder();
+        String head = "images/" + name + ".jpg," + scene.image().width() + "," + scene.image().height() + ",";
+        for (StreetScene.Labelled plate : scene.plates()) {
+            var o = plate.outline();
+            txt.append(String.format(Locale.ROOT, "%s.jpg\t%d\t%d\t%d\t%d\t%s%n", name, Math.round(o.minX()), Math.round(o.minY()),
+                    Math.round(o.maxX() - o.minX()), Math.round(o.maxY() - o.minY()), plate.plate().text()));
+            rows.append(head).append(plate.plate().jurisdiction().code().toLowerCase(Locale.ROOT)).append(',').append(plate.plate().text());
+            for (Point p : o.points()) {
+                rows.append(String.format(Locale.ROOT, ",%.1f,%.1f", p.x(), p.y()));
+            }
+            rows.append('\n');
+        }
+        if (scene.plates().isEmpty()) {
+            rows.append(head).append(",,,,,,,,,\n");
+        }
+        try {
+            writeJpeg(scene.image().toBufferedImage(), images.resolve(name + ".jpg"));
+            Files.writeString(images.resolve(name + ".txt"), txt, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows.toString();
+    }
+
     private static void writeJpeg(java.awt.image.BufferedImage image, Path file) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
         try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
@@ -163,7 +201,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--scenes [--scene-sizes WxH,WxH..]]}.
+     * [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -175,11 +213,17 @@ public final class DatasetWriter {
         int h = 0;
         boolean clean = false;
         boolean scenes = false;
+        boolean street = false;
         List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--clean")) {
                 clean = true;
+                continue;
+            }
+            if (a.equals("--street")) {
+                scenes = true;
+                street = true;
                 continue;
             }
             if (a.equals("--scenes")) {
@@ -221,7 +265,8 @@ public final class DatasetWriter {
                 renderers.add(PlateRenderer.builder().seed(seed).photoEffects(!clean).sceneSize(wh[0], wh[1]).build());
             }
             long t0 = System.nanoTime();
-            int n = new DatasetWriter(renderers, threads).writeScenes(out, start, count);
+            DatasetWriter writer = new DatasetWriter(renderers, threads);
+            int n = street ? writer.writeStreetScenes(out, start, count) : writer.writeScenes(out, start, count);
             double s = (System.nanoTime() - t0) / 1e9;
             System.out.printf(Locale.ROOT, "wrote %d scenes to %s in %.1f s (%.1f/s)%n", n, out, s, n / s);
             return;
@@ -247,9 +292,10 @@ public final class DatasetWriter {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--scenes [--scene-sizes WxH,WxH..]]");
+                + " [--scenes [--street] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");
+        System.err.println("  --street: (implies --scenes) street scenes with cars, signs and text, 0 to 3 plates each, one labels row per plate");
         System.exit(2);
     }
 }
