@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Both backends on the same inputs: milliseconds per plate crop (32 rendered 320x160 crops, read one
- * at a time in turn) and per 1280x720 rendered scene (one plate of 120x60), one inference thread each.
+ * Both backends on the same inputs: milliseconds per plate crop (32 plain lpr-synth 320x160 crops, read
+ * one at a time in turn) and per plain 1280x720 lpr-synth scene (one plate), one inference thread each.
  * {@code backend}: {@code onnx} (ONNX Runtime, PP-OCRv4 with line finding: the onnx default),
  * {@code onnx-fast} (ONNX Runtime, whole crop, as OpenCV reads it), {@code opencv} (OpenCV DNN, DB
  * detector), {@code opencv-classical} (OpenCV, model-free detector; its recognizer is OpenCV DNN).
@@ -73,8 +73,8 @@ public class BackendBenchmark {
             }
             default -> throw new IllegalArgumentException("backend '" + backend + "' is not onnx, onnx-fast, opencv or opencv-classical");
         }
-        crops = BenchmarkPlates.serials(32, 42).stream().map(BenchmarkPlates::crop).toList();
-        scene = BenchmarkPlates.scene("KT4829", 1);
+        crops = BenchmarkPlates.crops(32, 320, 160);
+        scene = BenchmarkPlates.scene("KT4829", 1280, 720);
         recognizer.recognize(crops.get(0));
         detector.detect(scene);
     }

@@ -1,76 +1,40 @@
 package org.lpr.benchmarks;
 
-import java.awt.Color;
-import java.awt.Font;
-import java.awt.FontMetrics;
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.image.BufferedImage;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import java.util.stream.LongStream;
 import org.lpr.core.image.Image;
+import org.lpr.core.read.Jurisdiction;
+import org.lpr.synth.PlateRenderer;
+import org.lpr.synth.PlateSpec;
 
-/** Plate crops and street scenes drawn with Java2D, seeded, so benchmarks need no data files. */
+/**
+ * Plate crops and scenes from lpr-synth's renderer, plain (the plate's art, legend, slogan and serial; no
+ * stickers, stacked characters or other distractors), frontal and without camera effects, as the tests
+ * read them; seeded, so benchmarks need no data files and every run measures the same pixels.
+ */
 final class BenchmarkPlates {
-    private static final String CHARS = "ABCDEFGHJKLMNPRSTUVWXYZ0123456789";
+    private static final long SEED = 42;
 
     private BenchmarkPlates() {
     }
 
-    static List<String> serials(int n, long seed) {
-        Random r = new Random(seed);
-        List<String> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            StringBuilder b = new StringBuilder();
-            int len = 6 + r.nextInt(2);
-            for (int k = 0; k < len; k++) {
-                b.append(CHARS.charAt(r.nextInt(CHARS.length())));
-            }
-            out.add(b.toString());
-        }
-        return out;
+    private static PlateRenderer.Builder plain() {
+        return PlateRenderer.builder().seed(SEED).photoEffects(false).distractors(false);
     }
 
-    static BufferedImage plate(String serial, int width) {
-        int height = width / 2;
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-        g.setColor(new Color(245, 245, 240));
-        g.fillRect(0, 0, width, height);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height * 42 / 100));
-        FontMetrics fm = g.getFontMetrics();
-        g.setColor(new Color(20, 20, 30));
-        g.drawString(serial, (width - fm.stringWidth(serial)) / 2, height / 2 + fm.getAscent() / 3);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, height * 14 / 100));
-        fm = g.getFontMetrics();
-        g.setColor(new Color(150, 20, 20));
-        g.drawString("MISSOURI", (width - fm.stringWidth("MISSOURI")) / 2, height * 20 / 100);
-        g.dispose();
-        return img;
+    /** {@code n} {@code width x height} crops of random plates (a state's serial format, sometimes a vanity serial). */
+    static List<Image> crops(int n, int width, int height) {
+        PlateRenderer renderer = plain().outputSize(width, height).build();
+        return LongStream.range(0, n).mapToObj(i -> renderer.render(i).image()).toList();
     }
 
-    static Image crop(String serial) {
-        return Image.of(plate(serial, 320));
+    /** A {@code width x height} crop of the Missouri plate showing {@code text}. */
+    static Image crop(String text, int width, int height) {
+        return plain().outputSize(width, height).build().render(PlateSpec.of(text, Jurisdiction.MO, 1)).image();
     }
 
-    /** A 1280x720 scene (the size of most dev photos) with one plate of 120x60 pixels. */
-    static Image scene(String serial, long seed) {
-        Random r = new Random(seed);
-        BufferedImage scene = new BufferedImage(1280, 720, BufferedImage.TYPE_3BYTE_BGR);
-        Graphics2D g = scene.createGraphics();
-        for (int y = 0; y < 720; y += 8) {
-            for (int x = 0; x < 1280; x += 8) {
-                int v = 80 + r.nextInt(40);
-                g.setColor(new Color(v, v, v));
-                g.fillRect(x, y, 8, 8);
-            }
-        }
-        g.setColor(new Color(40, 60, 120));
-        g.fillRect(400, 300, 480, 260);
-        g.drawImage(plate(serial, 120), 580, 440, null);
-        g.dispose();
-        return Image.of(scene);
+    /** A {@code width x height} picture holding the Missouri plate that shows {@code text}, upright, 70 to 220 pixels wide. */
+    static Image scene(String text, int width, int height) {
+        return plain().sceneSize(width, height).build().renderScene(PlateSpec.of(text, Jurisdiction.MO, 1)).image();
     }
 }

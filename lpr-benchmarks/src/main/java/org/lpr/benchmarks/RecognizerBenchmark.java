@@ -27,9 +27,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * Plate crops read per second by the ONNX recognizers, one crop at a time and in batches of 32.
  * {@code ppocr} finds text lines in each crop first; {@code ppocr-fast} reads the whole crop as one line;
  * {@code ensemble} (the command line's default) reads each crop with {@code ppocr} and plate-rec-v1 together.
- * {@code crops=drawn} are plain Java2D plates (a serial and a state name); {@code crops=rendered} are lpr-synth
- * renders with photo effects, whose slogans, stickers and side characters give the line reader as many
- * lines as real plate crops (about 5). The baseline copies the crops' pixels, the least any reader must do.
+ * Both kinds of crops are lpr-synth's 32 random plates of seed 42: {@code crops=plain} frontal 320x160 crops
+ * without camera effects or distractors (art, legend, slogan and serial), {@code crops=rendered} the same plates
+ * with photo effects, whose slogans, stickers and side characters give the line reader as many lines as real
+ * plate crops (about 5). The baseline copies the crops' pixels, the least any reader must do.
  *
  * <p>{@code java -jar lpr-benchmarks/target/benchmarks.jar RecognizerBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s}
  */
@@ -46,7 +47,7 @@ public class RecognizerBenchmark {
     @Param({"2"})
     public int threads;
 
-    @Param({"drawn", "rendered"})
+    @Param({"plain", "rendered"})
     public String crops;
 
     private PlateRecognizer reader;
@@ -61,10 +62,10 @@ public class RecognizerBenchmark {
         if (crops.equals("rendered")) {
             PlateRenderer renderer = PlateRenderer.builder().seed(42).build();
             batch = java.util.stream.LongStream.range(0, 32).mapToObj(i -> renderer.render(i).image()).toList();
-        } else if (crops.equals("drawn")) {
-            batch = BenchmarkPlates.serials(32, 42).stream().map(BenchmarkPlates::crop).toList();
+        } else if (crops.equals("plain")) {
+            batch = BenchmarkPlates.crops(32, 320, 160);
         } else {
-            throw new IllegalArgumentException("crops must be drawn or rendered, got " + crops);
+            throw new IllegalArgumentException("crops must be plain or rendered, got " + crops);
         }
         reader.recognizeAll(batch);
     }

@@ -55,11 +55,21 @@ final class DbTextDetector implements AutoCloseable {
     record Input(FloatBuffer data, int w, int h) {
     }
 
+    /** The probability map's height over {@code image}'s height at {@code longSide}: map pixels per image pixel, vertically. */
+    static double mapScale(Image image, int longSide) {
+        return (double) inputSide(image.height(), image, longSide) / image.height();
+    }
+
+    /** The detector's input size for one side of {@code image}: scaled to {@code longSide}, rounded to a multiple of 32. */
+    private static int inputSide(int side, Image image, int longSide) {
+        double scale = (double) longSide / Math.max(image.width(), image.height());
+        return Math.max(32, (int) Math.round(side * scale / 32) * 32);
+    }
+
     /** Resizes and normalizes {@code image} as the detector expects (also used to calibrate the int8 detector). */
     static Input input(Image image, int longSide) {
-        double scale = (double) longSide / Math.max(image.width(), image.height());
-        int w = Math.max(32, (int) Math.round(image.width() * scale / 32) * 32);
-        int h = Math.max(32, (int) Math.round(image.height() * scale / 32) * 32);
+        int w = inputSide(image.width(), image, longSide);
+        int h = inputSide(image.height(), image, longSide);
         Image resized = Warp.resize(image, w, h);
         FloatBuffer input = FloatBuffer.allocate(3 * w * h);
         byte[] px = resized.bgr();

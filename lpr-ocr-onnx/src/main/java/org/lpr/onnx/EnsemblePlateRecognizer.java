@@ -55,6 +55,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         if (heightProblem != null) {
             throw new LprException(heightProblem);
         }
+        double sceneLinesMinHeight = PlateReader.sceneLinesMinHeight(PlateReader.LINE_FINDER_HEIGHT);
         // formats first, then each session closed again if a later one fails: a failed load leaks nothing
         FormatRescorer lineRescorer = FormatRescorer.of(settings.lineModel.rescoring());
         FormatRescorer rescorer = FormatRescorer.of(settings.rescoring);
@@ -62,7 +63,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         PlateReader lines = null;
         try {
             lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads),
-                    PlateReader.LINE_FINDER_HEIGHT, lineRescorer);
+                    PlateReader.LINE_FINDER_HEIGHT, lineRescorer, false, sceneLinesMinHeight);
             TextReader whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
             return new EnsembleReader(lines, whole, settings.lineWeight, rescorer, settings.mergeLookAlikes);
         } catch (RuntimeException e) {

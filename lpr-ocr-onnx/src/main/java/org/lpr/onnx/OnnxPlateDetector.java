@@ -16,7 +16,9 @@ import org.lpr.core.spi.PlateRegion;
  * tall as its characters), warped upright, so the recognizer sees the state name and slogan too.
  * DB's box of small text is often as tall as the plate already, so the crop can show the plate at half
  * its height; the line reader finds the lines inside it, and the ensemble re-frames the plate for its
- * whole-plate model ({@code EnsembleReader.plateFrame}).
+ * whole-plate model ({@code EnsembleReader.plateFrame}). Each crop also keeps the detector's text boxes
+ * inside it ({@link SceneLines}), which this module's line reader takes instead of a second DB pass where the
+ * detector saw the crop large enough.
  *
  * <pre>{@code
  * PlateDetector detector = OnnxPlateDetector.builder().longSide(960).threads(2).build();
@@ -83,6 +85,7 @@ public final class OnnxPlateDetector implements PlateDetector {
     @Override
     public List<PlateRegion> detect(Image image) {
         List<DbTextDetector.TextBox> boxes = engine().detect(image, longSide);
+        double mapScale = DbTextDetector.mapScale(image, longSide);
         List<TextLines.Line> lines = new ArrayList<>(TextLines.group(boxes));
         // taller text first: a plate's serial outranks its own state name and slogan
         lines.sort(Comparator.comparingDouble((TextLines.Line l) -> l.quad().height()).reversed());
@@ -106,6 +109,7 @@ public final class OnnxPlateDetector implements PlateDetector {
             int cw = Math.max(8, (int) Math.round(plate.width()));
             int ch = Math.max(8, (int) Math.round(plate.height()));
             Image crop = Warp.warp(image, plate.corners(), cw, ch);
+            SceneLines.remember(crop, new SceneLines.Boxes(boxesInside(boxes, plate, cw, ch), mapScale * plate.height() / ch));
             regions.add(new PlateRegion(clip(outline, image).toPolygon(), Math.min(1, line.score()), crop));
             if (regions.size() == maxPlates) {
                 break;
@@ -113,6 +117,40 @@ public final class OnnxPlateDetector implements PlateDetector {
         }
         regions.sort(Comparator.comparingDouble(PlateRegion::confidence).reversed());
         return regions;
+    }
+
+    /**
+     * The text boxes whose centre lies inside {@code plate}, in the coordinates of its {@code cw x ch} crop
+     * (the warp maps the rectangle's corners to the crop's), clipped to the crop as the line finder would see them.
+     */
+    static List<DbTextDetector.TextBox> boxesInside(List<DbTextDetector.TextBox> boxes, Quad plate, int cw, int ch) {
+        double sx = cw / plate.width();
+        double sy = ch / plate.height();
+        List<DbTextDetector.TextBox> inside = new ArrayList<>();
+        for (DbTextDetector.TextBox b : boxes) {
+            double[] local = toLocal(plate, b.quad().cx(), b.quad().cy());
+            if (Math.abs(local[0]) >= plate.halfWidth() || Math.abs(local[1]) >= plate.halfHeight()) {
+                continue;
+            }
+            double[] c = b.quad().corners();
+            for (int i = 0; i < 8; i += 2) {
+                double[] l = toLocal(plate, c[i], c[i + 1]);
+                c[i] = Math.max(0, Math.min(cw, (l[0] + plate.halfWidth()) * sx));
+                c[i + 1] = Math.max(0, Math.min(ch, (l[1] + plate.halfHeight()) * sy));
+            }
+            Quad q = MinAreaRect.of(c);
+            if (q.width() >= 2 && q.height() >= 2) {
+                inside.add(new DbTextDetector.TextBox(q, b.score()));
+            }
+        }
+        return inside;
+    }
+
+    /** A point's offsets from {@code q}'s centre along its width and height axes. */
+    private static double[] toLocal(Quad q, double x, double y) {
+        double dx = x - q.cx();
+        double dy = y - q.cy();
+        return new double[] {dx * q.ux() + dy * q.uy(), -dx * q.uy() + dy * q.ux()};
     }
 
     private static Quad clip(Quad q, Image image) {

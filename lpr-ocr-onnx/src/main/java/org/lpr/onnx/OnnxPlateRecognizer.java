@@ -51,11 +51,12 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
         if (heightProblem != null) {
             throw new LprException(heightProblem);
         }
+        double sceneLinesMinHeight = PlateReader.sceneLinesMinHeight(settings.lineFinderHeight);
         FormatRescorer rescorer = FormatRescorer.of(settings.model.rescoring()); // before any session: a bad formats file leaks none
         TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
         try {
             DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads) : null;
-            return new PlateReader(text, lines, settings.lineFinderHeight, rescorer);
+            return new PlateReader(text, lines, settings.lineFinderHeight, rescorer, false, sceneLinesMinHeight);
         } catch (RuntimeException e) {
             text.close();
             throw e;

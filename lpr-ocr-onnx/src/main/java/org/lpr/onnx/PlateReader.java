@@ -6,6 +6,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.lpr.core.LprException;
 import org.lpr.core.image.Image;
 import org.lpr.core.read.Candidate;
 import org.lpr.core.read.Jurisdiction;
@@ -36,6 +37,7 @@ final class PlateReader implements CropReader {
     private final FormatRescorer rescorer;
     private final Legends legends = Legends.standard();
     private final boolean everyLine;
+    private final double sceneLinesMinHeight;
 
     /**
      * The height crops are scaled to for line finding unless set otherwise (see {@code OnnxPlateRecognizer.Builder}):
@@ -43,6 +45,34 @@ final class PlateReader implements CropReader {
      * time a crop) and read the dev crops slightly worse (module README).
      */
     static final int LINE_FINDER_HEIGHT = Integer.getInteger("lpr.onnx.lineFinderHeight", 160);
+
+    /**
+     * The least height, in the photo detector's map pixels, at which a crop it cut ({@link SceneLines}) is
+     * read with the detector's own text boxes, without a second DB pass: by default the line finder's own
+     * height ({@code lineFinderHeight}), so the boxes are taken only where DB saw the crop at least as large
+     * as the line finder would show it; {@code -Dlpr.onnx.sceneLinesMinHeight=N} sets another (0: always).
+     * Smaller crops go through the line finder: on a photo shrunk for detection DB's boxes of small text
+     * swell to twice the characters' height and miss legends, and even at full resolution a small plate's
+     * lines are found better enlarged (module README, *Speed, fourth round*).
+     *
+     * @throws LprException when the property is not a number of at least 0
+     */
+    static double sceneLinesMinHeight(int lineFinderHeight) {
+        String v = System.getProperty("lpr.onnx.sceneLinesMinHeight");
+        if (v == null) {
+            return lineFinderHeight;
+        }
+        double height;
+        try {
+            height = Double.parseDouble(v.trim());
+        } catch (NumberFormatException e) {
+            height = Double.NaN;
+        }
+        if (!(height >= 0)) {
+            throw new LprException("-Dlpr.onnx.sceneLinesMinHeight=" + v + " is not a number of at least 0 (map pixels)");
+        }
+        return height;
+    }
 
     /**
      * What is wrong with a line finder height, or null when it lies in 32..960. Builders report it with
@@ -61,6 +91,13 @@ final class PlateReader implements CropReader {
 
     /** @param everyLine read every line found, also those that cannot change the result (the reference the lazy reading is tested against) */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine) {
+        this(reader, lineFinder, lineFinderHeight, rescorer, everyLine, sceneLinesMinHeight(lineFinderHeight));
+    }
+
+    /** @param sceneLinesMinHeight see {@link #sceneLinesMinHeight(int)} */
+    PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine,
+            double sceneLinesMinHeight) {
+        this.sceneLinesMinHeight = sceneLinesMinHeight;
         this.everyLine = everyLine;
         this.reader = reader;
         this.lineFinder = lineFinder;
@@ -88,7 +125,7 @@ final class PlateReader implements CropReader {
     List<Optional<Analysis>> analyse(List<Image> crops) {
         List<CropLines> pending = new ArrayList<>(crops.size());
         for (Image crop : crops) {
-            pending.add(new CropLines(crop, lineFinder == null ? List.of() : findLines(crop)));
+            pending.add(new CropLines(crop, lineFinder == null ? List.of() : linesOf(crop)));
         }
         List<CropLines> asking = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
@@ -210,16 +247,33 @@ final class PlateReader implements CropReader {
             Quad serialLine) {
     }
 
+    /**
+     * The text lines of {@code crop}, tallest first: the photo detector's own boxes where it cut this crop and
+     * saw it large enough ({@link #sceneLinesMinHeight(int)}), else found by the line finder.
+     */
+    private List<Line> linesOf(Image crop) {
+        Optional<SceneLines.Boxes> scene = sceneBoxes(crop);
+        return scene.isPresent() ? tallestFirst(scene.get().boxes()) : findLines(crop);
+    }
+
+    /** The photo detector's boxes of {@code crop} where they replace line finding (see {@link #sceneLinesMinHeight(int)}). */
+    Optional<SceneLines.Boxes> sceneBoxes(Image crop) {
+        return lineFinder == null ? Optional.empty() : SceneLines.of(crop).filter(b -> b.mapHeight(crop) >= sceneLinesMinHeight);
+    }
+
+    private static List<Line> tallestFirst(List<TextBox> boxes) {
+        List<Line> lines = new ArrayList<>(TextLines.group(boxes));
+        // tallest first: the serial is the largest text on a plate
+        lines.sort(Comparator.comparingDouble((Line l) -> l.quad().height()).reversed());
+        return lines;
+    }
+
     private List<Line> findLines(Image crop) {
         // plates are brought to one height, so their characters reach the detector at about the same size
         double scale = (double) lineFinderHeight / crop.height();
         int longSide = (int) Math.round(Math.max(crop.width(), crop.height()) * scale);
         longSide = Math.max(64, Math.min(MAX_LINE_FINDER_SIDE, (longSide + 31) / 32 * 32));
-        List<TextBox> boxes = lineFinder.detect(crop, longSide);
-        List<Line> lines = new ArrayList<>(TextLines.group(boxes));
-        // tallest first: the serial is the largest text on a plate
-        lines.sort(Comparator.comparingDouble((Line l) -> l.quad().height()).reversed());
-        return lines;
+        return tallestFirst(lineFinder.detect(crop, longSide));
     }
 
     private record LineText(Line line, String fullText, double[][] reduced, List<Decoded> kBest, Optional<Legends.Match> legend) {

@@ -10,7 +10,6 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.lpr.core.image.Image;
 
 class TextReaderTest {
     private static TextReader single;
@@ -32,7 +31,7 @@ class TextReaderTest {
         List<TextReader.Line> lines = new ArrayList<>();
         // plates of several widths: some share an input width bucket, some do not
         for (int width : new int[] {320, 200, 320, 120, 250, 320}) {
-            TextReader.Line whole = TextReader.Line.whole(Image.of(TestPlates.plate("ABC" + width, "", width)));
+            TextReader.Line whole = TextReader.Line.whole(TestPlates.crop("ABC" + width, width));
             lines.add(new TextReader.Line(whole.image(), whole.corners(), whole.width(), whole.height(), false));
         }
         return lines;
@@ -46,7 +45,7 @@ class TextReaderTest {
             double own = 48 * line.width() / line.height();
             assertTrue(w >= own && w < own + TextReader.WIDTH_STEP + 1, w + " for a line " + own + " px wide at 48 high");
         }
-        TextReader.Line wide = TextReader.Line.whole(Image.of(TestPlates.plate("A", "", 320)));
+        TextReader.Line wide = TextReader.Line.whole(TestPlates.crop("A", 320));
         TextReader.Line veryWide = new TextReader.Line(wide.image(), wide.corners(), 100 * wide.height(), wide.height(), true);
         assertEquals(960, single.targetWidth(veryWide), "capped at the model's widest input");
         assertEquals(TextReader.WHOLE_CROP_MIN_WIDTH, single.targetWidth(wide), "a whole crop padded to PaddleOCR's width");

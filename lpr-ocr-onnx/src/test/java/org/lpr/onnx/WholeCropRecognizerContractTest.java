@@ -14,7 +14,7 @@ class WholeCropRecognizerContractTest extends PlateRecognizerContract {
     @Override
     protected Image plateCrop(String text) {
         // without line finding the crop must hold only the serial, as a detector's tight crop would
-        return Image.of(TestPlates.plate(text, "", 320));
+        return TestPlates.serial(text);
     }
 
     @Override

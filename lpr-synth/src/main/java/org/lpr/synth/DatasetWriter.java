@@ -12,7 +12,12 @@ import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
+import org.lpr.core.read.Point;
 
 /**
  * Writes a training set of rendered plate crops to a folder: {@code images/NNNNNNNN.png} and
@@ -23,9 +28,17 @@ import javax.imageio.ImageIO;
  * java -cp lpr-synth/target/classes:lpr-core/target/classes org.lpr.synth.DatasetWriter \
  *     --out training/data/synth-0 --count 100000 --seed 1 --start 0 --threads 2 --size 192x96
  * </pre>
+ *
+ * <p>With {@code --scenes}, it writes whole pictures for plate detectors instead ({@link #writeScenes}):
+ * {@code images/NNNNNNNN.jpg}, beside each its {@code NNNNNNNN.txt} in {@code lpr eval-scenes}'s format,
+ * and {@code labels.csv} with every plate's outline ({@code file,width,height,state,plate,x0,y0,..,x3,y3}).
  */
 public final class DatasetWriter {
+    /** The JPEG quality of written scenes: high, since the renderer already compressed them once. */
+    private static final float SCENE_JPEG_QUALITY = 0.92f;
+
     private final PlateRenderer renderer;
+    private final List<PlateRenderer> sceneRenderers;
     private final int threads;
 
     /** A writer rendering with {@code renderer} on {@code threads} threads. */
@@ -34,22 +47,68 @@ public final class DatasetWriter {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         this.renderer = renderer;
+        this.sceneRenderers = List.of(renderer);
+        this.threads = threads;
+    }
+
+    /**
+     * A writer of scenes rendered on {@code threads} threads, index {@code i} by
+     * {@code renderers.get(i mod renderers.size())}: renderers differing in
+     * {@link PlateRenderer.Builder#sceneSize} give a set of mixed picture sizes.
+     */
+    public DatasetWriter(List<PlateRenderer> renderers, int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        if (renderers.isEmpty()) {
+            throw new IllegalArgumentException("renderers must name at least one renderer");
+        }
+        this.renderer = renderers.get(0);
+        this.sceneRenderers = List.copyOf(renderers);
         this.threads = threads;
     }
 
     /** Renders indices {@code start .. start+count-1} into {@code dir}; returns the number written. */
     public int write(Path dir, long start, int count) throws IOException {
+        return write(dir, start, count, "file,state,plate", this::renderOne);
+    }
+
+    /**
+     * Renders the scenes of indices {@code start .. start+count-1} into {@code dir}: {@code images/NNNNNNNN.jpg},
+     * {@code images/NNNNNNNN.txt} (tab separated {@code file x y w h PLATE}, the outline's bounding box, as
+     * {@code lpr eval-scenes images} reads it) and {@code labels.csv} with the plate's four corners, clockwise
+     * from top-left, in pixels; returns the number written.
+     */
+    public int writeScenes(Path dir, long start, int count) throws IOException {
+        return write(dir, start, count, "file,width,height,state,plate,x0,y0,x1,y1,x2,y2,x3,y3", this::renderScene);
+    }
+
+    /**
+     * Renders the street scenes ({@link PlateRenderer#renderStreetScene(long)}) of indices
+     * {@code start .. start+count-1} into {@code dir}, as {@link #writeScenes} does but with one
+     * {@code labels.csv} row and one {@code NNNNNNNN.txt} line per plate; a picture without a plate gets
+     * one row with empty state, plate and corners, and an empty {@code .txt}. Returns the number of pictures.
+     */
+    public int writeStreetScenes(Path dir, long start, int count) throws IOException {
+        return write(dir, start, count, "file,width,height,state,plate,x0,y0,x1,y1,x2,y2,x3,y3", this::renderStreetScene);
+    }
+
+    private interface Renderer {
+        String render(Path images, long index);
+    }
+
+    private int write(Path dir, long start, int count, String header, Renderer one) throws IOException {
         Path images = dir.resolve("images");
         Files.createDirectories(images);
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try (Writer labels = Files.newBufferedWriter(dir.resolve("labels.csv"), StandardCharsets.UTF_8)) {
-            labels.write("file,state,plate\n");
+            labels.write(header + "\n");
             int chunk = 1000;
             for (int base = 0; base < count; base += chunk) {
                 List<Future<String>> lines = new ArrayList<>();
                 for (int i = base; i < Math.min(count, base + chunk); i++) {
                     long index = start + i;
-                    lines.add(pool.submit(() -> renderOne(images, index)));
+                    lines.add(pool.submit(() -> one.render(images, index)));
                 }
                 for (Future<String> line : lines) {
                     labels.write(line.get());
@@ -78,7 +137,72 @@ public final class DatasetWriter {
         return "images/" + name + "," + plate.plate().jurisdiction().code().toLowerCase(Locale.ROOT) + "," + plate.plate().text() + "\n";
     }
 
-    /** Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]}. */
+    private String renderScene(Path images, long index) {
+        RenderedScene scene = sceneRenderers.get((int) Math.floorMod(index, (long) sceneRenderers.size())).renderScene(index);
+        String name = String.format(Locale.ROOT, "%08d", index);
+        try {
+            writeJpeg(scene.image().toBufferedImage(), images.resolve(name + ".jpg"));
+            var o = scene.outline();
+            Files.writeString(images.resolve(name + ".txt"), String.format(Locale.ROOT, "%s.jpg\t%d\t%d\t%d\t%d\t%s%n", name,
+                    Math.round(o.minX()), Math.round(o.minY()), Math.round(o.maxX() - o.minX()), Math.round(o.maxY() - o.minY()),
+                    scene.plate().text()), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        StringBuilder line = new StringBuilder();
+        line.append("images/").append(name).append(".jpg,").append(scene.image().width()).append(',').append(scene.image().height())
+                .append(',').append(scene.plate().jurisdiction().code().toLowerCase(Locale.ROOT)).append(',').append(scene.plate().text());
+        for (Point p : scene.outline().points()) {
+            line.append(String.format(Locale.ROOT, ",%.1f,%.1f", p.x(), p.y()));
+        }
+        return line.append('\n').toString();
+    }
+
+    private String renderStreetScene(Path images, long index) {
+        StreetScene scene = sceneRenderers.get((int) Math.floorMod(index, (long) sceneRenderers.size())).renderStreetScene(index);
+        String name = String.format(Locale.ROOT, "%08d", index);
+        StringBuilder txt = new StringBuilder();
+        StringBuilder rows = new StringBuilder();
+        String head = "images/" + name + ".jpg," + scene.image().width() + "," + scene.image().height() + ",";
+        for (StreetScene.Labelled plate : scene.plates()) {
+            var o = plate.outline();
+            txt.append(String.format(Locale.ROOT, "%s.jpg\t%d\t%d\t%d\t%d\t%s%n", name, Math.round(o.minX()), Math.round(o.minY()),
+                    Math.round(o.maxX() - o.minX()), Math.round(o.maxY() - o.minY()), plate.plate().text()));
+            rows.append(head).append(plate.plate().jurisdiction().code().toLowerCase(Locale.ROOT)).append(',').append(plate.plate().text());
+            for (Point p : o.points()) {
+                rows.append(String.format(Locale.ROOT, ",%.1f,%.1f", p.x(), p.y()));
+            }
+            rows.append('\n');
+        }
+        if (scene.plates().isEmpty()) {
+            rows.append(head).append(",,,,,,,,,\n");
+        }
+        try {
+            writeJpeg(scene.image().toBufferedImage(), images.resolve(name + ".jpg"));
+            Files.writeString(images.resolve(name + ".txt"), txt, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows.toString();
+    }
+
+    private static void writeJpeg(java.awt.image.BufferedImage image, Path file) throws IOException {
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
+        try (ImageOutputStream out = ImageIO.createImageOutputStream(file.toFile())) {
+            ImageWriteParam param = writer.getDefaultWriteParam();
+            param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+            param.setCompressionQuality(SCENE_JPEG_QUALITY);
+            writer.setOutput(out);
+            writer.write(null, new IIOImage(image, null, null), param);
+        } finally {
+            writer.dispose();
+        }
+    }
+
+    /**
+     * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
+     * [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
+     */
     public static void main(String[] args) throws IOException {
         Path out = null;
         int count = 1000;
@@ -88,10 +212,22 @@ public final class DatasetWriter {
         int w = 0;
         int h = 0;
         boolean clean = false;
+        boolean scenes = false;
+        boolean street = false;
+        List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             if (a.equals("--clean")) {
                 clean = true;
+                continue;
+            }
+            if (a.equals("--street")) {
+                scenes = true;
+                street = true;
+                continue;
+            }
+            if (a.equals("--scenes")) {
+                scenes = true;
                 continue;
             }
             if (i + 1 >= args.length) {
@@ -105,18 +241,35 @@ public final class DatasetWriter {
                 case "--start" -> start = Long.parseLong(v);
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--size" -> {
-                    String[] wh = v.toLowerCase(Locale.ROOT).split("x");
-                    if (wh.length != 2) {
-                        usage("--size '" + v + "' must be WIDTHxHEIGHT, for example 192x96");
+                    int[] wh = size("--size", v);
+                    w = wh[0];
+                    h = wh[1];
+                }
+                case "--scene-sizes" -> {
+                    for (String one : v.split(",")) {
+                        sceneSizes.add(size("--scene-sizes", one));
                     }
-                    w = Integer.parseInt(wh[0]);
-                    h = Integer.parseInt(wh[1]);
                 }
                 default -> usage("unknown option " + a);
             }
         }
         if (out == null) {
             usage("--out is required");
+        }
+        if (scenes) {
+            if (sceneSizes.isEmpty()) {
+                sceneSizes = List.of(new int[] {640, 480}, new int[] {1280, 720});
+            }
+            List<PlateRenderer> renderers = new ArrayList<>();
+            for (int[] wh : sceneSizes) {
+                renderers.add(PlateRenderer.builder().seed(seed).photoEffects(!clean).sceneSize(wh[0], wh[1]).build());
+            }
+            long t0 = System.nanoTime();
+            DatasetWriter writer = new DatasetWriter(renderers, threads);
+            int n = street ? writer.writeStreetScenes(out, start, count) : writer.writeScenes(out, start, count);
+            double s = (System.nanoTime() - t0) / 1e9;
+            System.out.printf(Locale.ROOT, "wrote %d scenes to %s in %.1f s (%.1f/s)%n", n, out, s, n / s);
+            return;
         }
         PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         if (w > 0) {
@@ -128,10 +281,21 @@ public final class DatasetWriter {
         System.out.printf(Locale.ROOT, "wrote %d plates to %s in %.1f s (%.0f/s)%n", n, out, s, n / s);
     }
 
+    private static int[] size(String option, String v) {
+        String[] wh = v.toLowerCase(Locale.ROOT).split("x");
+        if (wh.length != 2) {
+            usage(option + " '" + v + "' must be WIDTHxHEIGHT, for example 192x96");
+        }
+        return new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])};
+    }
+
     private static void usage(String problem) {
         System.err.println(problem);
-        System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]");
+        System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
+                + " [--scenes [--street] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
+        System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");
+        System.err.println("  --street: (implies --scenes) street scenes with cars, signs and text, 0 to 3 plates each, one labels row per plate");
         System.exit(2);
     }
 }

@@ -114,15 +114,23 @@ final class PhotoEffects {
 
     /** Light, blur, noise and compression, each applied at random. */
     static BufferedImage degrade(BufferedImage img, SplittableRandom r) {
+        return degrade(img, r, img.getWidth(), img.getHeight());
+    }
+
+    /**
+     * As {@link #degrade(BufferedImage, SplittableRandom)}, with blur lengths sized for a subject of
+     * {@code subjectW x subjectH} (for a crop, the crop itself; for a scene, about its largest plate).
+     */
+    static BufferedImage degrade(BufferedImage img, SplittableRandom r, int subjectW, int subjectH) {
         int w = img.getWidth();
         int h = img.getHeight();
         int[] px = img.getRGB(0, 0, w, h, null, 0, w);
 
         if (r.nextDouble() < 0.3) {
-            px = blur(px, w, h, 1 + r.nextInt(Math.max(1, Math.min(2, h / 40 + 1))), h > 60 && r.nextDouble() < 0.3);
+            px = blur(px, w, h, 1 + r.nextInt(Math.max(1, Math.min(2, subjectH / 40 + 1))), subjectH > 60 && r.nextDouble() < 0.3);
         }
         if (r.nextDouble() < 0.12) {
-            px = motionBlur(px, w, h, 2 + r.nextInt(Math.max(1, w / 40 + 1)));
+            px = motionBlur(px, w, h, 2 + r.nextInt(Math.max(1, subjectW / 40 + 1)));
         }
         double gain = r.nextDouble() < 0.2 ? 0.35 + r.nextDouble() * 0.4 : 0.8 + r.nextDouble() * 0.4;
         double offset = r.nextDouble() * 30 - 10;

@@ -56,7 +56,8 @@ final class PlatePainter {
      * @param contrast the luminance difference between the ink and the background behind the serial
      *     that {@value #CONTRAST_SHARE} of its pixels reach (measured on the pixels before the serial was drawn)
      */
-    record Painted(BufferedImage image, List<Rectangle2D> glyphs, List<Rectangle2D> distractors, double contrast) {
+    record Painted(BufferedImage image, List<Rectangle2D> glyphs, List<Rectangle2D> distractors, List<Rectangle2D> texts,
+            double contrast) {
     }
 
     /** Paints a plate printing {@code printed} in {@code style} onto a new {@value #WIDTH}x{@value #HEIGHT} image. */
@@ -138,7 +139,7 @@ final class PlatePainter {
         // (Wyoming's county number and emblem are part of the printed serial: PlateRenderer.randomSpec)
         Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, r);
         List<Rectangle2D> keepOut = serial.boxes();
-        paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
+        List<Rectangle2D> texts = paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
         paintSerial(g, serial, ink, r);
         List<Rectangle2D> distractors = new ArrayList<>();
         if (withDistractors) {
@@ -154,7 +155,7 @@ final class PlatePainter {
             }
         }
         g.dispose();
-        return new Painted(img, keepOut, List.copyOf(distractors), contrast);
+        return new Painted(img, keepOut, List.copyOf(distractors), texts, contrast);
     }
 
     /**
@@ -249,8 +250,13 @@ final class PlatePainter {
         }
     }
 
-    private static void paintLegend(Graphics2D g, PlateStyle style, boolean onTop, Color ink, List<Rectangle2D> keepOut,
-            SplittableRandom r) {
+    /**
+     * Paints the legend, the slogan and sometimes a county name, each clear of the serial and of each
+     * other (a county name that would sit on the slogan is left out); returns the boxes of the texts painted.
+     */
+    private static List<Rectangle2D> paintLegend(Graphics2D g, PlateStyle style, boolean onTop, Color ink,
+            List<Rectangle2D> keepOut, SplittableRandom r) {
+        List<Rectangle2D> texts = new ArrayList<>();
         String legend = style.legend();
         if (r.nextDouble() < 0.3) {
             legend = legend.equals(legend.toUpperCase()) ? titleCase(legend) : legend.toUpperCase();
@@ -260,20 +266,29 @@ final class PlatePainter {
         double maxW = WIDTH * (0.45 + r.nextDouble() * 0.45);
         double y = onTop ? HEIGHT * (0.04 + r.nextDouble() * 0.04) : HEIGHT * (0.78 + r.nextDouble() * 0.06);
         if (r.nextDouble() < 0.93) {
-            drawTextClear(g, legend, font, WIDTH / 2.0 + (r.nextDouble() - 0.5) * 30, y, h, maxW, ink, keepOut);
+            addIfPainted(texts, drawTextClear(g, legend, font, WIDTH / 2.0 + (r.nextDouble() - 0.5) * 30, y, h, maxW, ink,
+                    keepOut, texts));
         }
         if (r.nextDouble() < 0.8) {
             String slogan = pick(style.slogans(), r);
             Font sf = pick(PlateFonts.LEGEND_FONTS, r);
             double sh = HEIGHT * (0.06 + r.nextDouble() * 0.05);
             double sy = onTop ? HEIGHT * (0.83 + r.nextDouble() * 0.06) : HEIGHT * (0.04 + r.nextDouble() * 0.03);
-            drawTextClear(g, slogan, sf, WIDTH / 2.0, sy, sh, WIDTH * 0.7, r.nextDouble() < 0.7 ? ink : Color.DARK_GRAY, keepOut);
+            addIfPainted(texts, drawTextClear(g, slogan, sf, WIDTH / 2.0, sy, sh, WIDTH * 0.7,
+                    r.nextDouble() < 0.7 ? ink : Color.DARK_GRAY, keepOut, texts));
         }
         if (r.nextDouble() < 0.2) {
             String county = COUNTIES[r.nextInt(COUNTIES.length)];
             double ch = HEIGHT * (0.06 + r.nextDouble() * 0.04);
-            drawTextClear(g, county, pick(PlateFonts.SERIAL_FONTS, r), WIDTH * (0.3 + r.nextDouble() * 0.4),
-                    onTop ? HEIGHT * 0.78 : HEIGHT * 0.12, ch, WIDTH * 0.4, Color.BLACK, keepOut);
+            addIfPainted(texts, drawTextClear(g, county, pick(PlateFonts.SERIAL_FONTS, r), WIDTH * (0.3 + r.nextDouble() * 0.4),
+                    onTop ? HEIGHT * 0.78 : HEIGHT * 0.12, ch, WIDTH * 0.4, Color.BLACK, keepOut, texts));
+        }
+        return List.copyOf(texts);
+    }
+
+    private static void addIfPainted(List<Rectangle2D> texts, Rectangle2D box) {
+        if (box != null) {
+            texts.add(box);
         }
     }
 
@@ -395,7 +410,8 @@ final class PlatePainter {
         return true;
     }
 
-    private static Rectangle2D union(List<Rectangle2D> boxes) {
+    /** The smallest rectangle holding every one of {@code boxes}. */
+    static Rectangle2D union(List<Rectangle2D> boxes) {
         Rectangle2D u = (Rectangle2D) boxes.get(0).clone();
         for (Rectangle2D b : boxes) {
             u.add(b);
@@ -550,13 +566,14 @@ final class PlatePainter {
     /**
      * Draws text as {@link #drawTextCentered} where it stays clear of {@code keepOut} (the serial);
      * text that would touch the serial moves into the band above or below it, smaller where needed,
-     * or is left out when the band is too narrow.
+     * or is left out when the band is too narrow. Text that would touch one of {@code otherTexts} is left
+     * out. Returns the box painted, or null when nothing was.
      */
-    private static void drawTextClear(Graphics2D g, String text, Font font, double cx, double y, double h, double maxW,
-            Color colour, List<Rectangle2D> keepOut) {
+    private static Rectangle2D drawTextClear(Graphics2D g, String text, Font font, double cx, double y, double h, double maxW,
+            Color colour, List<Rectangle2D> keepOut, List<Rectangle2D> otherTexts) {
         Rectangle2D box = textBox(text, font, cx, y, h, maxW);
         if (box == null) {
-            return;
+            return null;
         }
         if (!clear(box, keepOut)) {
             Rectangle2D serial = union(keepOut);
@@ -578,14 +595,18 @@ final class PlatePainter {
                 maxW *= s;
             }
             if (h < HEIGHT * 0.04) {
-                return;
+                return null;
             }
             box = textBox(text, font, cx, y, h, maxW);
             if (box == null || !clear(box, keepOut)) {
-                return;
+                return null;
             }
         }
+        if (!clear(box, otherTexts)) {
+            return null;
+        }
         drawTextCentered(g, text, font, cx, y, h, maxW, colour, 0, null);
+        return box;
     }
 
     /** The box {@link #drawTextCentered} fills for these arguments, or null for text without ink. */

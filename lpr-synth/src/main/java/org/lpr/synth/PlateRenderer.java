@@ -2,6 +2,7 @@ package org.lpr.synth;
 
 import java.awt.Color;
 import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,8 @@ public final class PlateRenderer {
     private final boolean distractors;
     private final int outputWidth;
     private final int outputHeight;
+    private final int sceneWidth;
+    private final int sceneHeight;
     private final List<Jurisdiction> states;
 
     private PlateRenderer(Builder b) {
@@ -43,10 +46,12 @@ public final class PlateRenderer {
         this.distractors = b.distractors;
         this.outputWidth = b.outputWidth;
         this.outputHeight = b.outputHeight;
+        this.sceneWidth = b.sceneWidth;
+        this.sceneHeight = b.sceneHeight;
         this.states = List.copyOf(PlateStyle.ALL.keySet());
     }
 
-    /** A builder with seed 0, camera effects and distractors on and the crop's natural size. */
+    /** A builder with seed 0, camera effects and distractors on, the crop's natural size and 640x480 scenes. */
     public static Builder builder() {
         return new Builder();
     }
@@ -120,21 +125,44 @@ public final class PlateRenderer {
         return new RenderedPlate(Image.of(out), spec.plate(), outline(quad));
     }
 
+    /**
+     * Renders {@code spec}'s plate cut to its serial: the box of the serial's characters (and emblems)
+     * with a quarter of their height added on every side, as a tight plate finder or a text-line finder
+     * hands a reader of one line. The plate is the one {@link #render(PlateSpec)} draws without camera
+     * effects, which this never adds; {@link Builder#outputSize} scales the cut.
+     */
+    public RenderedPlate renderSerial(PlateSpec spec) {
+        SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
+        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
+        Rectangle2D serial = PlatePainter.union(painted.glyphs());
+        double margin = serial.getHeight() / 4;
+        int x0 = (int) Math.max(0, Math.floor(serial.getMinX() - margin));
+        int y0 = (int) Math.max(0, Math.floor(serial.getMinY() - margin));
+        int x1 = (int) Math.min(PlatePainter.WIDTH, Math.ceil(serial.getMaxX() + margin));
+        int y1 = (int) Math.min(PlatePainter.HEIGHT, Math.ceil(serial.getMaxY() + margin));
+        BufferedImage cut = painted.image().getSubimage(x0, y0, x1 - x0, y1 - y0);
+        BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(cut, outputWidth, outputHeight) : cut;
+        double sx = (double) out.getWidth() / cut.getWidth();
+        double sy = (double) out.getHeight() / cut.getHeight();
+        Polygon plate = Polygon.rectangle(-x0 * sx, -y0 * sy, PlatePainter.WIDTH * sx, PlatePainter.HEIGHT * sy);
+        return new RenderedPlate(Image.of(out), spec.plate(), plate);
+    }
+
     /** Renders the random plate of {@code index} ({@link #randomSpec(long)}) inside a larger street-like picture. */
     public RenderedScene renderScene(long index) {
         return renderScene(randomSpec(index));
     }
 
     /**
-     * Renders {@code spec} inside a 640x480 street-like picture: the plate 70 to 220 pixels wide at a
-     * random place; with camera effects, seen at a slight angle and JPEG-compressed, without them,
-     * upright and frontal.
+     * Renders {@code spec} inside a street-like picture (640x480 unless {@link Builder#sceneSize} says
+     * otherwise): the plate 70 to 220 pixels wide at a random place; with camera effects, seen at a
+     * slight angle and JPEG-compressed, without them, upright and frontal.
      */
     public RenderedScene renderScene(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed() ^ 0x5CE7E));
         BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
-        int w = 640;
-        int h = 480;
+        int w = sceneWidth;
+        int h = sceneHeight;
         BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         PhotoEffects.background(scene, r);
         Graphics2D g = scene.createGraphics();
@@ -156,6 +184,118 @@ public final class PlateRenderer {
         PhotoEffects.warpInto(small, scene, quad);
         BufferedImage out = photo ? PhotoEffects.jpeg(scene, 0.85f) : scene;
         return new RenderedScene(Image.of(out), spec.plate(), outline(quad));
+    }
+
+    /**
+     * Renders street scene {@code index} for plate-detector training: a picture ({@link Builder#sceneSize},
+     * default 640x480) of a road with kerb, sidewalk or grass, sky and buildings with shop signs, road
+     * signs, cars without a plate in view, and zero to three cars holding a random plate each
+     * (6 % none, 44 % one, 32 % two, 18 % three; the first 25 to 300 pixels wide, the others up to a
+     * fifth of the picture), seen at an angle; the cars carry tail lights or headlights, badges, bumper
+     * stickers and dealer names that are not plates. With camera effects (the default) the whole picture
+     * gets the crops' blur, low light, colour cast, glare, shadow, noise and JPEG, blur sized to its
+     * largest plate; without them the plates are upright and frontal and nothing is added. Plates never
+     * overlap each other and lie inside the picture, at least 3 pixels from its edges. Independent of
+     * {@link #renderScene(long)}, whose pictures it leaves unchanged.
+     */
+    public StreetScene renderStreetScene(long index) {
+        SplittableRandom r = random(index, 0x57EE7L);
+        int w = sceneWidth;
+        int h = sceneHeight;
+        BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+        int horizon = StreetPainter.backdrop(scene, r);
+        StreetPainter.signs(scene, horizon, List.of(), r);
+        double u = r.nextDouble();
+        int wanted = u < 0.06 ? 0 : u < 0.5 ? 1 : u < 0.82 ? 2 : 3;
+        List<StreetCar> drawn = new ArrayList<>();
+        List<Rectangle2D> cars = new ArrayList<>();
+        List<Rectangle2D> plateBoxes = new ArrayList<>();
+        List<StreetScene.Labelled> plates = new ArrayList<>();
+        double largest = 0;
+        for (int k = 0; k < wanted; k++) {
+            for (int attempt = 0; attempt < 30; attempt++) {
+                double maxW = Math.max(26, Math.min(300, k == 0 ? w * 0.45 : w * 0.2));
+                double pw = 25 * Math.pow(maxW / 25, r.nextDouble());
+                double ph = pw / 2 * (0.95 + r.nextDouble() * 0.1);
+                double[] quad = photo ? viewQuad(pw, ph, r, 0.04) : new double[] {0, 0, pw, 0, pw, ph, 0, ph};
+                Rectangle2D qb = bounds(quad);
+                double top = Math.min(h - 3 - qb.getHeight(), Math.max(3, horizon * 0.7));
+                double ox = 3 - qb.getMinX() + r.nextDouble() * (w - 6 - qb.getWidth());
+                double oy = top - qb.getMinY() + r.nextDouble() * (h - 3 - qb.getHeight() - top);
+                for (int i = 0; i < 8; i += 2) {
+                    quad[i] += ox;
+                    quad[i + 1] += oy;
+                }
+                Rectangle2D box = bounds(quad);
+                if (box.getMinX() < 3 || box.getMinY() < 3 || box.getMaxX() > w - 3 || box.getMaxY() > h - 3) {
+                    continue;
+                }
+                boolean rear = r.nextDouble() < 0.7;
+                double cw = pw * (4.8 + r.nextDouble() * 1.2);
+                double ch = cw * (0.55 + r.nextDouble() * 0.2);
+                double cx = box.getCenterX() - cw * (0.5 + (r.nextDouble() - 0.5) * 0.06);
+                double cy = box.getCenterY() - ch * (rear ? 0.64 : 0.7);
+                Rectangle2D car = new Rectangle2D.Double(cx, cy, cw, ch).createIntersection(new Rectangle2D.Double(0, 0, w, h));
+                boolean free = cy + ch * 0.9 >= horizon + (h - horizon) * 0.08; // on the ground, not in the sky
+                for (int i = 0; i < cars.size(); i++) {
+                    free &= !car.intersects(cars.get(i)) && !box.intersects(plateBoxes.get(i));
+                }
+                if (!free) {
+                    continue;
+                }
+                SplittableRandom pr = r.split();
+                Jurisdiction j = states.get(pr.nextInt(states.size()));
+                String printed = pr.nextDouble() < 0.12 ? PlateStyle.vanitySerial(pr) : PlateStyle.ALL.get(j).printedSerial(pr);
+                BufferedImage plate = PlatePainter.paint(styleOf(j, pr), printed, pr, distractors);
+                BufferedImage small = PhotoEffects.resize(plate, (int) Math.max(8, Math.round(pw * 1.3)), (int) Math.max(4, Math.round(ph * 1.3)));
+                drawn.add(new StreetCar(cx, cy, cw, ch, rear, box, small, quad));
+                cars.add(car);
+                plateBoxes.add(box);
+                plates.add(new StreetScene.Labelled(Plate.of(printed.replace("*", ""), j), outline(quad)));
+                largest = Math.max(largest, pw);
+                break;
+            }
+        }
+        // cars without a plate in view, where they hide no plate car
+        int extra = r.nextInt(4);
+        for (int i = 0; i < extra; i++) {
+            double cw = w * (0.12 + r.nextDouble() * 0.35);
+            double ch = cw * (0.55 + r.nextDouble() * 0.2);
+            double cx = r.nextDouble() * w - cw / 2;
+            double cy = horizon + r.nextDouble() * (h - horizon) - ch * 0.8;
+            Rectangle2D car = new Rectangle2D.Double(cx, cy, cw, ch);
+            boolean rear = r.nextDouble() < 0.3;
+            if (cars.stream().noneMatch(car::intersects)) {
+                cars.add(car);
+                drawn.add(new StreetCar(cx, cy, cw, ch, rear, null, null, null));
+            }
+        }
+        // far (higher) cars first, so nearer ones stand in front
+        drawn.sort(java.util.Comparator.comparingDouble(c -> c.y() + c.h()));
+        for (StreetCar c : drawn) {
+            StreetPainter.car(scene, c.x(), c.y(), c.w(), c.h(), c.rear(), c.plateBox(), r);
+            if (c.plate() != null) {
+                PhotoEffects.warpInto(c.plate(), scene, c.quad());
+            }
+        }
+        BufferedImage out = scene;
+        if (photo) {
+            int subject = (int) Math.round(largest > 0 ? largest * 1.3 : 150);
+            out = PhotoEffects.degrade(scene, r, subject, subject / 2);
+        }
+        return new StreetScene(Image.of(out), plates);
+    }
+
+    /** A car of a street scene, placed before it is painted; {@code plate} null for a car without a plate in view. */
+    private record StreetCar(double x, double y, double w, double h, boolean rear, Rectangle2D plateBox, BufferedImage plate, double[] quad) {
+    }
+
+    private static Rectangle2D bounds(double[] quad) {
+        double minX = Math.min(Math.min(quad[0], quad[2]), Math.min(quad[4], quad[6]));
+        double maxX = Math.max(Math.max(quad[0], quad[2]), Math.max(quad[4], quad[6]));
+        double minY = Math.min(Math.min(quad[1], quad[3]), Math.min(quad[5], quad[7]));
+        double maxY = Math.max(Math.max(quad[1], quad[3]), Math.max(quad[5], quad[7]));
+        return new Rectangle2D.Double(minX, minY, maxX - minX, maxY - minY);
     }
 
     private PlateStyle styleOf(Jurisdiction j, SplittableRandom r) {
@@ -221,6 +361,8 @@ public final class PlateRenderer {
         private boolean distractors = true;
         private int outputWidth;
         private int outputHeight;
+        private int sceneWidth = 640;
+        private int sceneHeight = 480;
 
         private Builder() {
         }
@@ -242,7 +384,7 @@ public final class PlateRenderer {
 
         /**
          * Whether to draw what is not part of the plate text (default true): stacked small characters,
-         * side badges, Wyoming's county number, stickers, bolts, frames and dirt. Without them, a plain
+         * side badges, stickers, bolts, frames and dirt (Wyoming's county number is part of its serial). Without them, a plain
          * plate (art, legend, slogan, serial) that any reader should read, for tests of readers and finders.
          */
         public Builder distractors(boolean on) {
@@ -257,6 +399,16 @@ public final class PlateRenderer {
             }
             this.outputWidth = width;
             this.outputHeight = height;
+            return this;
+        }
+
+        /** The size of {@link PlateRenderer#renderScene(PlateSpec)} pictures (default 640x480); the plate stays 70 to 220 pixels wide. */
+        public Builder sceneSize(int width, int height) {
+            if (width < 320 || height < 240 || width > 4096 || height > 4096) {
+                throw new IllegalArgumentException("scene size " + width + "x" + height + " must be 320x240 to 4096x4096");
+            }
+            this.sceneWidth = width;
+            this.sceneHeight = height;
             return this;
         }
 

@@ -43,6 +43,25 @@ class PlatePainterLegibilityTest {
     }
 
     @Test
+    void legendSloganAndCountyName_neverOverlapEachOtherOrTheSerial() {
+        int texts = 0;
+        for (PlatePainter.Painted p : paintMany()) {
+            List<Rectangle2D> t = p.texts();
+            texts += t.size();
+            for (int i = 0; i < t.size(); i++) {
+                for (Rectangle2D glyph : p.glyphs()) {
+                    assertThat(t.get(i).intersects(glyph)).as("text %s over glyph %s", t.get(i), glyph).isFalse();
+                }
+                for (int j = i + 1; j < t.size(); j++) {
+                    assertThat(t.get(i).intersects(t.get(j))).as("text %s over text %s", t.get(i), t.get(j)).isFalse();
+                }
+            }
+        }
+        // most plates carry a legend and a slogan
+        assertThat(texts).isGreaterThan(PLATES * 3 / 2);
+    }
+
+    @Test
     void serialCharacters_neverTouch() {
         for (PlatePainter.Painted p : paintMany()) {
             List<Rectangle2D> g = p.glyphs();

@@ -122,6 +122,46 @@ class PlateRendererTest {
     }
 
     @Test
+    void renderSerial_isThePlainPlateCutAroundItsSerial() {
+        PlateRenderer clean = PlateRenderer.builder().seed(11).photoEffects(false).distractors(false).build();
+        for (int i = 0; i < 5; i++) {
+            PlateSpec spec = clean.randomSpec(i);
+            RenderedPlate plate = clean.render(spec);
+            RenderedPlate serial = clean.renderSerial(spec);
+            assertThat(serial.plate()).isEqualTo(plate.plate());
+            int x0 = (int) -serial.outline().minX();
+            int y0 = (int) -serial.outline().minY();
+            assertThat(x0).isGreaterThanOrEqualTo(0);
+            assertThat(y0).as("the legend band above the serial is left out").isPositive();
+            assertThat(x0 + serial.image().width()).isLessThanOrEqualTo(plate.image().width());
+            assertThat(y0 + serial.image().height()).isLessThanOrEqualTo(plate.image().height());
+            java.awt.image.BufferedImage whole = plate.image().toBufferedImage();
+            java.awt.image.BufferedImage cut = serial.image().toBufferedImage();
+            for (int y = 0; y < cut.getHeight(); y++) {
+                for (int x = 0; x < cut.getWidth(); x++) {
+                    assertThat(cut.getRGB(x, y)).as("pixel (%d, %d) of serial %d", x, y, i).isEqualTo(whole.getRGB(x0 + x, y0 + y));
+                }
+            }
+        }
+    }
+
+    @Test
+    void renderScene_sceneSize_givesPictureOfThatSizeWithThePlateInside() {
+        PlateRenderer wide = PlateRenderer.builder().seed(11).sceneSize(1280, 720).build();
+        for (int i = 0; i < 3; i++) {
+            RenderedScene s = wide.renderScene(i);
+            assertThat(s.image().width()).isEqualTo(1280);
+            assertThat(s.image().height()).isEqualTo(720);
+            assertThat(s.outline().minX()).isGreaterThanOrEqualTo(0);
+            assertThat(s.outline().maxX()).isLessThanOrEqualTo(1280);
+            assertThat(s.outline().minY()).isGreaterThanOrEqualTo(0);
+            assertThat(s.outline().maxY()).isLessThanOrEqualTo(720);
+        }
+        assertThatThrownBy(() -> PlateRenderer.builder().sceneSize(200, 480))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("scene size 200x480");
+    }
+
+    @Test
     void paint_withoutDistractors_paintsOnlyTheSerialNearIt() {
         int specs = 300;
         int wyoming = 0;
@@ -157,6 +197,39 @@ class PlateRendererTest {
         assertThat(lines.get(1)).startsWith("images/00000100.png,").matches("images/\\d{8}\\.png,[a-z]{2},[A-Z0-9]+");
         try (var files = Files.list(dir.resolve("images"))) {
             assertThat(files.count()).isEqualTo(20);
+        }
+    }
+
+    @Test
+    void datasetWriter_scenes_writesPicturesOfEachSizeWithOutlinesInside(@TempDir Path dir) throws Exception {
+        List<PlateRenderer> renderers = List.of(PlateRenderer.builder().seed(3).sceneSize(320, 240).build(),
+                PlateRenderer.builder().seed(3).sceneSize(480, 320).build());
+        new DatasetWriter(renderers, 2).writeScenes(dir, 10, 4);
+        List<String> lines = Files.readAllLines(dir.resolve("labels.csv"));
+        assertThat(lines).hasSize(5);
+        assertThat(lines.get(0)).isEqualTo("file,width,height,state,plate,x0,y0,x1,y1,x2,y2,x3,y3");
+        for (int i = 1; i < lines.size(); i++) {
+            String[] f = lines.get(i).split(",");
+            assertThat(f).hasSize(13);
+            long index = 9 + i;
+            int w = index % 2 == 0 ? 320 : 480;
+            int h = index % 2 == 0 ? 240 : 320;
+            assertThat(f[0]).isEqualTo(String.format("images/%08d.jpg", index));
+            assertThat(Integer.parseInt(f[1])).isEqualTo(w);
+            assertThat(Integer.parseInt(f[2])).isEqualTo(h);
+            assertThat(f[4]).isEqualTo(renderers.get(0).randomSpec(index).plate().text());
+            java.awt.image.BufferedImage picture = javax.imageio.ImageIO.read(dir.resolve(f[0]).toFile());
+            assertThat(picture.getWidth()).isEqualTo(w);
+            assertThat(picture.getHeight()).isEqualTo(h);
+            RenderedScene truth = renderers.get((int) (index % 2)).renderScene(index);
+            for (int c = 0; c < 4; c++) {
+                double x = Double.parseDouble(f[5 + 2 * c]);
+                double y = Double.parseDouble(f[6 + 2 * c]);
+                assertThat(x).isBetween(0.0, (double) w).isCloseTo(truth.outline().points().get(c).x(), org.assertj.core.data.Offset.offset(0.06));
+                assertThat(y).isBetween(0.0, (double) h).isCloseTo(truth.outline().points().get(c).y(), org.assertj.core.data.Offset.offset(0.06));
+            }
+            String box = Files.readString(dir.resolve(String.format("images/%08d.txt", index))).strip();
+            assertThat(box).matches(String.format("%08d\\.jpg\t\\d+\t\\d+\t\\d+\t\\d+\t%s", index, f[4]));
         }
     }
 }

@@ -1,0 +1,144 @@
+package org.lpr.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.geom.Rectangle2D;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.lpr.core.read.Point;
+import org.lpr.core.read.Polygon;
+
+class StreetSceneTest {
+    private static Rectangle2D box(Polygon p) {
+        return new Rectangle2D.Double(p.minX(), p.minY(), p.maxX() - p.minX(), p.maxY() - p.minY());
+    }
+
+    @Test
+    void renderStreetScene_platesLieInsideThePictureApartAndOfPlateSize() {
+        int[] counts = new int[4];
+        for (int[] size : new int[][] {{640, 480}, {1280, 720}}) {
+            PlateRenderer renderer = PlateRenderer.builder().seed(4).sceneSize(size[0], size[1]).build();
+            for (long i = 0; i < 40; i++) {
+                StreetScene scene = renderer.renderStreetScene(i);
+                assertThat(scene.image().width()).isEqualTo(size[0]);
+                assertThat(scene.image().height()).isEqualTo(size[1]);
+                assertThat(scene.plates()).hasSizeBetween(0, 3);
+                counts[scene.plates().size()]++;
+                List<Rectangle2D> boxes = new ArrayList<>();
+                for (StreetScene.Labelled plate : scene.plates()) {
+                    assertThat(plate.plate().text()).matches("[A-Z0-9]{2,8}");
+                    assertThat(plate.outline().points()).hasSize(4);
+                    for (Point p : plate.outline().points()) {
+                        assertThat(p.x()).as("scene %d x", i).isBetween(3.0, size[0] - 3.0);
+                        assertThat(p.y()).as("scene %d y", i).isBetween(3.0, size[1] - 3.0);
+                    }
+                    Rectangle2D b = box(plate.outline());
+                    assertThat(b.getWidth()).as("scene %d plate width", i).isBetween(20.0, 330.0);
+                    assertThat(b.getWidth()).isGreaterThan(b.getHeight());
+                    for (Rectangle2D other : boxes) {
+                        assertThat(b.intersects(other)).as("scene %d plates overlap", i).isFalse();
+                    }
+                    boxes.add(b);
+                }
+            }
+        }
+        // several plates per picture happen, and a single plate is the most common
+        assertThat(counts[2] + counts[3]).isGreaterThan(10);
+        assertThat(counts[1]).isGreaterThan(counts[3]);
+    }
+
+    @Test
+    void renderStreetScene_sameSeedAndIndex_givesSamePixelsAndPlates() {
+        StreetScene a = PlateRenderer.builder().seed(9).build().renderStreetScene(17);
+        StreetScene b = PlateRenderer.builder().seed(9).build().renderStreetScene(17);
+        assertThat(a.plates()).isEqualTo(b.plates());
+        assertThat(a.image().bgr()).isEqualTo(b.image().bgr());
+        StreetScene c = PlateRenderer.builder().seed(9).build().renderStreetScene(18);
+        assertThat(c.image().bgr()).isNotEqualTo(a.image().bgr());
+    }
+
+    @Test
+    void renderStreetScene_leavesRenderSceneAsItWas() {
+        PlateRenderer renderer = PlateRenderer.builder().seed(11).build();
+        RenderedScene before = renderer.renderScene(5);
+        renderer.renderStreetScene(5);
+        RenderedScene after = renderer.renderScene(5);
+        assertThat(after.image().bgr()).isEqualTo(before.image().bgr());
+        assertThat(after.image().bgr()).isNotEqualTo(renderer.renderStreetScene(5).image().bgr());
+    }
+
+    @Test
+    void renderStreetScene_withoutPhotoEffects_platesAreUprightRectangles() {
+        PlateRenderer clean = PlateRenderer.builder().seed(2).photoEffects(false).build();
+        int plates = 0;
+        for (long i = 0; i < 10; i++) {
+            for (StreetScene.Labelled plate : clean.renderStreetScene(i).plates()) {
+                List<Point> p = plate.outline().points();
+                assertThat(p.get(0).y()).isCloseTo(p.get(1).y(), Offset.offset(1e-9));
+                assertThat(p.get(0).x()).isCloseTo(p.get(3).x(), Offset.offset(1e-9));
+                plates++;
+            }
+        }
+        assertThat(plates).isGreaterThan(5);
+    }
+
+    @Test
+    void datasetWriter_street_writesOneRowAndOneTxtLinePerPlate(@TempDir Path dir) throws Exception {
+        List<PlateRenderer> renderers = List.of(PlateRenderer.builder().seed(3).sceneSize(320, 240).build(),
+                PlateRenderer.builder().seed(3).sceneSize(480, 320).build());
+        long empty = -1;
+        for (long i = 0; i < 400 && empty < 0; i++) {
+            if (renderers.get((int) (i % 2)).renderStreetScene(i).plates().isEmpty()) {
+                empty = i;
+            }
+        }
+        assertThat(empty).as("a scene without a plate among 400").isNotNegative();
+        DatasetWriter writer = new DatasetWriter(renderers, 2);
+        writer.writeStreetScenes(dir.resolve("a"), 20, 8);
+        writer.writeStreetScenes(dir.resolve("b"), empty, 1);
+        for (String shard : new String[] {"a", "b"}) {
+            Path out = dir.resolve(shard);
+            List<String> lines = Files.readAllLines(out.resolve("labels.csv"));
+            assertThat(lines.get(0)).isEqualTo("file,width,height,state,plate,x0,y0,x1,y1,x2,y2,x3,y3");
+            Map<String, List<String[]>> byFile = new LinkedHashMap<>();
+            for (String line : lines.subList(1, lines.size())) {
+                String[] f = line.split(",", -1);
+                assertThat(f).hasSize(13);
+                byFile.computeIfAbsent(f[0], k -> new ArrayList<>()).add(f);
+            }
+            for (Map.Entry<String, List<String[]>> e : byFile.entrySet()) {
+                long index = Long.parseLong(e.getKey().substring("images/".length(), "images/".length() + 8));
+                StreetScene truth = renderers.get((int) (index % 2)).renderStreetScene(index);
+                String name = String.format("%08d", index);
+                List<String> txt = Files.readAllLines(out.resolve("images/" + name + ".txt"));
+                assertThat(txt).hasSize(truth.plates().size());
+                if (truth.plates().isEmpty()) {
+                    assertThat(e.getValue()).hasSize(1);
+                    assertThat(e.getValue().get(0)[4]).isEmpty();
+                    assertThat(e.getValue().get(0)[5]).isEmpty();
+                    continue;
+                }
+                assertThat(e.getValue()).hasSize(truth.plates().size());
+                for (int k = 0; k < truth.plates().size(); k++) {
+                    String[] f = e.getValue().get(k);
+                    StreetScene.Labelled plate = truth.plates().get(k);
+                    assertThat(f[4]).isEqualTo(plate.plate().text());
+                    assertThat(txt.get(k)).startsWith(name + ".jpg\t").endsWith("\t" + plate.plate().text());
+                    for (int c = 0; c < 4; c++) {
+                        assertThat(Double.parseDouble(f[5 + 2 * c])).isCloseTo(plate.outline().points().get(c).x(), Offset.offset(0.06));
+                        assertThat(Double.parseDouble(f[6 + 2 * c])).isCloseTo(plate.outline().points().get(c).y(), Offset.offset(0.06));
+                    }
+                }
+                assertThat(javax.imageio.ImageIO.read(out.resolve(e.getKey()).toFile()).getWidth()).isEqualTo(truth.image().width());
+            }
+            assertThat(byFile).hasSize(shard.equals("a") ? 8 : 1);
+        }
+    }
+}
