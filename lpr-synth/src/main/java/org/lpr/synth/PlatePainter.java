@@ -650,16 +650,22 @@ final class PlatePainter {
     }
 
     private static Shape star(double cx, double cy, double rad) {
-        Path2D p = new Path2D.Double();
-        for (int i = 0; i < 10; i++) {
+        return closedPath(10, i -> {
             double a = Math.PI / 2 + i * Math.PI / 5;
             double rr = i % 2 == 0 ? rad : rad * 0.45;
-            double px = cx + Math.cos(a) * rr;
-            double py = cy - Math.sin(a) * rr;
+            return new double[] {cx + Math.cos(a) * rr, cy - Math.sin(a) * rr};
+        });
+    }
+
+    /** A closed polygon through {@code n} corners, {@code corner.apply(i)} being corner {@code i}'s x and y, taken in order. */
+    static Path2D closedPath(int n, java.util.function.IntFunction<double[]> corner) {
+        Path2D p = new Path2D.Double();
+        for (int i = 0; i < n; i++) {
+            double[] c = corner.apply(i);
             if (i == 0) {
-                p.moveTo(px, py);
+                p.moveTo(c[0], c[1]);
             } else {
-                p.lineTo(px, py);
+                p.lineTo(c[0], c[1]);
             }
         }
         p.closePath();
@@ -667,21 +673,12 @@ final class PlatePainter {
     }
 
     private static Shape blob(double cx, double cy, double rad, SplittableRandom r) {
-        Path2D p = new Path2D.Double();
         int n = 7 + r.nextInt(5);
-        for (int i = 0; i < n; i++) {
+        return closedPath(n, i -> {
             double a = 2 * Math.PI * i / n;
             double rr = rad * (0.6 + r.nextDouble() * 0.5);
-            double px = cx + Math.cos(a) * rr;
-            double py = cy + Math.sin(a) * rr;
-            if (i == 0) {
-                p.moveTo(px, py);
-            } else {
-                p.lineTo(px, py);
-            }
-        }
-        p.closePath();
-        return p;
+            return new double[] {cx + Math.cos(a) * rr, cy + Math.sin(a) * rr};
+        });
     }
 
     static <T> T pick(List<T> list, SplittableRandom r) {

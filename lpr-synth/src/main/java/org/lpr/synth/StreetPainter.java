@@ -374,19 +374,10 @@ final class StreetPainter {
     }
 
     private static Shape octagon(double cx, double cy, double rad) {
-        Path2D p = new Path2D.Double();
-        for (int i = 0; i < 8; i++) {
+        return PlatePainter.closedPath(8, i -> {
             double a = Math.PI / 8 + i * Math.PI / 4;
-            double px = cx + rad * Math.cos(a);
-            double py = cy + rad * Math.sin(a);
-            if (i == 0) {
-                p.moveTo(px, py);
-            } else {
-                p.lineTo(px, py);
-            }
-        }
-        p.closePath();
-        return p;
+            return new double[] {cx + rad * Math.cos(a), cy + rad * Math.sin(a)};
+        });
     }
 
     private static Graphics2D graphics(BufferedImage img) {
