@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.lpr.core.image.Image;
 import org.lpr.core.read.Point;
 
 /**
@@ -139,32 +140,25 @@ public final class DatasetWriter {
 
     private String renderScene(Path images, long index) {
         RenderedScene scene = sceneRenderers.get((int) Math.floorMod(index, (long) sceneRenderers.size())).renderScene(index);
-        String name = String.format(Locale.ROOT, "%08d", index);
-        try {
-            writeJpeg(scene.image().toBufferedImage(), images.resolve(name + ".jpg"));
-            var o = scene.outline();
-            Files.writeString(images.resolve(name + ".txt"), String.format(Locale.ROOT, "%s.jpg\t%d\t%d\t%d\t%d\t%s%n", name,
-                    Math.round(o.minX()), Math.round(o.minY()), Math.round(o.maxX() - o.minX()), Math.round(o.maxY() - o.minY()),
-                    scene.plate().text()), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        StringBuilder line = new StringBuilder();
-        line.append("images/").append(name).append(".jpg,").append(scene.image().width()).append(',').append(scene.image().height())
-                .append(',').append(scene.plate().jurisdiction().code().toLowerCase(Locale.ROOT)).append(',').append(scene.plate().text());
-        for (Point p : scene.outline().points()) {
-            line.append(String.format(Locale.ROOT, ",%.1f,%.1f", p.x(), p.y()));
-        }
-        return line.append('\n').toString();
+        return writeScene(images, index, scene.image(), List.of(new StreetScene.Labelled(scene.plate(), scene.outline())));
     }
 
     private String renderStreetScene(Path images, long index) {
         StreetScene scene = sceneRenderers.get((int) Math.floorMod(index, (long) sceneRenderers.size())).renderStreetScene(index);
+        return writeScene(images, index, scene.image(), scene.plates());
+    }
+
+    /**
+     * Writes scene {@code index}'s picture and its eval-scenes {@code .txt} (one line per plate, empty
+     * without a plate); returns its {@code labels.csv} rows: one per plate, or one with empty state, plate
+     * and corners for a picture without a plate.
+     */
+    private static String writeScene(Path images, long index, Image image, List<StreetScene.Labelled> plates) {
         String name = String.format(Locale.ROOT, "%08d", index);
         StringBuilder txt = new StringBuilder();
         StringBuilder rows = new StringBuilder();
-        String head = "images/" + name + ".jpg," + scene.image().width() + "," + scene.image().height() + ",";
-        for (StreetScene.Labelled plate : scene.plates()) {
+        String head = "images/" + name + ".jpg," + image.width() + "," + image.height() + ",";
+        for (StreetScene.Labelled plate : plates) {
             var o = plate.outline();
             txt.append(String.format(Locale.ROOT, "%s.jpg\t%d\t%d\t%d\t%d\t%s%n", name, Math.round(o.minX()), Math.round(o.minY()),
                     Math.round(o.maxX() - o.minX()), Math.round(o.maxY() - o.minY()), plate.plate().text()));
@@ -174,11 +168,11 @@ public final class DatasetWriter {
             }
             rows.append('\n');
         }
-        if (scene.plates().isEmpty()) {
+        if (plates.isEmpty()) {
             rows.append(head).append(",,,,,,,,,\n");
         }
         try {
-            writeJpeg(scene.image().toBufferedImage(), images.resolve(name + ".jpg"));
+            writeJpeg(image.toBufferedImage(), images.resolve(name + ".jpg"));
             Files.writeString(images.resolve(name + ".txt"), txt, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
