@@ -22,19 +22,33 @@ from cache_features import CUT  # noqa: E402
 from train import ALPHABET, HEAD_B, HEAD_W, HERE, build_model, export, greedy_decode  # noqa: E402
 
 
-def load_features(pattern):
-    feats, labels = [], []
-    for f in sorted(glob.glob(pattern)):
-        txt = f[:-4] + '.txt'
-        if not os.path.exists(txt):
-            continue  # still being written by FeatureCache.java
-        with open(txt) as t:
-            rows = [line.rstrip('\n').split(',')[2] for line in t]
-        feats.append(np.memmap(f, dtype='<f4', mode='r', shape=(len(rows), 480, 16)))
-        labels += rows
+def load_features(patterns, drop_states=(), drop_from=()):
+    """Cached features and plate labels of every `features-48x128.f32` matching the patterns (a pattern
+    named twice is loaded once and indexed twice, so its plates count double). Rows whose state is in
+    `drop_states` are left out of the files matching a `drop_from` pattern (old renders whose labels for
+    those states are wrong). Returns (features, labels, index), index listing the rows to train on."""
+    if isinstance(patterns, str):
+        patterns = [patterns]
+    dropped_files = {f for p in drop_from for f in glob.glob(p)}
+    feats, labels, index, seen = [], [], [], {}
+    for pattern in patterns:
+        for f in sorted(glob.glob(pattern)):
+            txt = f[:-4] + '.txt'
+            if not os.path.exists(txt):
+                continue  # still being written by FeatureCache.java
+            if f not in seen:
+                with open(txt) as t:
+                    rows = [line.rstrip('\n').split(',') for line in t]
+                start = len(labels)
+                feats.append(np.memmap(f, dtype='<f4', mode='r', shape=(len(rows), 480, 16)))
+                labels += [r[2] for r in rows]
+                keep = [start + i for i, r in enumerate(rows)
+                        if not (f in dropped_files and r[1].lower() in drop_states)]
+                seen[f] = keep
+            index += seen[f]
     if not feats:
-        return None, []
-    return torch.from_numpy(np.concatenate([f.astype(np.float16) for f in feats])), labels
+        return None, [], []
+    return torch.from_numpy(np.concatenate([f.astype(np.float16) for f in feats])), labels, index
 
 
 def params_after(model, cut):
@@ -64,7 +78,11 @@ def evaluate(model, feats, labels, batch=256):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument('--base', default=os.path.join(HERE, 'out/models/ch_PP-OCRv4_rec_infer.onnx'))
-    ap.add_argument('--features', default=os.path.join(HERE, 'data/synth-*/features-48x128.f32'))
+    ap.add_argument('--features', nargs='+', default=[os.path.join(HERE, 'data/synth-*/features-48x128.f32')],
+                    help='feature files (glob patterns); one named twice counts twice')
+    ap.add_argument('--drop-states', default='', help='comma-separated states to leave out of the --drop-from files')
+    ap.add_argument('--drop-from', nargs='*', default=[], help='feature files (glob patterns) to drop --drop-states from')
+    ap.add_argument('--init', default='', help='start from this checkpoint\'s weights with a fresh optimizer and schedule')
     ap.add_argument('--val', default=os.path.join(HERE, 'data/val-synth/features-48x128.f32'))
     ap.add_argument('--dev', default='', help='cached features of real crops, measured only (never trained on)')
     ap.add_argument('--ckpt', default=os.path.join(HERE, 'checkpoints/neck-last.pt'))
@@ -102,17 +120,21 @@ def main():
         torch.set_rng_state(state['torch_rng'])
         random.setstate(state['py_rng'])
         print('resumed from %s after epoch %d' % (args.ckpt, epoch), flush=True)
+    elif args.init:
+        model.load_state_dict(torch.load(args.init)['model'])
+        print('initialized from %s' % args.init, flush=True)
     if args.export_only:
         export(proto, model, args.out)
         return
     print('training %d weights in %d tensors after %s' % (sum(p.numel() for p in neck + head), len(neck) + len(head), CUT), flush=True)
-    vf, vl = load_features(args.val)
-    df, dl = load_features(args.dev) if args.dev else (None, [])
+    vf, vl, _ = load_features(args.val)
+    df, dl, _ = load_features(args.dev) if args.dev else (None, [], [])
+    drop = tuple(x.strip().lower() for x in args.drop_states.split(',') if x.strip())
     os.makedirs(os.path.dirname(args.ckpt), exist_ok=True)
     while epoch < args.epochs:
-        feats, labels = load_features(args.features)
-        n = len(labels)
-        perm = torch.randperm(n)
+        feats, labels, index = load_features(args.features, drop, args.drop_from)
+        n = len(index)
+        perm = torch.tensor(index)[torch.randperm(n)]
         if args.epoch_size:
             perm = perm[:args.epoch_size]
         steps_per_epoch = len(perm) // args.batch

@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 import org.lpr.core.LprException;
 import org.lpr.core.spi.PlateDetector;
 import org.lpr.core.spi.PlateRecognizer;
+import org.lpr.onnx.EnsemblePlateRecognizer;
 import org.lpr.onnx.OcrModel;
 import org.lpr.onnx.OnnxPlateRecognizer;
 import picocli.CommandLine.Option;
@@ -27,7 +28,7 @@ final class EngineOptions {
     Integer threads;
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "An ONNX recognition model's descriptor (.properties: input size, layout, colour, alphabet, CTC or fixed slots); onnx backend.")
+            description = "An ONNX recognition model's descriptor (.properties: input size, layout, colour, alphabet, CTC or fixed slots); onnx backend. Read alone, or with --recognizer ensemble as the ensemble's whole-crop plate model in place of plate-rec-v1.")
     java.nio.file.Path model;
 
     void applyThreads() {
@@ -54,6 +55,14 @@ final class EngineOptions {
         if (model != null) {
             if (!backend.equals("onnx")) {
                 throw new LprException("--model needs --backend onnx, not '" + backend + "'");
+            }
+            if ("ensemble".equals(recognizer)) {
+                // the ensemble with another whole-crop plate model beside PP-OCRv4's line reader
+                EnsemblePlateRecognizer.Builder e = EnsemblePlateRecognizer.builder().wholeCropModel(OcrModel.load(model));
+                if (threads != null) {
+                    e.threads(threads);
+                }
+                return e.build();
             }
             OnnxPlateRecognizer.Builder b = OnnxPlateRecognizer.builder().model(OcrModel.load(model));
             if (threads != null) {
