@@ -42,16 +42,18 @@ class SceneScreenTest {
     @Test
     void recognizeAll_streetSceneWithSigns_keepsThePlateAndSkipsOrDropsTheRest() {
         // a rendered street scene not used to train anything (lpr-synth street renderer, seed 9, as
-        // DatasetWriter --street writes index 96000010): one plate, 438HEN, among shop and road signs
+        // DatasetWriter --street writes index 96000010): plates 438HEN and a small 9179CD among shop and road signs
         StreetScene scene = PlateRenderer.builder().seed(9).sceneSize(640, 480).build().renderStreetScene(96_000_010L);
-        String plate = scene.plates().get(0).plate().text();
+        List<String> plates = scene.plates().stream().map(p -> p.plate().text()).toList();
         List<PlateRegion> regions = detector.detect(scene.image());
         List<Image> crops = regions.stream().map(PlateRegion::crop).toList();
         List<PlateReading> on = screened.recognizeAll(crops);
         List<PlateReading> off = unscreened.recognizeAll(crops);
 
         assertThat(on).hasSize(crops.size());
-        assertThat(on).as("the plate is still read").anyMatch(r -> r.best().map(Candidate::text).orElse("").equals(plate));
+        List<String> platesReadOff = texts(off).stream().filter(plates::contains).toList();
+        assertThat(platesReadOff).as("plates the unscreened recognizer reads").isNotEmpty();
+        assertThat(texts(on)).as("still read when screened").containsAll(platesReadOff);
         int skipped = 0;
         int dropped = 0;
         for (int i = 0; i < crops.size(); i++) {
@@ -122,6 +124,10 @@ class SceneScreenTest {
                 System.setProperty("lpr.onnx.sceneScreen", before);
             }
         }
+    }
+
+    private static List<String> texts(List<PlateReading> readings) {
+        return readings.stream().map(r -> r.best().map(Candidate::text).orElse("")).toList();
     }
 
     private static PlateReading reading(String text, Set<Flag> flags) {
