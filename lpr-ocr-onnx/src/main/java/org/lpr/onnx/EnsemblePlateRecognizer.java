@@ -9,7 +9,7 @@ import org.lpr.core.spi.PlateRecognizer;
 /**
  * Reads plate crops with two models at once and keeps the reading both find most probable: PaddleOCR's
  * PP-OCRv4 on the text lines found in the crop (which separates the serial from side characters and
- * reads the state's legend) and the project's own whole-plate model {@code plate-rec-v1}.
+ * reads the state's legend) and the project's own whole-plate model {@code plate-rec-v2}.
  *
  * <pre>{@code
  * PlateRecognizer recognizer = EnsemblePlateRecognizer.builder().threads(2).build();
@@ -22,15 +22,15 @@ import org.lpr.core.spi.PlateRecognizer;
  * {@link java.util.ServiceLoader}, gives the defaults ({@code lpr --recognizer ensemble}).
  */
 public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateRecognizer {
-    /** The whole-plate model's descriptor resource. */
-    static final String PLATE_REC_V1 = "/org/lpr/onnx/models/plate-rec-v1.properties";
+    /** The whole-plate model's descriptor resource (plate-rec-v2; plate-rec-v1, its predecessor, stays shipped for comparison). */
+    static final String PLATE_REC = "/org/lpr/onnx/models/plate-rec-v2.properties";
 
     /** The default rescoring of combined readings: the module's formats, nothing swapped or dropped. */
     static final OcrModel.Rescoring SCORED = new OcrModel.Rescoring("", false, false);
 
     private final Builder settings;
 
-    /** The default ensemble: PP-OCRv4 with line finding and plate-rec-v1, equal weights; threads from {@code -Dlpr.onnx.threads}. */
+    /** The default ensemble: PP-OCRv4 with line finding and plate-rec-v2, equal weights; threads from {@code -Dlpr.onnx.threads}. */
     public EnsemblePlateRecognizer() {
         this(builder());
     }
@@ -95,7 +95,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         private Builder copy() {
             Builder b = new Builder();
             b.lineModel = lineModel != null ? lineModel : OcrModel.ppOcrV4();
-            b.wholeModel = wholeModel != null ? wholeModel : OcrModel.loadResource(PLATE_REC_V1);
+            b.wholeModel = wholeModel != null ? wholeModel : OcrModel.loadResource(PLATE_REC);
             b.threads = threads;
             b.batchSize = batchSize;
             b.lineWeight = lineWeight;
@@ -112,7 +112,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             return this;
         }
 
-        /** The whole-crop CTC plate reader (default plate-rec-v1). */
+        /** The whole-crop CTC plate reader (default plate-rec-v2). */
         public Builder wholeCropModel(OcrModel model) {
             this.wholeModel = Objects.requireNonNull(model, "wholeCropModel");
             return this;
@@ -126,7 +126,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
 
         /**
          * The most whole crops run through the whole-crop model at once (default 1: on ONNX Runtime's CPU
-         * provider plate-rec-v1 costs about 30 % more per crop in batches of 4 to 32 than one at a time, see the module README).
+         * provider plate-rec-v1 (the same graph as plate-rec-v2) costs about 30 % more per crop in batches of 4 to 32 than one at a time, see the module README).
          */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;

@@ -17,7 +17,7 @@ import org.lpr.onnx.PlateReader.Analysis;
 /**
  * Reads plate crops with two models and weighs every candidate by both: a line reader (PaddleOCR with
  * line finding: it keeps the serial apart from small side characters and reads the legend, so it tells
- * the state) and a whole-crop plate reader (plate-rec-v1: it knows plate fonts and layouts). The
+ * the state) and a whole-crop plate reader (plate-rec-v2: it knows plate fonts and layouts). The
  * candidates are both models' k-best readings. Each is scored under both models by the CTC forward
  * algorithm (the probability each model gives that exact text; the line reader's O and 0, I and 1 count
  * as one glyph, see {@link #mergeLookAlikes}), and the scores are combined as a weighted geometric mean

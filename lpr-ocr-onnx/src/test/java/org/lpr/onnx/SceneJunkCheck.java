@@ -35,7 +35,7 @@ final class SceneJunkCheck {
         }
         OnnxPlateDetector detector = OnnxPlateDetector.builder().threads(2).build();
         EnsemblePlateRecognizer ensemble = EnsemblePlateRecognizer.builder().threads(2).build();
-        TextReader rec = new TextReader(OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_REC_V1), 2, 1);
+        TextReader rec = new TextReader(OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_REC), 2, 1);
         TextReader lite = new TextReader(OcrModel.loadResource("/org/lpr/onnx/models/plate-lite.properties"), 2, 1);
         boolean warm = false;
         System.out.println("scene\tidx\tlineW\tlineH\taspect\tshare\tscore\tmapH\tiou\ttruth\tread\tconf\tflags\tms\t"

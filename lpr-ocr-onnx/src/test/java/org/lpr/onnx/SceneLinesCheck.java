@@ -101,7 +101,7 @@ final class SceneLinesCheck {
                 new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, 2), PlateReader.LINE_FINDER_HEIGHT, lineRescorer, false,
                 Double.parseDouble(System.getProperty("lpr.onnx.sceneLinesMinHeight", "0")));
         EnsembleReader ensemble = new EnsembleReader(lines,
-                new TextReader(OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_REC_V1), 2, 1), 0.5,
+                new TextReader(OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_REC), 2, 1), 0.5,
                 FormatRescorer.of(EnsemblePlateRecognizer.SCORED), true);
         // warm both paths
         List<PlateRegion> warm = detector.detect(scenes.get(0).image());

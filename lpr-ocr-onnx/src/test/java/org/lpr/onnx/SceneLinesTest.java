@@ -32,7 +32,7 @@ class SceneLinesTest {
         PlateReader lines = new PlateReader(new TextReader(OcrModel.ppOcrV4(), 1, 1),
                 new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, 1), PlateReader.LINE_FINDER_HEIGHT,
                 FormatRescorer.of(OcrModel.ppOcrV4().rescoring()), false, 0);
-        alwaysScene = new EnsembleReader(lines, new TextReader(OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_REC_V1), 1, 1),
+        alwaysScene = new EnsembleReader(lines, new TextReader(OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_REC), 1, 1),
                 0.5, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), true);
         PlateRenderer renderer = PlateRenderer.builder().seed(2718).build();
         for (int i = 0; i < 12; i++) {
