@@ -250,7 +250,7 @@ public record OcrModel(
                 pad.isEmpty() ? '_' : pad.charAt(0), rescoring);
     }
 
-    private static String resolve(String path, Path base, String where) {
+    static String resolve(String path, Path base, String where) {
         if (path.startsWith(CLASSPATH) || path.isBlank()) {
             return path;
         }
@@ -260,7 +260,7 @@ public record OcrModel(
         return where.startsWith(CLASSPATH) ? where + path : path;
     }
 
-    private static int intProp(Properties p, String key, String dflt, List<String> problems) {
+    static int intProp(Properties p, String key, String dflt, List<String> problems) {
         String v = p.getProperty(key, dflt).trim();
         try {
             return Integer.parseInt(v);
@@ -278,7 +278,7 @@ public record OcrModel(
         return !v.equalsIgnoreCase("false");
     }
 
-    private static double doubleProp(Properties p, String key, String dflt, List<String> problems) {
+    static double doubleProp(Properties p, String key, String dflt, List<String> problems) {
         String v = p.getProperty(key, dflt).trim();
         try {
             return Double.parseDouble(v);
@@ -288,7 +288,7 @@ public record OcrModel(
         }
     }
 
-    private static <E extends Enum<E>> E enumProp(Properties p, String key, String dflt, Class<E> type, List<String> problems) {
+    static <E extends Enum<E>> E enumProp(Properties p, String key, String dflt, Class<E> type, List<String> problems) {
         String v = p.getProperty(key, dflt).trim().toUpperCase(java.util.Locale.ROOT);
         try {
             return Enum.valueOf(type, v);
