@@ -191,18 +191,29 @@ public record OcrModel(
 
     /** Loads a descriptor from a properties file (see the class comment); relative paths are resolved against its folder. */
     public static OcrModel load(Path descriptor) {
+        Path base = descriptor.toAbsolutePath().getParent();
+        return fromProperties(properties(descriptor), base, descriptor.toString());
+    }
+
+    /** Loads a descriptor from a class path resource; relative model paths are resolved against the resource's folder. */
+    public static OcrModel loadResource(String resource) {
+        String folder = resource.substring(0, resource.lastIndexOf('/') + 1);
+        return fromProperties(resourceProperties(resource), null, CLASSPATH + folder);
+    }
+
+    /** A descriptor file's properties (UTF-8). */
+    static Properties properties(Path descriptor) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(descriptor, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
             throw new ModelLoadException("cannot read model descriptor " + descriptor + ": " + e.getMessage(), e);
         }
-        Path base = descriptor.toAbsolutePath().getParent();
-        return fromProperties(p, base, descriptor.toString());
+        return p;
     }
 
-    /** Loads a descriptor from a class path resource; relative model paths are resolved against the resource's folder. */
-    public static OcrModel loadResource(String resource) {
+    /** A descriptor resource's properties (UTF-8). */
+    static Properties resourceProperties(String resource) {
         Properties p = new Properties();
         try (InputStream in = OcrModel.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -212,8 +223,7 @@ public record OcrModel(
         } catch (IOException e) {
             throw new ModelLoadException("cannot read model descriptor resource " + resource + ": " + e.getMessage(), e);
         }
-        String folder = resource.substring(0, resource.lastIndexOf('/') + 1);
-        return fromProperties(p, null, CLASSPATH + folder);
+        return p;
     }
 
     private static OcrModel fromProperties(Properties p, Path base, String where) {

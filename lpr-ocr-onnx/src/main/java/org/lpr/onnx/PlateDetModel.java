@@ -1,9 +1,5 @@
 package org.lpr.onnx;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -125,37 +121,17 @@ public record PlateDetModel(
             if (!Files.isRegularFile(file)) {
                 throw new ModelLoadException("plate detector model " + file + " is not a readable file");
             }
-            Properties p = readResource(PLATE_DET);
+            Properties p = OcrModel.resourceProperties(PLATE_DET);
             p.setProperty("model", file.toAbsolutePath().toString());
-            p.setProperty("name", p.getProperty("name", "plate-det"));
             return fromProperties(p, null, file.toString());
         }
-        Properties p = new Properties();
-        try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            p.load(r);
-        } catch (IOException e) {
-            throw new ModelLoadException("cannot read plate detector descriptor " + file + ": " + e.getMessage(), e);
-        }
-        return fromProperties(p, file.toAbsolutePath().getParent(), file.toString());
+        return fromProperties(OcrModel.properties(file), file.toAbsolutePath().getParent(), file.toString());
     }
 
     /** Loads a descriptor from a class path resource; a relative model path is resolved against the resource's folder. */
     public static PlateDetModel loadResource(String resource) {
         String folder = resource.substring(0, resource.lastIndexOf('/') + 1);
-        return fromProperties(readResource(resource), null, OcrModel.CLASSPATH + folder);
-    }
-
-    private static Properties readResource(String resource) {
-        Properties p = new Properties();
-        try (InputStream in = PlateDetModel.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new ModelLoadException("plate detector descriptor resource " + resource + " is not on the class path");
-            }
-            p.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new ModelLoadException("cannot read plate detector descriptor resource " + resource + ": " + e.getMessage(), e);
-        }
-        return p;
+        return fromProperties(OcrModel.resourceProperties(resource), null, OcrModel.CLASSPATH + folder);
     }
 
     private static PlateDetModel fromProperties(Properties p, Path base, String where) {

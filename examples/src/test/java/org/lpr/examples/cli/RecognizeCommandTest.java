@@ -109,17 +109,7 @@ class RecognizeCommandTest {
     @Test
     void recognize_unknownRecognizer_namesTheOnesThereAre(@TempDir Path dir) throws Exception {
         SampleScenes.main(new String[] {dir.toString()});
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = LprCli.commandLine().execute("recognize", "--recognizer", "nope", dir.toString());
-        } finally {
-            System.setErr(oldErr);
-        }
-        assertThat(code).isNotZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope").contains("ppocr");
+        assertThat(errorOf("recognize", "--recognizer", "nope", dir.toString())).contains("nope").contains("ppocr");
     }
 
     @Test
@@ -142,6 +132,7 @@ class RecognizeCommandTest {
                 .contains("missing.onnx");
     }
 
+    /** Runs the command line, expects it to fail, and returns what it printed on stderr. */
     private static String errorOf(String... args) {
         PrintStream oldErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
