@@ -71,7 +71,7 @@ public final class OnnxPlateDetector implements PlateDetector {
     private volatile DbTextDetector db;
     private volatile PlateMapDetector plates;
 
-    /** The default detector (long side 960, up to 8 plates, threads from {@code -Dlpr.onnx.threads}), for {@link java.util.ServiceLoader}. */
+    /** The default detector (long side 960, up to 8 plates, threads from {@code -Dlpr.onnx.threads}; {@code -Dlpr.onnx.detector} picks the model), for {@link java.util.ServiceLoader}. */
     public OnnxPlateDetector() {
         this(builder());
     }
@@ -249,36 +249,43 @@ public final class OnnxPlateDetector implements PlateDetector {
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
         private int maxPlates = 8;
         private int minCharHeight = 6;
-        private Model model = modelDefault();
+        private Model model = Model.FUSED;
         private String source;
         private PlateDetModel plateModel;
 
         private Builder() {
+            String v = System.getProperty("lpr.onnx.detector", "fused").trim();
+            if (v.equalsIgnoreCase("plate-det")) {
+                plateModel = PlateDetModel.standard();
+            } else {
+                model = modelNamed(v);
+            }
         }
 
-        private static Model modelDefault() {
-            String v = System.getProperty("lpr.onnx.detector", "fused").trim();
+        private static Model modelNamed(String v) {
             for (Model m : Model.values()) {
                 if (m.name().equalsIgnoreCase(v)) {
                     return m;
                 }
             }
-            throw new LprException("-Dlpr.onnx.detector=" + v + " is not one of fused, int8, original");
+            throw new LprException("-Dlpr.onnx.detector=" + v + " is not one of fused, int8, original, plate-det");
         }
 
         /**
-         * Which copy of the detector runs (default {@link Model#FUSED}, or {@code -Dlpr.onnx.detector=fused|int8|original});
-         * the module README has each one's speed and accuracy.
+         * Which copy of PaddleOCR's detector runs (default {@link Model#FUSED}, or {@code -Dlpr.onnx.detector=fused|int8|original});
+         * the module README has each one's speed and accuracy. Replaces a plate detection model set before.
          */
         public Builder model(Model model) {
             this.model = java.util.Objects.requireNonNull(model, "model");
+            this.plateModel = null;
             return this;
         }
 
         /**
          * Finds plates with a plate detection model instead of PaddleOCR's text detector, for example
-         * {@link PlateDetModel#standard()} ({@code lpr --detector plate-det}); its descriptor sets the input
-         * size, so {@link #longSide} and {@link #model(Model)} do not apply.
+         * {@link PlateDetModel#standard()} ({@code lpr --detector plate-det}, or {@code -Dlpr.onnx.detector=plate-det}
+         * for the defaults); its descriptor sets the input size, so {@link #longSide} does not apply. Replaces a
+         * {@link #model(Model)} set before.
          */
         public Builder model(PlateDetModel plateModel) {
             this.plateModel = java.util.Objects.requireNonNull(plateModel, "plateModel");

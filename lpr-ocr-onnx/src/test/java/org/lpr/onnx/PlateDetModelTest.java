@@ -168,4 +168,21 @@ class PlateDetModelTest {
                 PlateDetModel.standard().mean(), PlateDetModel.standard().std(), 4, PlateDetModel.standard().threshold(),
                 PlateDetModel.standard().boxThreshold(), PlateDetModel.standard().unclipRatio(), PlateDetModel.standard().cropMargin()));
     }
+
+    @Test
+    void detectorProperty_plateDet_picksItForServiceLoader() {
+        String old = System.getProperty("lpr.onnx.detector");
+        System.setProperty("lpr.onnx.detector", "plate-det");
+        try (OnnxPlateDetector viaProperty = new OnnxPlateDetector();
+                OnnxPlateDetector overridden = OnnxPlateDetector.builder().model(OnnxPlateDetector.Model.FUSED).build()) {
+            assertThat(viaProperty.name()).isEqualTo("plate-det");
+            assertThat(overridden.name()).isEqualTo("ppocr-db");
+        } finally {
+            if (old == null) {
+                System.clearProperty("lpr.onnx.detector");
+            } else {
+                System.setProperty("lpr.onnx.detector", old);
+            }
+        }
+    }
 }
