@@ -28,6 +28,19 @@ final class PlateMapDetector implements AutoCloseable {
 
     /** The plates' rectangles in {@code image}'s coordinates, each with its mean map probability. */
     List<TextBox> detect(Image image) {
+        PlateMap m = map(image);
+        return DbTextDetector.boxes(m.data(), m.w(), m.h(), m.sx(), m.sy(), post);
+    }
+
+    /**
+     * The model's plate map of {@code image}: {@code w x h} probabilities, row-major; map pixel {@code (x, y)} covers
+     * image pixels from {@code (x sx, y sy)} to {@code ((x + 1) sx, (y + 1) sy)}.
+     */
+    record PlateMap(float[] data, int w, int h, double sx, double sy) {
+    }
+
+    /** Letterboxes {@code image} into the model's input and runs it. */
+    PlateMap map(Image image) {
         int w = descriptor.inputWidth();
         int h = descriptor.inputHeight();
         double scale = Math.min((double) w / image.width(), (double) h / image.height());
@@ -51,7 +64,7 @@ final class PlateMapDetector implements AutoCloseable {
         int mh = (int) shape[2];
         double sx = (double) descriptor.mapScale() * image.width() / nw;
         double sy = (double) descriptor.mapScale() * image.height() / nh;
-        return DbTextDetector.boxes(out.data(), mw, mh, sx, sy, post);
+        return new PlateMap(out.data(), mw, mh, sx, sy);
     }
 
     private static double[] array(List<Double> values) {

@@ -20,6 +20,8 @@ import org.lpr.synth.StreetScene;
  *   IoU and the outline's width and height over the truth's (how the ratio in {@code plate-det.properties} was chosen).</li>
  *   <li>{@code time DIR THREADS}: the detection step alone, ms per image, for {@code ppocr} (the default detector) and
  *   {@code plate-det}, over every .jpg in DIR (decoded beforehand, one warm-up pass, then two timed passes).</li>
+ *   <li>{@code map IMAGE OUT}: plate-det's map of one picture as little-endian float32 (to compare with
+ *   {@code train_det.py}'s letterbox and PyTorch on the same picture).</li>
  * </ul>
  */
 final class PlateDetCheck {
@@ -29,6 +31,14 @@ final class PlateDetCheck {
     public static void main(String[] args) throws IOException {
         if (args[0].equals("unclip")) {
             unclip(Integer.parseInt(args[1]), Long.parseLong(args[2]), args[3], List.of(args).subList(4, args.length));
+        } else if (args[0].equals("map")) {
+            try (PlateMapDetector d = new PlateMapDetector(PlateDetModel.standard(), 1)) {
+                PlateMapDetector.PlateMap m = d.map(Image.read(Path.of(args[1])));
+                java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 * m.data().length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                b.asFloatBuffer().put(m.data());
+                Files.write(Path.of(args[2]), b.array());
+                System.out.printf("map %dx%d written to %s%n", m.w(), m.h(), args[2]);
+            }
         } else {
             time(Path.of(args[1]), Integer.parseInt(args[2]));
         }
