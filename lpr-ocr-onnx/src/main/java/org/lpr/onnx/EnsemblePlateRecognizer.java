@@ -36,6 +36,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
     }
 
     private EnsemblePlateRecognizer(Builder builder) {
+        super(builder.sceneScreen);
         this.settings = builder.copy();
     }
 
@@ -86,6 +87,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         private boolean mergeLookAlikes = true;
         private OcrModel.Rescoring rescoring = SCORED;
         private String name = "ensemble";
+        private boolean sceneScreen = SceneScreen.enabledByDefault();
 
         private Builder() {
         }
@@ -100,6 +102,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             b.mergeLookAlikes = mergeLookAlikes;
             b.rescoring = rescoring;
             b.name = name;
+            b.sceneScreen = sceneScreen;
             return b;
         }
 
@@ -161,6 +164,17 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         /** The name on the command line (default {@code ensemble}). */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Whether candidate crops that {@link OnnxPlateDetector} cut from a photo pass the scene screen (default on,
+         * or {@code -Dlpr.onnx.sceneScreen=true|false}): a crop whose text line is more than 5 times as wide as
+         * tall is not read, and a reading of fewer than 2 characters, or of more than 8 flagged low quality, is
+         * dropped (see the module README). Plain crops are read as before either way.
+         */
+        public Builder sceneScreen(boolean on) {
+            this.sceneScreen = on;
             return this;
         }
 

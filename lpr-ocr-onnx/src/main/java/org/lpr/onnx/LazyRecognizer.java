@@ -1,5 +1,6 @@
 package org.lpr.onnx;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.lpr.core.image.Image;
 import org.lpr.core.spi.PlateReading;
@@ -9,9 +10,16 @@ import org.lpr.core.spi.PlateRecognizer;
  * A recognizer whose models load on first use, once, whichever thread gets there first; reading is
  * thread-safe. {@link #close()} frees the models (a later read loads them again); it must not run while
  * reads are in progress. A load that fails leaves nothing open and is tried again on the next read.
+ * Crops that {@link OnnxPlateDetector} cut from a photo pass the {@link SceneScreen} unless it is off.
  */
 abstract class LazyRecognizer implements PlateRecognizer {
     private volatile CropReader reader;
+    private final boolean sceneScreen;
+
+    /** @param sceneScreen whether the photo detector's crops pass the {@link SceneScreen} */
+    LazyRecognizer(boolean sceneScreen) {
+        this.sceneScreen = sceneScreen;
+    }
 
     /** Loads the models: called once, under this recognizer's lock. */
     abstract CropReader open();
@@ -26,7 +34,24 @@ abstract class LazyRecognizer implements PlateRecognizer {
         if (crops.isEmpty()) {
             return List.of();
         }
-        return engine().read(crops);
+        if (!sceneScreen) {
+            return engine().read(crops);
+        }
+        boolean[] skipped = new boolean[crops.size()];
+        List<Image> read = new ArrayList<>(crops.size());
+        for (int i = 0; i < crops.size(); i++) {
+            skipped[i] = SceneScreen.skips(crops.get(i));
+            if (!skipped[i]) {
+                read.add(crops.get(i));
+            }
+        }
+        List<PlateReading> readings = read.isEmpty() ? List.of() : engine().read(read);
+        List<PlateReading> out = new ArrayList<>(crops.size());
+        int next = 0;
+        for (int i = 0; i < crops.size(); i++) {
+            out.add(skipped[i] ? PlateReading.empty() : SceneScreen.kept(crops.get(i), readings.get(next++)));
+        }
+        return out;
     }
 
     private CropReader engine() {

@@ -125,7 +125,9 @@ public final class OnnxPlateDetector implements PlateDetector {
             int cw = Math.max(8, (int) Math.round(plate.width()));
             int ch = Math.max(8, (int) Math.round(plate.height()));
             Image crop = Warp.warp(image, plate.corners(), cw, ch);
-            SceneLines.remember(crop, new SceneLines.Boxes(boxesInside(boxes, plate, cw, ch), mapScale * plate.height() / ch));
+            Quad lineInCrop = new Quad(cw / 2.0, ch / 2.0, 1, 0, q.halfWidth() * cw / plate.width(), q.halfHeight() * ch / plate.height());
+            SceneLines.remember(crop, new SceneLines.Boxes(boxesInside(boxes, plate, cw, ch), mapScale * plate.height() / ch,
+                    lineInCrop, q.height() / image.height()));
             regions.add(new PlateRegion(clip(outline, image).toPolygon(), Math.min(1, line.score()), crop));
             if (regions.size() == maxPlates) {
                 break;

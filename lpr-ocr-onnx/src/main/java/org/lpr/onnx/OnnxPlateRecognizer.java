@@ -32,6 +32,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
 
     /** A recognizer with {@code builder}'s settings. */
     protected OnnxPlateRecognizer(Builder builder) {
+        super(builder.sceneScreen);
         this.settings = builder.copy();
     }
 
@@ -80,6 +81,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
         private boolean findLines = true;
         private int lineFinderHeight = PlateReader.LINE_FINDER_HEIGHT;
         private String name;
+        private boolean sceneScreen = SceneScreen.enabledByDefault();
 
         private Builder() {
         }
@@ -94,6 +96,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
             b.findLinesSet = b.findLines;
             b.lineFinderHeight = lineFinderHeight;
             b.name = name;
+            b.sceneScreen = sceneScreen;
             return b;
         }
 
@@ -139,6 +142,17 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
         /** The name on the command line (default: the model's name, {@code -fast} without line finding). */
         public Builder name(String name) {
             this.name = name;
+            return this;
+        }
+
+        /**
+         * Whether candidate crops that {@link OnnxPlateDetector} cut from a photo pass the scene screen (default on,
+         * or {@code -Dlpr.onnx.sceneScreen=true|false}): a crop whose text line is more than 5 times as wide as
+         * tall is not read, and a reading of fewer than 2 characters, or of more than 8 flagged low quality, is
+         * dropped (see the module README). Plain crops are read as before either way.
+         */
+        public Builder sceneScreen(boolean on) {
+            this.sceneScreen = on;
             return this;
         }
 

@@ -29,8 +29,10 @@ final class SceneLines {
      *
      * @param boxes the boxes, in crop pixel coordinates, clipped to the crop
      * @param mapScale the detector's probability-map pixels per crop pixel: how finely the photo was seen
+     * @param line the text line the detector made this crop for, in crop pixel coordinates (upright, centred)
+     * @param lineShareOfPhoto that line's height over the photo's height
      */
-    record Boxes(List<TextBox> boxes, double mapScale) {
+    record Boxes(List<TextBox> boxes, double mapScale, Quad line, double lineShareOfPhoto) {
         Boxes {
             boxes = List.copyOf(boxes);
         }
