@@ -145,10 +145,36 @@ def to_input(u8):
     return (x - MEAN) / STD
 
 
-def augment(x, y, rng):
-    """Photometric jitter per picture and a mirror now and then (the map mirrors with it)."""
+def zoom(x, y, g, lo, hi):
+    """Geometric jitter: each picture scaled by a factor in [1/hi, 1/lo] (log-uniform) about a random
+    centre and shifted, the map with it; what falls outside the picture becomes the normalization mean
+    (0 after normalizing) and map 0. A factor above 1 makes plates larger, below 1 smaller."""
+    n = x.shape[0]
+    s = torch.exp(math.log(lo) + (math.log(hi) - math.log(lo)) * torch.rand(n, generator=g))
+    t = (torch.rand(n, 2, generator=g) - 0.5) * 2 * (0.2 + (s.unsqueeze(1) - 1).abs())
+    theta = torch.zeros(n, 2, 3)
+    theta[:, 0, 0] = s
+    theta[:, 1, 1] = s
+    theta[:, :, 2] = t
+    gx = F.affine_grid(theta, list(x.shape), align_corners=False)
+    gy = F.affine_grid(theta, list(y.shape), align_corners=False)
+    x = F.grid_sample(x, gx, mode="bilinear", padding_mode="zeros", align_corners=False)
+    y = (F.grid_sample(y, gy, mode="bilinear", padding_mode="zeros", align_corners=False) >= 0.5).float()
+    return x, y
+
+
+def augment(x, y, rng, zoom_range=(1.0, 1.0)):
+    """Photometric jitter per picture and a mirror now and then (the map mirrors with it); with a
+    zoom range other than (1, 1), geometric jitter (`zoom`) on about two pictures in three."""
     n = x.shape[0]
     g = torch.Generator().manual_seed(rng.randrange(1 << 31))
+    if zoom_range != (1.0, 1.0):
+        pick = torch.rand(n, generator=g) < 0.67
+        if pick.any():
+            zx, zy = zoom(x[pick], y[pick], g, *zoom_range)
+            x, y = x.clone(), y.clone()
+            x[pick] = zx
+            y[pick] = zy
     contrast = 0.6 + 0.8 * torch.rand(n, 1, 1, 1, generator=g)
     bright = (torch.rand(n, 1, 1, 1, generator=g) - 0.5) * 1.0
     tint = (torch.rand(n, 3, 1, 1, generator=g) - 0.5) * 0.4
@@ -324,7 +350,7 @@ def train(args):
         picks = [index[rng.randrange(len(index))] for _ in range(args.batch)]
         xs = np.stack([d.images[i] for d, i in picks])
         ys = torch.from_numpy(np.stack([d.maps[i] for d, i in picks])).float().unsqueeze(1)
-        x, y = augment(to_input(xs), ys, rng)
+        x, y = augment(to_input(xs), ys, rng, tuple(args.zoom))
         for g in opt.param_groups:
             g["lr"] = lr_at(step, args.steps, args.lr)
         loss, bce, dice = loss_fn(model(x), y)
@@ -476,6 +502,8 @@ def main():
             t.add_argument("--log-every", type=int, default=20)
             t.add_argument("--ckpt-every", type=int, default=100)
             t.add_argument("--eval-every", type=int, default=500)
+            t.add_argument("--zoom", type=float, nargs=2, default=[1.0, 1.0], metavar=("LO", "HI"),
+                           help="geometric jitter: scale pictures by 1/HI to 1/LO (default 1 1: off)")
     args = ap.parse_args()
     if args.cmd == "pack":
         pack(args)

@@ -10,24 +10,31 @@ import org.lpr.core.image.Image;
  * components, each turned into a rotated rectangle and grown back ("unclipped") to the text's size.
  */
 final class DbTextDetector implements AutoCloseable {
-    /** Pixels above this probability are text. */
-    private static final float BINARY_THRESHOLD = 0.3f;
-    /** Components whose mean probability is below this are dropped (PaddleOCR's box_thresh). */
-    private static final float BOX_THRESHOLD = 0.5f;
-    /** DB shrinks text regions when training; this grows them back (PaddleOCR's unclip_ratio). */
-    private static final double UNCLIP_RATIO = 1.6;
-    private static final float[] MEAN = {0.485f, 0.456f, 0.406f};
-    private static final float[] STD = {0.229f, 0.224f, 0.225f};
+    /** PaddleOCR's DB settings: threshold 0.3, box_thresh 0.5, unclip_ratio 1.6, 8-connected components. */
+    static final Post PPOCR = new Post(0.3f, 0.5f, 1.6, false);
+    /** PP-OCR's normalization (ImageNet mean and std), applied to the channels in BGR order. */
+    private static final float[][] NORMALIZED = normalization(new double[] {0.485, 0.456, 0.406}, new double[] {0.229, 0.224, 0.225});
 
-    /** Each channel's normalized value of every byte, computed once (the same floats as computing them per pixel). */
-    private static final float[][] NORMALIZED = new float[3][256];
+    /**
+     * How a probability map becomes boxes (DB's post-processing).
+     *
+     * @param threshold pixels above this probability are text (DB's thresh)
+     * @param boxThreshold components whose mean probability is below this are dropped (DB's box_thresh)
+     * @param unclipRatio DB shrinks regions when training; each side grows back by area x ratio / perimeter (DB's unclip_ratio)
+     * @param fourConnected components join pixels by their 4 side neighbours only, not by corners too
+     */
+    record Post(float threshold, float boxThreshold, double unclipRatio, boolean fourConnected) {
+    }
 
-    static {
+    /** Each channel's normalized value of every byte, {@code (v / 255 - mean[c]) / std[c]}, computed once per model. */
+    static float[][] normalization(double[] mean, double[] std) {
+        float[][] lut = new float[3][256];
         for (int c = 0; c < 3; c++) {
             for (int v = 0; v < 256; v++) {
-                NORMALIZED[c][v] = (v / 255f - MEAN[c]) / STD[c];
+                lut[c][v] = (v / 255f - (float) mean[c]) / (float) std[c];
             }
         }
+        return lut;
     }
 
     private final OrtModel model;
@@ -72,27 +79,47 @@ final class DbTextDetector implements AutoCloseable {
         int h = inputSide(image.height(), image, longSide);
         Image resized = Warp.resize(image, w, h);
         FloatBuffer input = FloatBuffer.allocate(3 * w * h);
-        byte[] px = resized.bgr();
-        int plane = w * h;
-        float[] data = input.array();
-        for (int c = 0; c < 3; c++) {
-            float[] lut = NORMALIZED[c];
-            int o = c * plane;
-            for (int i = 0, j = c; i < plane; i++, j += 3) {
-                data[o + i] = lut[px[j] & 0xff];
-            }
-        }
+        toChw(resized, NORMALIZED, false, input.array(), w, h);
         return new Input(input, w, h);
     }
 
-    /** Post-processes a {@code w x h} probability map into boxes scaled by {@code sx, sy}. */
+    /**
+     * Writes {@code image}'s pixels, normalized by {@code lut} (one table per tensor channel), into the
+     * top-left corner of a {@code 3 x planeH x planeW} tensor; the rest of {@code data} is left as it is.
+     *
+     * @param rgb tensor channel 0 is red (else blue, the order of the image's bytes)
+     */
+    static void toChw(Image image, float[][] lut, boolean rgb, float[] data, int planeW, int planeH) {
+        byte[] px = image.bgr();
+        int w = image.width();
+        int h = image.height();
+        int plane = planeW * planeH;
+        for (int c = 0; c < 3; c++) {
+            float[] table = lut[c];
+            int src = rgb ? 2 - c : c;
+            for (int y = 0; y < h; y++) {
+                int o = c * plane + y * planeW;
+                for (int x = 0, j = y * w * 3 + src; x < w; x++, j += 3) {
+                    data[o + x] = table[px[j] & 0xff];
+                }
+            }
+        }
+    }
+
+    /** Post-processes a {@code w x h} probability map into boxes scaled by {@code sx, sy}, with PaddleOCR's settings. */
     static List<TextBox> boxes(float[] prob, int w, int h, double sx, double sy) {
+        return boxes(prob, w, h, sx, sy, PPOCR);
+    }
+
+    /** Post-processes a {@code w x h} probability map into boxes scaled by {@code sx, sy}, with {@code post}'s settings. */
+    static List<TextBox> boxes(float[] prob, int w, int h, double sx, double sy, Post post) {
+        float threshold = post.threshold();
         int[] label = new int[w * h];
         int[] stack = new int[w * h];
         List<TextBox> found = new ArrayList<>();
         int next = 0;
         for (int start = 0; start < w * h; start++) {
-            if (label[start] != 0 || prob[start] <= BINARY_THRESHOLD) {
+            if (label[start] != 0 || prob[start] <= threshold) {
                 continue;
             }
             next++;
@@ -121,18 +148,18 @@ final class DbTextDetector implements AutoCloseable {
                     }
                     for (int dx = -1; dx <= 1; dx++) {
                         int nx = x + dx;
-                        if (nx < 0 || nx >= w || (dx == 0 && dy == 0)) {
+                        if (nx < 0 || nx >= w || (dx == 0 && dy == 0) || (post.fourConnected() && dx != 0 && dy != 0)) {
                             continue;
                         }
                         int q = ny * w + nx;
-                        if (label[q] == 0 && prob[q] > BINARY_THRESHOLD) {
+                        if (label[q] == 0 && prob[q] > threshold) {
                             label[q] = next;
                             stack[top++] = q;
                         }
                     }
                 }
             }
-            if (count < 4 || sum / count < BOX_THRESHOLD) {
+            if (count < 4 || sum / count < post.boxThreshold()) {
                 continue;
             }
             for (int[] q : pixels) {
@@ -167,7 +194,7 @@ final class DbTextDetector implements AutoCloseable {
             }
             double area = q.width() * q.height();
             double perimeter = 2 * (q.width() + q.height());
-            double d = area * UNCLIP_RATIO / perimeter;
+            double d = area * post.unclipRatio() / perimeter;
             Quad grown = q.grown(d, d);
             found.add(new TextBox(grown.scaled(sx, sy), sum / count));
         }

@@ -191,18 +191,29 @@ public record OcrModel(
 
     /** Loads a descriptor from a properties file (see the class comment); relative paths are resolved against its folder. */
     public static OcrModel load(Path descriptor) {
+        Path base = descriptor.toAbsolutePath().getParent();
+        return fromProperties(properties(descriptor), base, descriptor.toString());
+    }
+
+    /** Loads a descriptor from a class path resource; relative model paths are resolved against the resource's folder. */
+    public static OcrModel loadResource(String resource) {
+        String folder = resource.substring(0, resource.lastIndexOf('/') + 1);
+        return fromProperties(resourceProperties(resource), null, CLASSPATH + folder);
+    }
+
+    /** A descriptor file's properties (UTF-8). */
+    static Properties properties(Path descriptor) {
         Properties p = new Properties();
         try (Reader r = Files.newBufferedReader(descriptor, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
             throw new ModelLoadException("cannot read model descriptor " + descriptor + ": " + e.getMessage(), e);
         }
-        Path base = descriptor.toAbsolutePath().getParent();
-        return fromProperties(p, base, descriptor.toString());
+        return p;
     }
 
-    /** Loads a descriptor from a class path resource; relative model paths are resolved against the resource's folder. */
-    public static OcrModel loadResource(String resource) {
+    /** A descriptor resource's properties (UTF-8). */
+    static Properties resourceProperties(String resource) {
         Properties p = new Properties();
         try (InputStream in = OcrModel.class.getResourceAsStream(resource)) {
             if (in == null) {
@@ -212,8 +223,7 @@ public record OcrModel(
         } catch (IOException e) {
             throw new ModelLoadException("cannot read model descriptor resource " + resource + ": " + e.getMessage(), e);
         }
-        String folder = resource.substring(0, resource.lastIndexOf('/') + 1);
-        return fromProperties(p, null, CLASSPATH + folder);
+        return p;
     }
 
     private static OcrModel fromProperties(Properties p, Path base, String where) {
@@ -250,7 +260,7 @@ public record OcrModel(
                 pad.isEmpty() ? '_' : pad.charAt(0), rescoring);
     }
 
-    private static String resolve(String path, Path base, String where) {
+    static String resolve(String path, Path base, String where) {
         if (path.startsWith(CLASSPATH) || path.isBlank()) {
             return path;
         }
@@ -260,7 +270,7 @@ public record OcrModel(
         return where.startsWith(CLASSPATH) ? where + path : path;
     }
 
-    private static int intProp(Properties p, String key, String dflt, List<String> problems) {
+    static int intProp(Properties p, String key, String dflt, List<String> problems) {
         String v = p.getProperty(key, dflt).trim();
         try {
             return Integer.parseInt(v);
@@ -278,7 +288,7 @@ public record OcrModel(
         return !v.equalsIgnoreCase("false");
     }
 
-    private static double doubleProp(Properties p, String key, String dflt, List<String> problems) {
+    static double doubleProp(Properties p, String key, String dflt, List<String> problems) {
         String v = p.getProperty(key, dflt).trim();
         try {
             return Double.parseDouble(v);
@@ -288,7 +298,7 @@ public record OcrModel(
         }
     }
 
-    private static <E extends Enum<E>> E enumProp(Properties p, String key, String dflt, Class<E> type, List<String> problems) {
+    static <E extends Enum<E>> E enumProp(Properties p, String key, String dflt, Class<E> type, List<String> problems) {
         String v = p.getProperty(key, dflt).trim().toUpperCase(java.util.Locale.ROOT);
         try {
             return Enum.valueOf(type, v);

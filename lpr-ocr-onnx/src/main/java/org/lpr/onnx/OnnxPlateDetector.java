@@ -24,6 +24,16 @@ import org.lpr.core.spi.PlateRegion;
  * PlateDetector detector = OnnxPlateDetector.builder().longSide(960).threads(2).build();
  * }</pre>
  *
+ * <p>With a plate detection model ({@link Builder#model(PlateDetModel)}, such as the project's own
+ * {@link PlateDetModel#standard() plate-det}) it finds whole plates instead of text: the model's plate map
+ * becomes plate rectangles by the same DB post-processing, and each one, with a margin, is warped upright
+ * and handed to the recognizer as it is (no text lines grouped, none kept for the line reader: the
+ * recognizer finds the lines in the crop as it does in any plain plate crop).
+ *
+ * <pre>{@code
+ * PlateDetector detector = OnnxPlateDetector.builder().model(PlateDetModel.standard()).threads(2).build();
+ * }</pre>
+ *
  * <p>The model is loaded once, on first use; {@link #detect} is thread-safe.
  */
 public final class OnnxPlateDetector implements PlateDetector {
@@ -57,9 +67,11 @@ public final class OnnxPlateDetector implements PlateDetector {
     private final int maxPlates;
     private final int minCharHeight;
     private final String model;
+    private final PlateDetModel plateModel;
     private volatile DbTextDetector db;
+    private volatile PlateMapDetector plates;
 
-    /** The default detector (long side 960, up to 8 plates, threads from {@code -Dlpr.onnx.threads}), for {@link java.util.ServiceLoader}. */
+    /** The default detector (long side 960, up to 8 plates, threads from {@code -Dlpr.onnx.threads}; {@code -Dlpr.onnx.detector} picks the model), for {@link java.util.ServiceLoader}. */
     public OnnxPlateDetector() {
         this(builder());
     }
@@ -70,6 +82,7 @@ public final class OnnxPlateDetector implements PlateDetector {
         this.maxPlates = b.maxPlates;
         this.minCharHeight = b.minCharHeight;
         this.model = b.source != null ? b.source : b.model.source;
+        this.plateModel = b.plateModel;
     }
 
     /** A new builder with the defaults. */
@@ -79,11 +92,14 @@ public final class OnnxPlateDetector implements PlateDetector {
 
     @Override
     public String name() {
-        return "ppocr-db";
+        return plateModel != null ? plateModel.name() : "ppocr-db";
     }
 
     @Override
     public List<PlateRegion> detect(Image image) {
+        if (plateModel != null) {
+            return detectPlates(image);
+        }
         List<DbTextDetector.TextBox> boxes = engine().detect(image, longSide);
         double mapScale = DbTextDetector.mapScale(image, longSide);
         List<TextLines.Line> lines = new ArrayList<>(TextLines.group(boxes));
@@ -118,6 +134,29 @@ public final class OnnxPlateDetector implements PlateDetector {
             }
         }
         regions.sort(Comparator.comparingDouble(PlateRegion::confidence).reversed());
+        return regions;
+    }
+
+    /** Plates found by the plate detection model: its rectangles, best first, each cropped with the descriptor's margin. */
+    private List<PlateRegion> detectPlates(Image image) {
+        List<DbTextDetector.TextBox> boxes = new ArrayList<>(plateEngine().detect(image));
+        boxes.sort(Comparator.comparingDouble(DbTextDetector.TextBox::score).reversed());
+        List<PlateRegion> regions = new ArrayList<>();
+        for (DbTextDetector.TextBox box : boxes) {
+            Quad q = box.quad();
+            if (q.height() < minCharHeight) {
+                continue;
+            }
+            double margin = plateModel.cropMargin() * q.height();
+            Quad plate = q.grown(margin, margin);
+            int cw = Math.max(8, (int) Math.round(plate.width()));
+            int ch = Math.max(8, (int) Math.round(plate.height()));
+            Image crop = Warp.warp(image, plate.corners(), cw, ch);
+            regions.add(new PlateRegion(clip(q, image).toPolygon(), Math.min(1, box.score()), crop));
+            if (regions.size() == maxPlates) {
+                break;
+            }
+        }
         return regions;
     }
 
@@ -180,11 +219,29 @@ public final class OnnxPlateDetector implements PlateDetector {
         return d;
     }
 
+    private PlateMapDetector plateEngine() {
+        PlateMapDetector d = plates;
+        if (d == null) {
+            synchronized (this) {
+                d = plates;
+                if (d == null) {
+                    d = new PlateMapDetector(plateModel, threads);
+                    plates = d;
+                }
+            }
+        }
+        return d;
+    }
+
     @Override
     public synchronized void close() {
         if (db != null) {
             db.close();
             db = null;
+        }
+        if (plates != null) {
+            plates.close();
+            plates = null;
         }
     }
 
@@ -194,28 +251,46 @@ public final class OnnxPlateDetector implements PlateDetector {
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
         private int maxPlates = 8;
         private int minCharHeight = 6;
-        private Model model = modelDefault();
+        private Model model = Model.FUSED;
         private String source;
+        private PlateDetModel plateModel;
 
         private Builder() {
+            String v = System.getProperty("lpr.onnx.detector", "fused").trim();
+            if (v.equalsIgnoreCase("plate-det")) {
+                plateModel = PlateDetModel.standard();
+            } else {
+                model = modelNamed(v);
+            }
         }
 
-        private static Model modelDefault() {
-            String v = System.getProperty("lpr.onnx.detector", "fused").trim();
+        private static Model modelNamed(String v) {
             for (Model m : Model.values()) {
                 if (m.name().equalsIgnoreCase(v)) {
                     return m;
                 }
             }
-            throw new LprException("-Dlpr.onnx.detector=" + v + " is not one of fused, int8, original");
+            throw new LprException("-Dlpr.onnx.detector=" + v + " is not one of fused, int8, original, plate-det");
         }
 
         /**
-         * Which copy of the detector runs (default {@link Model#FUSED}, or {@code -Dlpr.onnx.detector=fused|int8|original});
-         * the module README has each one's speed and accuracy.
+         * Which copy of PaddleOCR's detector runs (default {@link Model#FUSED}, or {@code -Dlpr.onnx.detector=fused|int8|original});
+         * the module README has each one's speed and accuracy. Replaces a plate detection model set before.
          */
         public Builder model(Model model) {
             this.model = java.util.Objects.requireNonNull(model, "model");
+            this.plateModel = null;
+            return this;
+        }
+
+        /**
+         * Finds plates with a plate detection model instead of PaddleOCR's text detector, for example
+         * {@link PlateDetModel#standard()} ({@code lpr --detector plate-det}, or {@code -Dlpr.onnx.detector=plate-det}
+         * for the defaults); its descriptor sets the input size, so {@link #longSide} does not apply. Replaces a
+         * {@link #model(Model)} set before.
+         */
+        public Builder model(PlateDetModel plateModel) {
+            this.plateModel = java.util.Objects.requireNonNull(plateModel, "plateModel");
             return this;
         }
 
@@ -243,7 +318,7 @@ public final class OnnxPlateDetector implements PlateDetector {
             return this;
         }
 
-        /** Text lines shorter than this, in source pixels, are not plate serials (default 6). */
+        /** Text lines shorter than this, in source pixels, are not plate serials (default 6); with a plate detection model, plates this short are dropped. */
         public Builder minCharHeight(int pixels) {
             this.minCharHeight = pixels;
             return this;

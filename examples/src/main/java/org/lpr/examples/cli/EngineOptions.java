@@ -8,6 +8,8 @@ import org.lpr.core.spi.PlateDetector;
 import org.lpr.core.spi.PlateRecognizer;
 import org.lpr.onnx.EnsemblePlateRecognizer;
 import org.lpr.onnx.OcrModel;
+import org.lpr.onnx.OnnxPlateDetector;
+import org.lpr.onnx.PlateDetModel;
 import org.lpr.onnx.OnnxPlateRecognizer;
 import picocli.CommandLine.Option;
 
@@ -23,6 +25,14 @@ final class EngineOptions {
 
     @Option(names = "--recognizer", description = "Recognizer by name within the backend (onnx: ensemble, the default, ppocr, ppocr-fast, or a model descriptor shipped as org/lpr/onnx/models/NAME.properties such as plate-rec-v2 or plate-rec-v1; default: the backend's first).")
     String recognizer;
+
+    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "ppocr",
+            description = "Plate detector (onnx backend): ppocr, PaddleOCR's PP-OCRv4 text detector at 960 px (default), or plate-det, the project's own small plate detector (512x288, faster; see lpr-ocr-onnx/README.md).")
+    String detectorName;
+
+    @Option(names = "--detector-model", paramLabel = "FILE",
+            description = "A plate detection model for --detector plate-det: its descriptor (.properties: input size, colour, normalization, thresholds, unclip ratio, crop margin) or an .onnx file taking plate-det's settings; default: plate-det shipped in lpr-ocr-onnx.")
+    java.nio.file.Path detectorModel;
 
     @Option(names = "--threads", description = "Inference threads per model (default: all cores).")
     Integer threads;
@@ -43,6 +53,23 @@ final class EngineOptions {
 
     PlateDetector detector() {
         applyThreads();
+        if (!detectorName.equals("ppocr") && !detectorName.equals("plate-det")) {
+            throw new LprException("--detector '" + detectorName + "' is not one of ppocr, plate-det");
+        }
+        if (detectorModel != null && !detectorName.equals("plate-det")) {
+            throw new LprException("--detector-model needs --detector plate-det");
+        }
+        if (detectorName.equals("plate-det")) {
+            if (!backend.equals("onnx")) {
+                throw new LprException("--detector plate-det needs --backend onnx, not '" + backend + "'");
+            }
+            OnnxPlateDetector.Builder b = OnnxPlateDetector.builder()
+                    .model(detectorModel == null ? PlateDetModel.standard() : PlateDetModel.load(detectorModel));
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b.build();
+        }
         List<PlateDetector> found = load(PlateDetector.class);
         if (found.isEmpty()) {
             throw new LprException("no plate detector for backend '" + backend + "' on the class path (known: " + known(PlateDetector.class) + ")");

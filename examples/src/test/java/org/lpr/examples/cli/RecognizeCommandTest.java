@@ -109,16 +109,41 @@ class RecognizeCommandTest {
     @Test
     void recognize_unknownRecognizer_namesTheOnesThereAre(@TempDir Path dir) throws Exception {
         SampleScenes.main(new String[] {dir.toString()});
+        assertThat(errorOf("recognize", "--recognizer", "nope", dir.toString())).contains("nope").contains("ppocr");
+    }
+
+    @Test
+    void recognize_plateDetDetector_readsTheSamplePlates(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        Run run = run("recognize", "--detector", "plate-det", "--threads", "2", dir.resolve("car-il-NOX226.jpg").toString(),
+                dir.resolve("car-tx-HRT5082.jpg").toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).extracting(r -> r.get("plate").asText()).contains("NOX226", "HRT5082");
+        assertThat(run.lines()).allSatisfy(r -> assertThat(r.get("polygon")).hasSize(4));
+    }
+
+    @Test
+    void recognize_badDetectorOptions_sayWhatIsAccepted(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        assertThat(errorOf("recognize", "--detector", "nope", dir.toString())).contains("'nope' is not one of ppocr, plate-det");
+        assertThat(errorOf("recognize", "--detector-model", dir.resolve("x.onnx").toString(), dir.toString()))
+                .contains("--detector-model needs --detector plate-det");
+        assertThat(errorOf("recognize", "--detector", "plate-det", "--detector-model", dir.resolve("missing.onnx").toString(), dir.toString()))
+                .contains("missing.onnx");
+    }
+
+    /** Runs the command line, expects it to fail, and returns what it printed on stderr. */
+    private static String errorOf(String... args) {
         PrintStream oldErr = System.err;
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code;
         try {
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = LprCli.commandLine().execute("recognize", "--recognizer", "nope", dir.toString());
+            code = LprCli.commandLine().execute(args);
         } finally {
             System.setErr(oldErr);
         }
         assertThat(code).isNotZero();
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("nope").contains("ppocr");
+        return err.toString(StandardCharsets.UTF_8);
     }
 }
