@@ -1,10 +1,9 @@
 package org.lpr.onnx;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.lpr.core.image.Image;
 import org.lpr.core.read.Plate;
@@ -41,20 +40,12 @@ final class SceneJunkCheck {
         System.out.println("scene\tidx\tlineW\tlineH\taspect\tshare\tscore\tmapH\tiou\ttruth\tread\tconf\tflags\tms\t"
                 + "rec\trecP\trecMs\tlite\tliteP\tliteMs\tdetMs\tphotoW\tphotoH");
         for (Path label : labels) {
-            List<Truth> truths = new ArrayList<>();
-            String name = null;
-            for (String line : Files.readAllLines(label, StandardCharsets.UTF_8)) {
-                String[] f = line.strip().split("\t");
-                if (f.length < 6) {
-                    continue;
-                }
-                name = f[0];
-                truths.add(new Truth(Polygon.rectangle(Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                        Double.parseDouble(f[3]), Double.parseDouble(f[4])), Plate.normalize(f[5])));
-            }
-            if (name == null) {
+            Optional<SceneTruthFile> file = SceneTruthFile.read(label);
+            if (file.isEmpty()) {
                 continue;
             }
+            String name = file.get().image();
+            List<Truth> truths = file.get().boxes().stream().map(b -> new Truth(b.box(), Plate.normalize(b.plate()))).toList();
             Image image = Image.read(dir.resolve(name));
             if (!warm) {
                 for (PlateRegion r : detector.detect(image)) {

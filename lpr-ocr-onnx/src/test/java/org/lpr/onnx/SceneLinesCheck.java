@@ -1,10 +1,10 @@
 package org.lpr.onnx;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.lpr.core.image.Image;
 import org.lpr.core.read.Jurisdiction;
@@ -73,20 +73,11 @@ final class SceneLinesCheck {
             Path dir = Path.of(args[1]);
             try (Stream<Path> files = Files.list(dir)) {
                 for (Path label : files.filter(p -> p.toString().endsWith(".txt")).sorted().toList()) {
-                    List<Truth> truths = new ArrayList<>();
-                    String name = null;
-                    for (String line : Files.readAllLines(label, StandardCharsets.UTF_8)) {
-                        String[] f = line.strip().split("\t");
-                        if (f.length < 6) {
-                            continue;
-                        }
-                        name = f[0];
-                        truths.add(new Truth(Polygon.rectangle(Double.parseDouble(f[1]), Double.parseDouble(f[2]),
-                                Double.parseDouble(f[3]), Double.parseDouble(f[4])), f[5].toUpperCase().replaceAll("[^A-Z0-9]", ""),
-                                Jurisdiction.UNKNOWN));
-                    }
-                    if (name != null) {
-                        scenes.add(new Scene(name, Image.read(dir.resolve(name)), truths));
+                    Optional<SceneTruthFile> file = SceneTruthFile.read(label);
+                    if (file.isPresent()) {
+                        List<Truth> truths = file.get().boxes().stream().map(b -> new Truth(b.box(),
+                                b.plate().toUpperCase().replaceAll("[^A-Z0-9]", ""), Jurisdiction.UNKNOWN)).toList();
+                        scenes.add(new Scene(file.get().image(), Image.read(dir.resolve(file.get().image())), truths));
                     }
                 }
             }
