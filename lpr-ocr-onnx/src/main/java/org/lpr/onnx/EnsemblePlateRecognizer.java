@@ -168,10 +168,12 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         }
 
         /**
-         * Whether candidate crops that {@link OnnxPlateDetector} cut from a photo pass the scene screen (default on,
+         * Whether candidate crops that {@link OnnxPlateDetector}'s text detector (PP-OCRv4, the default) cut from a photo
+         * pass the scene screen (default on,
          * or {@code -Dlpr.onnx.sceneScreen=true|false}): a crop whose text line is more than 5 times as wide as
          * tall is not read, and a reading of fewer than 2 characters, or of more than 8 flagged low quality, is
-         * dropped (see the module README). Plain crops are read as before either way.
+         * dropped (see the module README). Plain crops, and the crops of the {@code plate-det} detector (they carry no
+         * text lines), are read as before either way.
          */
         public Builder sceneScreen(boolean on) {
             this.sceneScreen = on;

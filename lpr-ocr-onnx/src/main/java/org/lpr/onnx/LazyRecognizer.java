@@ -10,7 +10,8 @@ import org.lpr.core.spi.PlateRecognizer;
  * A recognizer whose models load on first use, once, whichever thread gets there first; reading is
  * thread-safe. {@link #close()} frees the models (a later read loads them again); it must not run while
  * reads are in progress. A load that fails leaves nothing open and is tried again on the next read.
- * Crops that {@link OnnxPlateDetector} cut from a photo pass the {@link SceneScreen} unless it is off.
+ * Crops that {@link OnnxPlateDetector}'s text detector cut from a photo (they carry {@link SceneLines}; plate-det's
+ * crops do not) pass the {@link SceneScreen} unless it is off.
  */
 abstract class LazyRecognizer implements PlateRecognizer {
     private volatile CropReader reader;

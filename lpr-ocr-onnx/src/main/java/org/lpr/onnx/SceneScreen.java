@@ -8,7 +8,8 @@ import org.lpr.core.spi.PlateReading;
 
 /**
  * The scene screen: what this module's recognizers skip or drop among the candidate crops that
- * {@link OnnxPlateDetector} cut from a photo ({@link SceneLines}), where most candidates are other text
+ * {@link OnnxPlateDetector}'s text detector cut from a photo ({@link SceneLines}; the plate-det detector's crops
+ * carry none and are not screened), where most candidates are other text
  * (signs, badges, dealer names, date stamps). Two rules, both for detector crops only (a plain crop, as
  * {@code lpr eval-crops} reads them, is read and reported as before):
  * <ol>
