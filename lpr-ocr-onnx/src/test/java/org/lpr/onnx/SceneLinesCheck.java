@@ -53,7 +53,7 @@ final class SceneLinesCheck {
                 if (pad > 0) {
                     int ox = (i * 97) % (pad - img.width());
                     int oy = (i * 53) % (pad * 3 / 4 - img.height());
-                    img = placed(img, pad, pad * 3 / 4, ox, oy);
+                    img = TestImages.placed(img, pad, pad * 3 / 4, ox, oy, 110);
                     outline = new Polygon(outline.points().stream().map(p -> new Point(p.x() + ox, p.y() + oy)).toList());
                 }
                 scenes.add(new Scene("synth-" + i, img, List.of(new Truth(outline, s.plate().text(), s.plate().jurisdiction()))));
@@ -65,7 +65,7 @@ final class SceneLinesCheck {
                 var plate = renderer.render(i);
                 int ox = 20 + (i * 37) % 280;
                 int oy = 20 + (i * 53) % 280;
-                Image img = placed(plate.image(), 640, 480, ox, oy);
+                Image img = TestImages.placed(plate.image(), 640, 480, ox, oy, 110);
                 Polygon outline = new Polygon(plate.outline().points().stream().map(p -> new Point(p.x() + ox, p.y() + oy)).toList());
                 scenes.add(new Scene("close-" + i, img, List.of(new Truth(outline, plate.plate().text(), plate.plate().jurisdiction()))));
             }
@@ -98,7 +98,7 @@ final class SceneLinesCheck {
         List<PlateRegion> warm = detector.detect(scenes.get(0).image());
         if (!warm.isEmpty()) {
             ensemble.read(List.of(warm.get(0).crop()));
-            ensemble.read(List.of(copy(warm.get(0).crop())));
+            ensemble.read(List.of(TestImages.copy(warm.get(0).crop())));
         }
         double msFinder = 0;
         double msScene = 0;
@@ -110,7 +110,7 @@ final class SceneLinesCheck {
                 continue;
             }
             List<Image> crops = regions.stream().map(PlateRegion::crop).toList();
-            List<Image> copies = crops.stream().map(SceneLinesCheck::copy).toList();
+            List<Image> copies = crops.stream().map(TestImages::copy).toList();
             List<PlateReading> finder;
             List<PlateReading> scene;
             long t0;
@@ -199,18 +199,5 @@ final class SceneLinesCheck {
 
     private static String text(PlateReading r) {
         return r.best().map(c -> c.text()).orElse("");
-    }
-
-    private static Image copy(Image img) {
-        return Image.ofBgr(img.width(), img.height(), img.bgr().clone());
-    }
-
-    private static Image placed(Image img, int w, int h, int ox, int oy) {
-        byte[] out = new byte[w * h * 3];
-        java.util.Arrays.fill(out, (byte) 110);
-        for (int y = 0; y < img.height(); y++) {
-            System.arraycopy(img.bgr(), y * img.width() * 3, out, ((y + oy) * w + ox) * 3, img.width() * 3);
-        }
-        return Image.ofBgr(w, h, out);
     }
 }

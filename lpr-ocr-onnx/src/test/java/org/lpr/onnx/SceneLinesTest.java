@@ -63,7 +63,7 @@ class SceneLinesTest {
             assertThat(SceneLines.of(crop)).as("boxes kept for the crop the detector cut").isPresent();
             assertThat(SceneLines.of(crop).get().mapScale()).isCloseTo(1.5, within(0.05));
             // a copy of the same pixels is another object: it carries no boxes and goes through the line finder
-            Image copy = copy(crop);
+            Image copy = TestImages.copy(crop);
             assertThat(SceneLines.of(copy)).isEmpty();
             PlateReading fromScene = alwaysScene.read(List.of(crop)).get(0);
             PlateReading fromFinder = alwaysScene.read(List.of(copy)).get(0);
@@ -89,14 +89,14 @@ class SceneLinesTest {
                 new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, 1), PlateReader.LINE_FINDER_HEIGHT, rescorer)) {
             for (int i = 0; i < 4; i++) {
                 var plate = close.render(i);
-                Image photo = placed(plate.image(), 640, 480, 160, 160);
+                Image photo = TestImages.placed(plate.image(), 640, 480, 160, 160, 90);
                 List<PlateRegion> regions = detector.detect(photo);
                 assertThat(regions).isNotEmpty();
                 Image crop = regions.get(0).crop();
                 assertThat(SceneLines.of(crop).get().mapHeight(crop)).isGreaterThanOrEqualTo(PlateReader.LINE_FINDER_HEIGHT);
                 assertThat(defaults.sceneBoxes(crop)).as("boxes taken by default for a crop seen this large").isPresent();
                 String fromScene = ensemble.recognize(crop).best().map(c -> c.text()).orElse("");
-                String fromFinder = ensemble.recognize(copy(crop)).best().map(c -> c.text()).orElse("");
+                String fromFinder = ensemble.recognize(TestImages.copy(crop)).best().map(c -> c.text()).orElse("");
                 assertThat(fromScene).as("close-up %d", i).isEqualTo(fromFinder);
                 read += fromScene.equals(plate.plate().text()) ? 1 : 0;
             }
@@ -138,19 +138,6 @@ class SceneLinesTest {
             }
         }
         return plate;
-    }
-
-    private static Image copy(Image img) {
-        return Image.ofBgr(img.width(), img.height(), img.bgr().clone());
-    }
-
-    private static Image placed(Image img, int w, int h, int ox, int oy) {
-        byte[] out = new byte[w * h * 3];
-        java.util.Arrays.fill(out, (byte) 90);
-        for (int y = 0; y < img.height(); y++) {
-            System.arraycopy(img.bgr(), y * img.width() * 3, out, ((y + oy) * w + ox) * 3, img.width() * 3);
-        }
-        return Image.ofBgr(w, h, out);
     }
 
     @Test
