@@ -42,7 +42,8 @@ final class PlateReader implements CropReader {
     /**
      * The height crops are scaled to for line finding unless set otherwise (see {@code OnnxPlateRecognizer.Builder}):
      * 160, or {@code -Dlpr.onnx.lineFinderHeight}; lower is faster (96: about a fifth off the ensemble's
-     * time a crop) and read the dev crops slightly worse (module README).
+     * time a crop) and read the dev crops slightly worse (module README). Crops taller than that are
+     * shown larger still ({@link #lineFinderTarget}).
      */
     static final int LINE_FINDER_HEIGHT = Integer.getInteger("lpr.onnx.lineFinderHeight", 160);
 
@@ -269,12 +270,29 @@ final class PlateReader implements CropReader {
     }
 
     private List<Line> findLines(Image crop) {
-        // plates are brought to one height, so their characters reach the detector at about the same size
-        double scale = (double) lineFinderHeight / crop.height();
+        double scale = lineFinderTarget(crop.height(), lineFinderHeight) / crop.height();
         int longSide = (int) Math.round(Math.max(crop.width(), crop.height()) * scale);
         longSide = Math.max(64, Math.min(MAX_LINE_FINDER_SIDE, (longSide + 31) / 32 * 32));
         return tallestFirst(lineFinder.detect(crop, longSide));
     }
+
+    /**
+     * The height a crop {@code cropHeight} pixels high is scaled to for line finding: {@link #UPSCALE} times its
+     * own height, at least {@code lineFinderHeight} and at most {@code UPSCALE} times that. Plates are brought
+     * to about one height, so their characters reach the detector at about the same size; a crop that
+     * already shows the plate at that height or more is still enlarged a little, never shrunk below its
+     * pixels: DB then boxes small stacked characters apart from the serial instead of within its line.
+     */
+    static double lineFinderTarget(int cropHeight, int lineFinderHeight) {
+        return Math.max(lineFinderHeight, Math.min(UPSCALE * cropHeight, UPSCALE * lineFinderHeight));
+    }
+
+    /**
+     * How much larger than its own pixels a crop at least {@code lineFinderHeight} high is shown to the
+     * line finder (up to 1.5 times {@code lineFinderHeight}). Before 2026-11-29 crops were scaled to
+     * {@code lineFinderHeight} exactly; measured in the module README (*Line finder: crops no longer shrunk*).
+     */
+    static final double UPSCALE = 1.5;
 
     private record LineText(Line line, String fullText, double[][] reduced, List<Decoded> kBest, Optional<Legends.Match> legend) {
     }

@@ -33,6 +33,19 @@ class PlateReaderTest {
     }
 
     @Test
+    void lineFinderTarget_enlargesSmallCropsToTheHeight_andTallerOnesByHalfUpToACap() {
+        // a scene's small plate and a 192x96 render: brought up to the line finder's height
+        assertThat(PlateReader.lineFinderTarget(40, 160)).isEqualTo(160.0);
+        assertThat(PlateReader.lineFinderTarget(96, 160)).isEqualTo(160.0);
+        // a 320x160 plate crop: one and a half times its pixels, never shrunk
+        assertThat(PlateReader.lineFinderTarget(120, 160)).isEqualTo(180.0);
+        assertThat(PlateReader.lineFinderTarget(158, 160)).isEqualTo(237.0);
+        // a large crop: capped at one and a half times the line finder's height (shrunk)
+        assertThat(PlateReader.lineFinderTarget(600, 160)).isEqualTo(240.0);
+        assertThat(PlateReader.lineFinderTarget(600, 96)).isEqualTo(144.0);
+    }
+
+    @Test
     void analyse_readingOnlyLinesThatMatter_equalsReadingEveryLine() {
         // rendered plates with state names, slogans, stickers and side characters, some with no line at all
         PlateRenderer renderer = PlateRenderer.builder().seed(31).build();
