@@ -149,8 +149,51 @@ final class CtcDecoder {
      */
     static double[] confidences(double[][] p, String text) {
         int n = text.length();
+        double[] conf = new double[n];
+        int[] path = viterbi(p, text);
+        if (path == null) {
+            return conf;
+        }
+        for (int t = 0; t < path.length; t++) {
+            if (path[t] >= 0) {
+                int ch = path[t];
+                conf[ch] = Math.max(conf[ch], p[t][Alphabet.reducedOf(text.charAt(ch))]);
+            }
+        }
+        return conf;
+    }
+
+    /**
+     * Where each character of {@code text} lies in the timesteps: for character k, its first and last
+     * timestep ({@code [k][0]}, {@code [k][1]}, inclusive) on the Viterbi alignment; null when the text
+     * has more characters than timesteps.
+     */
+    static int[][] spans(double[][] p, String text) {
+        int[] path = viterbi(p, text);
+        if (path == null) {
+            return null;
+        }
+        int[][] spans = new int[text.length()][];
+        for (int t = 0; t < path.length; t++) {
+            int ch = path[t];
+            if (ch >= 0) {
+                spans[ch] = spans[ch] == null ? new int[] {t, t} : new int[] {spans[ch][0], t};
+            }
+        }
+        return spans;
+    }
+
+    /**
+     * The most probable CTC alignment of {@code text} to the timesteps: for each timestep the index of
+     * the character it emits, or -1 for a blank; null when the text has more characters than timesteps.
+     */
+    private static int[] viterbi(double[][] p, String text) {
+        int n = text.length();
         int s = 2 * n + 1;
         int steps = p.length;
+        if (steps < n || steps == 0) {
+            return null;
+        }
         double[][] score = new double[steps][s];
         int[][] from = new int[steps][s];
         for (double[] row : score) {
@@ -180,22 +223,16 @@ final class CtcDecoder {
                 from[t][i] = arg;
             }
         }
-        double[] conf = new double[n];
-        if (steps < n) {
-            return conf;
-        }
         int state = s - 1;
         if (s >= 2 && score[steps - 1][s - 2] > score[steps - 1][s - 1]) {
             state = s - 2;
         }
+        int[] path = new int[steps];
         for (int t = steps - 1; t >= 0; t--) {
-            if (state % 2 == 1) {
-                int ch = state / 2;
-                conf[ch] = Math.max(conf[ch], p[t][label[state]]);
-            }
+            path[t] = state % 2 == 1 ? state / 2 : -1;
             state = from[t][state];
         }
-        return conf;
+        return path;
     }
 
     private static double log(double x) {

@@ -155,7 +155,7 @@ final class PlateReader implements CropReader {
         }
         List<Optional<Analysis>> out = new ArrayList<>(crops.size());
         for (CropLines c : pending) {
-            out.add(interpret(c.read));
+            out.add(interpret(c.crop, c.read));
         }
         return out;
     }
@@ -298,7 +298,7 @@ final class PlateReader implements CropReader {
     }
 
     /** The analysis of one crop from its lines' readings ({@code null} for a line not read: it could not change the result). */
-    private Optional<Analysis> interpret(LineText[] readings) {
+    private Optional<Analysis> interpret(Image crop, LineText[] readings) {
         List<LineText> read = new ArrayList<>();
         for (LineText lt : readings) {
             if (lt != null) {
@@ -318,10 +318,15 @@ final class PlateReader implements CropReader {
             return Optional.empty();
         }
         Set<Flag> flags = EnumSet.noneOf(Flag.class);
+        LineText found = serial;
+        serial = withoutStackedEnds(crop, found);
+        if (serial != found) {
+            flags.add(Flag.SMALL_CHARACTERS_IGNORED);
+        }
         Jurisdiction state = Jurisdiction.UNKNOWN;
         double stateConfidence = 0;
         for (LineText lt : read) {
-            if (lt == serial) {
+            if (lt == found) {
                 continue;
             }
             Optional<Legends.Match> m = lt.legend;
@@ -334,6 +339,42 @@ final class PlateReader implements CropReader {
         }
         return Optional.of(new Analysis(serial.reduced, serial.kBest, state, stateConfidence, flags,
                 serial.line == null ? null : serial.line.quad()));
+    }
+
+    /**
+     * {@code serial} without small stacked characters at its ends ({@link StackedEnds}): their timesteps
+     * made blank and the line decoded again; {@code serial} itself when it has none, was read as a whole
+     * crop, or by a model without a dynamic-width CTC output.
+     */
+    private LineText withoutStackedEnds(Image crop, LineText serial) {
+        OcrModel d = reader.descriptor();
+        if (serial.line == null || serial.kBest.isEmpty() || d.decoding() != OcrModel.Decoding.CTC || d.inputWidth() != 0
+                || serial.reduced.length == 0) {
+            return serial;
+        }
+        TextReader.Line job = TextReader.Line.of(crop, serial.line.quad());
+        int w = reader.lineWidth(job);
+        double stepWidth = (double) reader.targetWidth(job) / serial.reduced.length;
+        // twice the reader's resolution: the gap between stacked characters is a few pixels
+        Image upright = Warp.warp(crop, serial.line.quad().corners(), 2 * w, 2 * d.inputHeight());
+        boolean[] drop = StackedEnds.stackedSteps(upright, 2 * stepWidth, serial.reduced, serial.kBest.get(0).text());
+        boolean any = false;
+        double[][] p = new double[serial.reduced.length][];
+        for (int t = 0; t < p.length; t++) {
+            if (drop[t]) {
+                p[t] = new double[serial.reduced[t].length];
+                p[t][0] = 1;
+                any = true;
+            } else {
+                p[t] = serial.reduced[t];
+            }
+        }
+        if (!any) {
+            return serial;
+        }
+        List<Decoded> kBest = CtcDecoder.kBest(p, K, BEAM, Plate.MAX_LENGTH);
+        return kBest.isEmpty() || kBest.get(0).text().length() < 2 ? serial
+                : new LineText(serial.line, serial.fullText, p, kBest, serial.legend);
     }
 
     /** The reading of an analysed crop from {@code kBest} (best first), rescored with serial formats by {@code rescorer}. */

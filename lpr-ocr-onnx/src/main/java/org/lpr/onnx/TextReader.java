@@ -98,7 +98,7 @@ final class TextReader implements AutoCloseable {
     }
 
     /** The width {@code line} is resampled to (its aspect ratio kept); the rest of its input, up to the bucket, is padding. */
-    private int lineWidth(Line line) {
+    int lineWidth(Line line) {
         if (descriptor.inputWidth() != 0) {
             return descriptor.inputWidth();
         }
