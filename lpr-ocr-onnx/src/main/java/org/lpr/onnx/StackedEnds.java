@@ -9,15 +9,17 @@ import org.lpr.core.image.Image;
  * the room of one, as many specialty plates print a series code ("R" over "T" before "72LY"). A text
  * reader reads the pair as one character of the serial; the plate number does not include them.
  *
- * <p>The line is split into ink and paper by Otsu's threshold over the characters' rows (the rarer class
- * is the ink, so dark and light text both work), and into glyphs by the columns without ink. Every
+ * <p>The line is split into ink and paper over the characters' rows ({@link #ink}: dark and light text
+ * both work), and into glyphs by the columns without ink. Every
  * character of a plate font is one glyph spanning the characters' full height, so each of its rows holds
  * ink; a stacked pair leaves an empty row between its two characters. An end glyph is a stacked pair when
  * a row in the middle of the characters' band ({@link #MIDDLE}) has no ink in its columns while the
  * neighbouring glyph has ink in that row (so a glare band across the whole line is no gap). Which
  * character of the reading a glyph is comes from counting: the glyphs must be as many as the reading's
  * characters, and the end characters' CTC timesteps ({@link CtcDecoder#spans}) must fall within their
- * glyphs; otherwise nothing is dropped.
+ * glyphs. One glyph more than characters, with the reading's characters within the glyphs after (or before)
+ * a stacked end glyph, is a pair the reading skipped: the timesteps over its columns are dropped, so that
+ * no other model's reading of it can win in an ensemble. Otherwise nothing is dropped.
  */
 final class StackedEnds {
     /** The gap is searched for in the middle of the characters' band: from this part of its height to one minus it. */
@@ -26,6 +28,10 @@ final class StackedEnds {
     static final double COLUMN_INK = 0.06;
     /** A glyph is at least this part of the band's height wide (narrower runs are specks and edges). */
     static final double MIN_GLYPH_WIDTH = 0.05;
+    /** No glyph of a clean split is wider than this part of the band's height (plate characters are taller than wide). */
+    static final double MAX_GLYPH_WIDTH = 0.9;
+    /** A run of columns at the line's edge is a glyph from this part of the band's height (narrower: the edge of art or a frame cut by the box). */
+    static final double EDGE_GLYPH_WIDTH = 0.15;
 
     private StackedEnds() {
     }
@@ -58,24 +64,48 @@ final class StackedEnds {
         boolean[][] ink = ink(luma, band);
         int bandHeight = band[1] - band[0];
         List<int[]> glyphs = glyphs(ink, bandHeight);
-        if (glyphs.size() != n) {
-            // the columns do not split into the reading's characters: no telling which character is where
-            return drop;
+        int g = glyphs.size();
+        for (int[] glyph : glyphs) {
+            if (glyph[1] - glyph[0] + 1 > MAX_GLYPH_WIDTH * bandHeight) {
+                // characters run together (tight spacing, blur, art between them): no clean split into glyphs
+                return drop;
+            }
         }
-        if (aligned(glyphs, spans, stepWidth, 0, 1) && stacked(ink, glyphs.get(0), glyphs.get(1))) {
-            mark(drop, spans[0]);
+        if (g == n) {
+            if (aligned(glyphs, 0, spans, stepWidth, 0, 1) && stacked(ink, glyphs.get(0), glyphs.get(1))) {
+                mark(drop, spans[0]);
+            }
+            if (aligned(glyphs, 0, spans, stepWidth, n - 1, n - 2) && stacked(ink, glyphs.get(n - 1), glyphs.get(n - 2))) {
+                mark(drop, spans[n - 1]);
+            }
+        } else if (g == n + 1) {
+            // one glyph more than the reading has characters: a stacked pair the reading skipped at one end
+            // (another model reading the crop may still read it); its columns' timesteps are made blank
+            if (aligned(glyphs, 1, spans, stepWidth, 0, n - 1) && stacked(ink, glyphs.get(0), glyphs.get(1))) {
+                markColumns(drop, glyphs.get(0), stepWidth);
+            } else if (aligned(glyphs, 0, spans, stepWidth, 0, n - 1) && stacked(ink, glyphs.get(n), glyphs.get(n - 1))) {
+                markColumns(drop, glyphs.get(n), stepWidth);
+            }
         }
-        if (aligned(glyphs, spans, stepWidth, n - 1, n - 2) && stacked(ink, glyphs.get(n - 1), glyphs.get(n - 2))) {
-            mark(drop, spans[n - 1]);
-        }
+        // otherwise the columns do not split into the reading's characters: no telling which character is where
         return drop;
     }
 
-    /** Whether the given characters of the reading sit, by the centres of their timesteps, within the glyphs of the same index. */
-    private static boolean aligned(List<int[]> glyphs, int[][] spans, double stepWidth, int... chars) {
+    /** Marks the timesteps whose centres lie within the columns {@code g}. */
+    private static void markColumns(boolean[] drop, int[] g, double stepWidth) {
+        for (int t = 0; t < drop.length; t++) {
+            double centre = (t + 0.5) * stepWidth;
+            if (centre >= g[0] && centre <= g[1] + 1) {
+                drop[t] = true;
+            }
+        }
+    }
+
+    /** Whether the given characters of the reading sit, by the centres of their timesteps, within the glyphs {@code offset} further on. */
+    private static boolean aligned(List<int[]> glyphs, int offset, int[][] spans, double stepWidth, int... chars) {
         for (int k : chars) {
             double centre = (spans[k][0] + spans[k][1] + 1) / 2.0 * stepWidth;
-            int[] g = glyphs.get(k);
+            int[] g = glyphs.get(k + offset);
             if (centre < g[0] || centre > g[1] + 1) {
                 return false;
             }
@@ -147,7 +177,9 @@ final class StackedEnds {
             if (inked && start < 0) {
                 start = x;
             } else if (!inked && start >= 0) {
-                if (x - start >= MIN_GLYPH_WIDTH * bandHeight) {
+                boolean cut = start == 0 || x == w;
+                // a run cut by the line's edge is part of a glyph only if it is as wide as a narrow character
+                if (x - start >= (cut ? EDGE_GLYPH_WIDTH : MIN_GLYPH_WIDTH) * bandHeight) {
                     out.add(new int[] {start, x - 1});
                 }
                 start = -1;
@@ -156,7 +188,11 @@ final class StackedEnds {
         return out;
     }
 
-    /** The band's pixels split by Otsu's threshold, the rarer class as ink; rows of the band only. */
+    /**
+     * The band's pixels split into ink and paper. The paper is the median brightness (most of a line is
+     * paper); the ink is the darkest or the brightest twentieth, whichever lies further from it; the
+     * threshold lies halfway between. (Otsu's threshold would split a patterned background into two shades.)
+     */
     static boolean[][] ink(int[][] luma, int[] band) {
         int[] hist = new int[256];
         int total = 0;
@@ -166,58 +202,40 @@ final class StackedEnds {
                 total++;
             }
         }
-        int threshold = otsu(hist, total);
-        int dark = 0;
-        for (int v = 0; v <= threshold; v++) {
-            dark += hist[v];
-        }
-        boolean darkInk = dark <= total - dark;
+        int dark = percentile(hist, total, 0.05);
+        int paper = percentile(hist, total, 0.5);
+        int light = percentile(hist, total, 0.95);
+        boolean darkInk = paper - dark >= light - paper;
+        double threshold = darkInk ? (dark + paper) / 2.0 : (light + paper) / 2.0;
         boolean[][] out = new boolean[band[1] - band[0]][];
         for (int y = band[0]; y < band[1]; y++) {
             boolean[] row = new boolean[luma[y].length];
             for (int x = 0; x < row.length; x++) {
-                row[x] = (luma[y][x] <= threshold) == darkInk;
+                row[x] = darkInk ? luma[y][x] < threshold : luma[y][x] > threshold;
             }
             out[y - band[0]] = row;
         }
         return out;
     }
 
-    /** Otsu's threshold: the grey level (dark class up to and including it) that maximizes the between-class variance. */
-    static int otsu(int[] hist, int total) {
-        double sumAll = 0;
+    /** The grey level below which {@code q} of the {@code total} pixels of {@code hist} lie. */
+    static int percentile(int[] hist, int total, double q) {
+        long want = (long) Math.ceil(q * total);
+        long seen = 0;
         for (int v = 0; v < 256; v++) {
-            sumAll += (double) v * hist[v];
-        }
-        double sumDark = 0;
-        int dark = 0;
-        double best = -1;
-        int threshold = 127;
-        for (int v = 0; v < 256; v++) {
-            dark += hist[v];
-            if (dark == 0) {
-                continue;
-            }
-            int light = total - dark;
-            if (light == 0) {
-                break;
-            }
-            sumDark += (double) v * hist[v];
-            double meanDark = sumDark / dark;
-            double meanLight = (sumAll - sumDark) / light;
-            double between = (double) dark * light * (meanDark - meanLight) * (meanDark - meanLight);
-            if (between > best) {
-                best = between;
-                threshold = v;
+            seen += hist[v];
+            if (seen >= want) {
+                return v;
             }
         }
-        return threshold;
+        return 255;
     }
 
     /**
      * The rows the characters fill, top and bottom (exclusive): the longest run of rows whose contrast
      * (summed absolute differences of neighbouring pixels' brightness, smoothed over 3 rows) is at least
-     * 0.3 of the strongest row's (a legend's small text can be the strongest); null when under a third of the line.
+     * 0.3 of the 80th percentile row's (not of the strongest row's: a legend's small text can be far
+     * stronger than the serial); null when under a third of the line.
      */
     private static int[] band(int[][] luma) {
         int h = luma.length;
@@ -231,15 +249,15 @@ final class StackedEnds {
             e[y] = sum;
         }
         double[] sm = new double[h];
-        double peak = 0;
         for (int y = 0; y < h; y++) {
             sm[y] = (e[Math.max(0, y - 1)] + e[y] + e[Math.min(h - 1, y + 1)]) / 3;
-            peak = Math.max(peak, sm[y]);
         }
-        if (peak <= 0) {
+        double[] sorted = sm.clone();
+        java.util.Arrays.sort(sorted);
+        double level = 0.3 * sorted[(int) (0.8 * (h - 1))];
+        if (level <= 0) {
             return null;
         }
-        double level = 0.3 * peak;
         int top = 0;
         int bottom = 0;
         for (int y = 0; y < h;) {
