@@ -341,6 +341,9 @@ def train(args):
         rng.setstate(ck["rng"])
         torch.set_rng_state(ck["torch_rng"])
         print("resumed %s at step %d (%.1f min trained)" % (args.ckpt, step, elapsed / 60), flush=True)
+    elif args.init:
+        model.load_state_dict(torch.load(args.init, weights_only=False)["model"])
+        print("weights from %s; fresh optimizer and schedule" % args.init, flush=True)
     print("weights: %d" % sum(p.numel() for p in model.parameters()), flush=True)
     index = [(d, i) for d in data for i in range(len(d))]
     model.train()
@@ -502,6 +505,8 @@ def main():
             t.add_argument("--log-every", type=int, default=20)
             t.add_argument("--ckpt-every", type=int, default=100)
             t.add_argument("--eval-every", type=int, default=500)
+            t.add_argument("--init", default=None,
+                           help="start from this checkpoint's weights with a fresh optimizer and schedule (when --ckpt does not exist yet)")
             t.add_argument("--zoom", type=float, nargs=2, default=[1.0, 1.0], metavar=("LO", "HI"),
                            help="geometric jitter: scale pictures by 1/HI to 1/LO (default 1 1: off)")
     args = ap.parse_args()
