@@ -46,11 +46,8 @@ final class PlateMapDetector implements AutoCloseable {
         double scale = Math.min((double) w / image.width(), (double) h / image.height());
         int nw = Math.max(1, Math.min(w, (int) Math.round(image.width() * scale)));
         int nh = Math.max(1, Math.min(h, (int) Math.round(image.height() * scale)));
-        Image src = image;
         // halving first keeps a large photo's small plates from aliasing away in a plain bilinear shrink
-        while (src.width() >= 2 * nw && src.height() >= 2 * nh && src.width() >= 2 && src.height() >= 2) {
-            src = Warp.halve(src);
-        }
+        Image src = Warp.shrunk(image, nw, nh);
         float[] data = new float[3 * w * h];
         DbTextDetector.toChw(Warp.resize(src, nw, nh), lut, descriptor.colour() == OcrModel.Colour.RGB, data, w, h);
         OrtModel.Output out = model.run(FloatBuffer.wrap(data), new long[] {1, 3, h, w});

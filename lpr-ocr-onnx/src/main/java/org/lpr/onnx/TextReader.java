@@ -41,15 +41,6 @@ final class TextReader implements AutoCloseable {
         }
     }
 
-    /** Halves {@code image} (2x2 means) while it is over twice {@code w x h}, so the final bilinear resize does not alias. */
-    static Image shrunk(Image image, int w, int h) {
-        Image img = image;
-        while (img.width() > 2 * w && img.height() > 2 * h) {
-            img = Warp.halve(img);
-        }
-        return img;
-    }
-
     /** The model's output for one line: {@code steps x classes} scores at {@code offset} of {@code data}. */
     record Scores(float[] data, int offset, int steps, int classes) {
     }
@@ -124,7 +115,7 @@ final class TextReader implements AutoCloseable {
         for (int b = 0; b < n; b++) {
             Line line = batch.get(b);
             int w = Math.min(width, lineWidth(line));
-            Image img = line.whole() ? Warp.resize(shrunk(line.image(), w, h), w, h) : Warp.warp(line.image(), line.corners(), w, h);
+            Image img = line.whole() ? Warp.resize(Warp.shrunk(line.image(), w, h), w, h) : Warp.warp(line.image(), line.corners(), w, h);
             byte[] px = img.bgr();
             for (int y = 0; y < h; y++) {
                 for (int x = 0; x < w; x++) {

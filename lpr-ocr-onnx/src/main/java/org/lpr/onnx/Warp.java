@@ -54,6 +54,18 @@ final class Warp {
         return Image.ofBgr(w, h, out);
     }
 
+    /**
+     * Halves {@code image} ({@link #halve}) while it is at least twice {@code w x h} on both sides, so that a
+     * final bilinear resize to {@code w x h} does not alias away thin strokes and small plates.
+     */
+    static Image shrunk(Image image, int w, int h) {
+        Image img = image;
+        while (img.width() >= 2 * Math.max(1, w) && img.height() >= 2 * Math.max(1, h)) {
+            img = halve(img);
+        }
+        return img;
+    }
+
     /** Halves both sides, each output pixel the mean of a 2x2 block (a last odd row or column is dropped). */
     static Image halve(Image src) {
         int w = src.width() / 2;
