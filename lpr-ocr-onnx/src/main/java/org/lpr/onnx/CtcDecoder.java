@@ -180,6 +180,11 @@ final class CtcDecoder {
                 spans[ch] = spans[ch] == null ? new int[] {t, t} : new int[] {spans[ch][0], t};
             }
         }
+        for (int[] span : spans) {
+            if (span == null) {
+                return null; // the alignment skipped a character (too few timesteps for repeated characters and their blanks)
+            }
+        }
         return spans;
     }
 

@@ -290,7 +290,8 @@ final class PlateReader implements CropReader {
     /**
      * How much larger than its own pixels a crop at least {@code lineFinderHeight} high is shown to the
      * line finder (up to 1.5 times {@code lineFinderHeight}). Before 2026-11-29 crops were scaled to
-     * {@code lineFinderHeight} exactly; measured in the module README (*Line finder: crops no longer shrunk*).
+     * {@code lineFinderHeight} exactly; measured in the module README (*Stacked characters at the serial's ends, and the line
+     * finder's scale*).
      */
     static final double UPSCALE = 1.5;
 

@@ -64,6 +64,14 @@ class CtcDecoderTest {
     }
 
     @Test
+    void spans_areEachCharactersFirstAndLastAlignedStep() {
+        double[][] p = {step('X', 0.9), step('X', 0.8), step(' ', 1), step(' ', 1), step('Y', 0.6), step(' ', 1)};
+        assertThat(CtcDecoder.spans(p, "XY")).isDeepEqualTo(new int[][] {{0, 1}, {4, 4}});
+        // more characters than steps: no alignment
+        assertThat(CtcDecoder.spans(new double[][] {step('X', 1)}, "XY")).isNull();
+    }
+
+    @Test
     void kBest_neverExceedsMaxLength() {
         double[][] p = new double[12][];
         for (int i = 0; i < 12; i++) {
