@@ -152,6 +152,7 @@ public final class OnnxPlateDetector implements PlateDetector {
             int cw = Math.max(8, (int) Math.round(plate.width()));
             int ch = Math.max(8, (int) Math.round(plate.height()));
             Image crop = Warp.warp(image, plate.corners(), cw, ch);
+            SceneScreen.rememberPlateMapCrop(crop);
             regions.add(new PlateRegion(clip(q, image).toPolygon(), Math.min(1, box.score()), crop));
             if (regions.size() == maxPlates) {
                 break;

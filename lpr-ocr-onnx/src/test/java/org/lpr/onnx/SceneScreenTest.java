@@ -96,6 +96,25 @@ class SceneScreenTest {
     }
 
     @Test
+    void kept_plateDetCrops_areScreenedToo() {
+        // plate-det's crops carry no text lines, but they are cut from a photo: rule 2 applies to their readings
+        StreetScene scene = PlateRenderer.builder().seed(9).sceneSize(640, 480).build().renderStreetScene(96_000_010L);
+        List<PlateRegion> regions;
+        try (OnnxPlateDetector plateDet = OnnxPlateDetector.builder().model(PlateDetModel.standard()).threads(1).build()) {
+            regions = plateDet.detect(scene.image());
+        }
+        assertThat(regions).isNotEmpty();
+        PlateReading oneChar = reading("E", EnumSet.of(Flag.LOW_QUALITY));
+        PlateReading plate = reading("438HEN", EnumSet.noneOf(Flag.class));
+        for (PlateRegion r : regions) {
+            assertThat(SceneLines.of(r.crop())).isEmpty();
+            assertThat(SceneScreen.cutFromPhoto(r.crop())).isTrue();
+            assertThat(SceneScreen.kept(r.crop(), oneChar).isEmpty()).isTrue();
+            assertThat(SceneScreen.kept(r.crop(), plate)).isEqualTo(plate);
+        }
+    }
+
+    @Test
     void skips_onlyDetectorCropsWithLongLines() {
         Image longLine = Image.ofBgr(120, 20, new byte[120 * 20 * 3]);
         SceneLines.remember(longLine, new SceneLines.Boxes(List.of(), 1, new Quad(60, 10, 1, 0, 52, 5), 0.02));
