@@ -10,11 +10,10 @@ import org.lpr.core.spi.PlateRecognizer;
  * A recognizer whose models load on first use, once, whichever thread gets there first; reading is
  * thread-safe. {@link #close()} frees the models (a later read loads them again); it must not run while
  * reads are in progress. A load that fails leaves nothing open and is tried again on the next read.
- * Crops that {@link OnnxPlateDetector}'s text detector cut from a photo (they carry {@link SceneLines}; plate-det's
- * crops do not) pass the {@link SceneScreen} unless it is off.
+ * Crops that {@link OnnxPlateDetector} cut from a photo pass the {@link SceneScreen} unless it is off.
  */
 abstract class LazyRecognizer implements PlateRecognizer {
-    private volatile CropReader reader;
+    private final Lazy<CropReader> reader = new Lazy<>(this::open, CropReader::close);
     private final boolean sceneScreen;
 
     /** @param sceneScreen whether the photo detector's crops pass the {@link SceneScreen} */
@@ -22,7 +21,7 @@ abstract class LazyRecognizer implements PlateRecognizer {
         this.sceneScreen = sceneScreen;
     }
 
-    /** Loads the models: called once, under this recognizer's lock. */
+    /** Loads the models: called once per load, under the lock of the recognizer's {@link Lazy}. */
     abstract CropReader open();
 
     @Override
@@ -36,7 +35,7 @@ abstract class LazyRecognizer implements PlateRecognizer {
             return List.of();
         }
         if (!sceneScreen) {
-            return engine().read(crops);
+            return reader.get().read(crops);
         }
         boolean[] skipped = new boolean[crops.size()];
         List<Image> read = new ArrayList<>(crops.size());
@@ -46,7 +45,7 @@ abstract class LazyRecognizer implements PlateRecognizer {
                 read.add(crops.get(i));
             }
         }
-        List<PlateReading> readings = read.isEmpty() ? List.of() : engine().read(read);
+        List<PlateReading> readings = read.isEmpty() ? List.of() : reader.get().read(read);
         List<PlateReading> out = new ArrayList<>(crops.size());
         int next = 0;
         for (int i = 0; i < crops.size(); i++) {
@@ -55,25 +54,8 @@ abstract class LazyRecognizer implements PlateRecognizer {
         return out;
     }
 
-    private CropReader engine() {
-        CropReader r = reader;
-        if (r == null) {
-            synchronized (this) {
-                r = reader;
-                if (r == null) {
-                    r = open();
-                    reader = r;
-                }
-            }
-        }
-        return r;
-    }
-
     @Override
-    public synchronized void close() {
-        if (reader != null) {
-            reader.close();
-            reader = null;
-        }
+    public void close() {
+        reader.close();
     }
 }

@@ -68,8 +68,8 @@ public final class OnnxPlateDetector implements PlateDetector {
     private final int minCharHeight;
     private final String model;
     private final PlateDetModel plateModel;
-    private volatile DbTextDetector db;
-    private volatile PlateMapDetector plates;
+    private final Lazy<DbTextDetector> db;
+    private final Lazy<PlateMapDetector> plates;
 
     /** The default detector (long side 960, up to 8 plates, threads from {@code -Dlpr.onnx.threads}; {@code -Dlpr.onnx.detector} picks the model), for {@link java.util.ServiceLoader}. */
     public OnnxPlateDetector() {
@@ -83,6 +83,8 @@ public final class OnnxPlateDetector implements PlateDetector {
         this.minCharHeight = b.minCharHeight;
         this.model = b.source != null ? b.source : b.model.source;
         this.plateModel = b.plateModel;
+        this.db = new Lazy<>(() -> new DbTextDetector(model, threads), DbTextDetector::close);
+        this.plates = new Lazy<>(() -> new PlateMapDetector(plateModel, threads), PlateMapDetector::close);
     }
 
     /** A new builder with the defaults. */
@@ -100,7 +102,7 @@ public final class OnnxPlateDetector implements PlateDetector {
         if (plateModel != null) {
             return detectPlates(image);
         }
-        List<DbTextDetector.TextBox> boxes = engine().detect(image, longSide);
+        List<DbTextDetector.TextBox> boxes = db.get().detect(image, longSide);
         double mapScale = DbTextDetector.mapScale(image, longSide);
         List<TextLines.Line> lines = new ArrayList<>(TextLines.group(boxes));
         // taller text first: a plate's serial outranks its own state name and slogan
@@ -139,7 +141,7 @@ public final class OnnxPlateDetector implements PlateDetector {
 
     /** Plates found by the plate detection model: its rectangles, best first, each cropped with the descriptor's margin. */
     private List<PlateRegion> detectPlates(Image image) {
-        List<DbTextDetector.TextBox> boxes = new ArrayList<>(plateEngine().detect(image));
+        List<DbTextDetector.TextBox> boxes = new ArrayList<>(plates.get().detect(image));
         boxes.sort(Comparator.comparingDouble(DbTextDetector.TextBox::score).reversed());
         List<PlateRegion> regions = new ArrayList<>();
         for (DbTextDetector.TextBox box : boxes) {
@@ -206,44 +208,10 @@ public final class OnnxPlateDetector implements PlateDetector {
         return r.width() > 0 && r.height() > 0 ? r : q;
     }
 
-    private DbTextDetector engine() {
-        DbTextDetector d = db;
-        if (d == null) {
-            synchronized (this) {
-                d = db;
-                if (d == null) {
-                    d = new DbTextDetector(model, threads);
-                    db = d;
-                }
-            }
-        }
-        return d;
-    }
-
-    private PlateMapDetector plateEngine() {
-        PlateMapDetector d = plates;
-        if (d == null) {
-            synchronized (this) {
-                d = plates;
-                if (d == null) {
-                    d = new PlateMapDetector(plateModel, threads);
-                    plates = d;
-                }
-            }
-        }
-        return d;
-    }
-
     @Override
-    public synchronized void close() {
-        if (db != null) {
-            db.close();
-            db = null;
-        }
-        if (plates != null) {
-            plates.close();
-            plates = null;
-        }
+    public void close() {
+        db.close();
+        plates.close();
     }
 
     /** Settings of a detector; {@link #build()} reports every invalid one at once. */
