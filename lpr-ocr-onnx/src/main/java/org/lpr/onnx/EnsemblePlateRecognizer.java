@@ -7,16 +7,17 @@ import org.lpr.core.LprException;
 import org.lpr.core.spi.PlateRecognizer;
 
 /**
- * Reads plate crops with two models at once and keeps the reading both find most probable: PaddleOCR's
- * PP-OCRv4 on the text lines found in the crop (which separates the serial from side characters and
- * reads the state's legend) and the project's own whole-plate model {@code plate-rec-v2}.
+ * Reads plate crops with three models at once and keeps the reading they find most probable together:
+ * PaddleOCR's PP-OCRv4 on the text lines found in the crop (which separates the serial from side
+ * characters and reads the state's legend), the project's own whole-plate model {@code plate-rec-v2}
+ * and, with a smaller say, its compact whole-plate model {@code plate-lite}.
  *
  * <pre>{@code
  * PlateRecognizer recognizer = EnsemblePlateRecognizer.builder().threads(2).build();
  * }</pre>
  *
- * <p>Every candidate of either model is scored under both (the CTC probability of that exact text), the
- * two scores are combined as a weighted geometric mean, and the per-state serial formats rescore the
+ * <p>Every candidate of any model is scored under all of them (the CTC probability of that exact text), the
+ * scores are combined as a weighted geometric mean (weights 0.5, 0.35 and 0.15 by default), and the per-state serial formats rescore the
  * result; see the module README for how it measures. Models load once, on first use; {@link #recognize}
  * and {@link #recognizeAll} are thread-safe. The public no-argument constructor, for
  * {@link java.util.ServiceLoader}, gives the defaults ({@code lpr --recognizer ensemble}).
@@ -24,13 +25,21 @@ import org.lpr.core.spi.PlateRecognizer;
 public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateRecognizer {
     /** The whole-plate model's descriptor resource (plate-rec-v2; plate-rec-v1, its predecessor, stays shipped for comparison). */
     static final String PLATE_REC = "/org/lpr/onnx/models/plate-rec-v2.properties";
+    /** The compact whole-plate model's descriptor resource (plate-lite). */
+    static final String PLATE_LITE = "/org/lpr/onnx/models/plate-lite.properties";
+    /**
+     * The compact model's default weight: on freshly rendered plates any weight from 0.15 to 0.35 reads
+     * alike (within 2 of 1,000), and the smallest is kept because plate-lite, trained on renders only,
+     * reads real photos worst of the three alone (module README, "A third vote").
+     */
+    static final double COMPACT_WEIGHT = 0.15;
 
     /** The default rescoring of combined readings: the module's formats, nothing swapped or dropped. */
     static final OcrModel.Rescoring SCORED = new OcrModel.Rescoring("", false, false);
 
     private final Builder settings;
 
-    /** The default ensemble: PP-OCRv4 with line finding and plate-rec-v2, equal weights; threads from {@code -Dlpr.onnx.threads}. */
+    /** The default ensemble: PP-OCRv4 with line finding, plate-rec-v2 and plate-lite (0.5, 0.35, 0.15); threads from {@code -Dlpr.onnx.threads}. */
     public EnsemblePlateRecognizer() {
         this(builder());
     }
@@ -62,12 +71,19 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         FormatRescorer rescorer = FormatRescorer.of(settings.rescoring);
         TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
         PlateReader lines = null;
+        TextReader whole = null;
         try {
             lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads),
                     PlateReader.LINE_FINDER_HEIGHT, lineRescorer, false, sceneLinesMinHeight);
-            TextReader whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
-            return new EnsembleReader(lines, whole, settings.lineWeight, rescorer, settings.mergeLookAlikes);
+            whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
+            TextReader compact = settings.compactWeight == 0 ? null
+                    : new TextReader(settings.compactModel, settings.threads, settings.batchSize);
+            return new EnsembleReader(lines, whole, compact, settings.lineWeight, settings.compactWeight, rescorer,
+                    settings.mergeLookAlikes);
         } catch (RuntimeException e) {
+            if (whole != null) {
+                whole.close();
+            }
             if (lines != null) {
                 lines.close();
             } else {
@@ -81,6 +97,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
     public static final class Builder {
         private OcrModel lineModel;
         private OcrModel wholeModel;
+        private OcrModel compactModel;
+        private double compactWeight = COMPACT_WEIGHT;
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
         private int batchSize = 1;
         private double lineWeight = 0.5;
@@ -96,6 +114,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             Builder b = new Builder();
             b.lineModel = lineModel != null ? lineModel : OcrModel.ppOcrV4();
             b.wholeModel = wholeModel != null ? wholeModel : OcrModel.loadResource(PLATE_REC);
+            b.compactWeight = compactWeight;
+            b.compactModel = compactModel != null || compactWeight == 0 ? compactModel : OcrModel.loadResource(PLATE_LITE);
             b.threads = threads;
             b.batchSize = batchSize;
             b.lineWeight = lineWeight;
@@ -118,6 +138,21 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             return this;
         }
 
+        /** The compact whole-crop CTC plate reader, the third vote (default plate-lite). */
+        public Builder compactModel(OcrModel model) {
+            this.compactModel = Objects.requireNonNull(model, "compactModel");
+            return this;
+        }
+
+        /**
+         * The compact reader's weight in the geometric mean, 0 to 1 (default 0.15; 0: it is not loaded and the
+         * ensemble is the two other models). The whole-crop model has what the line reader's and this leave.
+         */
+        public Builder compactWeight(double weight) {
+            this.compactWeight = weight;
+            return this;
+        }
+
         /** Intra-op threads of each ONNX Runtime session (default: all cores, or {@code -Dlpr.onnx.threads}). */
         public Builder threads(int threads) {
             this.threads = threads;
@@ -134,8 +169,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         }
 
         /**
-         * The line reader's weight in the geometric mean of the two models' probabilities, 0 to 1 (default
-         * 0.5, equal weights; the whole-crop model has {@code 1 - weight}).
+         * The line reader's weight in the geometric mean of the models' probabilities, 0 to 1 (default
+         * 0.5; the whole-crop model has {@code 1 - weight - compactWeight}).
          */
         public Builder lineWeight(double weight) {
             this.lineWeight = weight;
@@ -196,11 +231,19 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             if (!(lineWeight >= 0 && lineWeight <= 1)) {
                 problems.add("line weight " + lineWeight + " is outside 0..1");
             }
+            if (!(compactWeight >= 0 && compactWeight < 1)) {
+                problems.add("compact weight " + compactWeight + " is outside 0..1 (1 excluded)");
+            } else if (lineWeight + compactWeight > 1) {
+                problems.add("line weight " + lineWeight + " and compact weight " + compactWeight + " add up to more than 1");
+            }
             if (name.isBlank()) {
                 problems.add("name is blank");
             }
             if (wholeModel != null && (wholeModel.decoding() != OcrModel.Decoding.CTC || wholeModel.inputWidth() == 0)) {
                 problems.add("whole-crop model '" + wholeModel.name() + "' must be a CTC model of fixed input width");
+            }
+            if (compactModel != null && (compactModel.decoding() != OcrModel.Decoding.CTC || compactModel.inputWidth() == 0)) {
+                problems.add("compact model '" + compactModel.name() + "' must be a CTC model of fixed input width");
             }
             if (lineModel != null && lineModel.decoding() != OcrModel.Decoding.CTC) {
                 problems.add("line model '" + lineModel.name() + "' must be a CTC model");

@@ -15,14 +15,15 @@ import org.lpr.core.spi.PlateReading.Flag;
 import org.lpr.onnx.PlateReader.Analysis;
 
 /**
- * Reads plate crops with two models and weighs every candidate by both: a line reader (PaddleOCR with
- * line finding: it keeps the serial apart from small side characters and reads the legend, so it tells
- * the state) and a whole-crop plate reader (plate-rec-v2: it knows plate fonts and layouts). The
- * candidates are both models' k-best readings. Each is scored under both models by the CTC forward
+ * Reads plate crops with two or three models and weighs every candidate by all of them: a line reader
+ * (PaddleOCR with line finding: it keeps the serial apart from small side characters and reads the
+ * legend, so it tells the state), a whole-crop plate reader (plate-rec-v2: it knows plate fonts and
+ * layouts) and, optionally, a second, compact whole-crop reader with a smaller say (plate-lite). The
+ * candidates are the models' k-best readings. Each is scored under every model by the CTC forward
  * algorithm (the probability each model gives that exact text; the line reader's O and 0, I and 1 count
  * as one glyph, see {@link #mergeLookAlikes}), and the scores are combined as a weighted geometric mean
  * (a product of experts); then the per-state serial formats rescore them as for a single model. The
- * plate reader reads the plate framed around the serial line's characters ({@link #plateFrame}), not a
+ * whole-crop readers read the plate framed around the serial line's characters ({@link #plateFrame}), not a
  * detector's looser crop.
  */
 final class EnsembleReader implements CropReader {
@@ -31,16 +32,31 @@ final class EnsembleReader implements CropReader {
 
     private final PlateReader lines;
     private final TextReader whole;
+    /** The compact whole-crop reader, or null. */
+    private final TextReader compact;
     private final double lineWeight;
+    private final double compactWeight;
     private final FormatRescorer rescorer;
     private final boolean lineMergesLookAlikes;
 
+    /** Two models: the line reader with {@code lineWeight}, the whole-crop reader with the rest. */
     EnsembleReader(PlateReader lines, TextReader whole, double lineWeight, FormatRescorer rescorer,
             boolean lineMergesLookAlikes) {
+        this(lines, whole, null, lineWeight, 0, rescorer, lineMergesLookAlikes);
+    }
+
+    /**
+     * Three models: the line reader with {@code lineWeight}, the compact whole-crop reader (null: none) with
+     * {@code compactWeight}, the whole-crop reader with the rest.
+     */
+    EnsembleReader(PlateReader lines, TextReader whole, TextReader compact, double lineWeight, double compactWeight,
+            FormatRescorer rescorer, boolean lineMergesLookAlikes) {
         this.lineMergesLookAlikes = lineMergesLookAlikes;
         this.lines = lines;
         this.whole = whole;
+        this.compact = compact;
         this.lineWeight = lineWeight;
+        this.compactWeight = compact == null ? 0 : compactWeight;
         this.rescorer = rescorer;
     }
 
@@ -53,6 +69,7 @@ final class EnsembleReader implements CropReader {
             wholeJobs.add(TextReader.Line.whole(plateFrame(crops.get(i), serial)));
         }
         List<TextReader.Scores> scores = whole.read(wholeJobs);
+        List<TextReader.Scores> compactScores = compact == null ? null : compact.read(wholeJobs);
         List<PlateReading> out = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
             TextReader.Scores s = scores.get(i);
@@ -64,8 +81,14 @@ final class EnsembleReader implements CropReader {
                 Analysis alone = new Analysis(p, wholeBest, Jurisdiction.UNKNOWN, 0, EnumSet.noneOf(Flag.class), null);
                 out.add(PlateReader.finish(alone, wholeBest, rescorer));
             } else {
-                List<Decoded> both = combine(a.get(), p, wholeBest);
-                // the two models agree on no text at all (a line too short to hold any): the plate model alone
+                Vote compactVote = null;
+                if (compact != null) {
+                    TextReader.Scores c = compactScores.get(i);
+                    double[][] pc = compact.alphabet(c.classes()).reduce(c.data(), c.offset(), c.steps(), c.classes());
+                    compactVote = new Vote(pc, CtcDecoder.kBest(pc, K, BEAM, Plate.MAX_LENGTH), compactWeight);
+                }
+                List<Decoded> both = combine(a.get(), p, wholeBest, compactVote);
+                // the models agree on no text at all (a line too short to hold any): the plate model alone
                 out.add(PlateReader.finish(a.get(), both.isEmpty() ? wholeBest : both, rescorer));
             }
         }
@@ -184,23 +207,44 @@ final class EnsembleReader implements CropReader {
      */
     static final double MIN_BAND_OF_LINE = 1.0 / 3;
 
+    /** A third model's say: its per-timestep distributions, its k-best readings and its weight. */
+    record Vote(double[][] scores, List<Decoded> kBest, double weight) {
+    }
+
     /** Both models' candidates, each scored under both models, best first; a text one of them cannot produce is left out. */
     List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest) {
+        return combine(line, wholeScores, wholeBest, null);
+    }
+
+    /**
+     * The candidates of the line reader, the whole-crop reader and {@code third} (null: none), each scored
+     * under every model, best first; a text one of them cannot produce is left out. The whole-crop reader's
+     * weight is what the line reader's and the third's leave.
+     */
+    List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest, Vote third) {
         double[][] lineScores = lineMergesLookAlikes ? mergeLookAlikes(line.serial()) : line.serial();
+        double thirdWeight = third == null ? 0 : third.weight();
+        double wholeWeight = 1 - lineWeight - thirdWeight;
         Set<String> texts = new LinkedHashSet<>();
         line.kBest().forEach(d -> texts.add(d.text()));
         wholeBest.forEach(d -> texts.add(d.text()));
+        if (third != null) {
+            third.kBest().forEach(d -> texts.add(d.text()));
+        }
         List<Decoded> out = new ArrayList<>(texts.size());
         for (String t : texts) {
-            double lp = weighted(lineWeight, lineScores, t) + weighted(1 - lineWeight, wholeScores, t);
+            double lp = weighted(lineWeight, lineScores, t) + weighted(wholeWeight, wholeScores, t)
+                    + (third == null ? 0 : weighted(thirdWeight, third.scores(), t));
             if (lp == Double.NEGATIVE_INFINITY) {
                 continue;
             }
             double[] c1 = CtcDecoder.confidences(lineScores, t);
             double[] c2 = CtcDecoder.confidences(wholeScores, t);
+            double[] c3 = third == null ? null : CtcDecoder.confidences(third.scores(), t);
             double[] conf = new double[t.length()];
             for (int k = 0; k < conf.length; k++) {
-                conf[k] = Math.pow(c1[k], lineWeight) * Math.pow(c2[k], 1 - lineWeight);
+                conf[k] = Math.pow(c1[k], lineWeight) * Math.pow(c2[k], wholeWeight)
+                        * (c3 == null ? 1 : Math.pow(c3[k], thirdWeight));
             }
             out.add(new Decoded(t, Math.exp(lp), conf));
         }
@@ -242,7 +286,13 @@ final class EnsembleReader implements CropReader {
         try {
             lines.close();
         } finally {
-            whole.close();
+            try {
+                whole.close();
+            } finally {
+                if (compact != null) {
+                    compact.close();
+                }
+            }
         }
     }
 }

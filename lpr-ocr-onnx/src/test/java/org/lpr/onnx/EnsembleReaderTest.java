@@ -77,6 +77,41 @@ class EnsembleReaderTest {
     }
 
     @Test
+    void combine_thirdVote_tipsAnEvenSplitAndWeighsAsAGeometricMean() {
+        // the line reader and the whole-crop reader split evenly between "A8" and "AB"; the compact reader sees "A8"
+        double[][] line = {step("A", 0.99), blank(), step("8B", 0.5, 0.5)};
+        double[][] whole = {step("A", 0.99), step("B8", 0.5, 0.5)};
+        double[][] compact = {step("A", 0.99), step("8B", 0.8, 0.2)};
+        List<Decoded> kw = CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH);
+        EnsembleReader three = new EnsembleReader(null, null, null, 0.5, 0.15, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false);
+        EnsembleReader.Vote vote = new EnsembleReader.Vote(compact, CtcDecoder.kBest(compact, 10, 16, Plate.MAX_LENGTH), 0.15);
+        List<Decoded> out = three.combine(analysis(line), whole, kw, vote);
+        assertThat(out.get(0).text()).isEqualTo("A8");
+        double expected = Math.exp(0.5 * CtcDecoder.logProbability(line, "A8") + 0.35 * CtcDecoder.logProbability(whole, "A8")
+                + 0.15 * CtcDecoder.logProbability(compact, "A8"));
+        assertThat(out.get(0).probability()).isCloseTo(expected, within(1e-9));
+        // the same compact reader seeing "AB" tips it the other way
+        double[][] other = {step("A", 0.99), step("B8", 0.8, 0.2)};
+        EnsembleReader.Vote otherVote = new EnsembleReader.Vote(other, CtcDecoder.kBest(other, 10, 16, Plate.MAX_LENGTH), 0.15);
+        assertThat(three.combine(analysis(line), whole, kw, otherVote).get(0).text()).isEqualTo("AB");
+    }
+
+    @Test
+    void combine_thirdVotesOwnBest_isACandidateToo() {
+        // neither the line reader nor the whole-crop reader lists "AC" among its best, the compact reader does
+        double[][] line = {step("A", 0.99), blank(), step("BC", 0.6, 0.3)};
+        double[][] whole = {step("A", 0.99), step("BC", 0.6, 0.3)};
+        double[][] compact = {step("A", 0.99), step("CB", 0.9, 0.05)};
+        PlateReader.Analysis onlyAB = new PlateReader.Analysis(line, List.of(new Decoded("AB", 0.6, new double[] {0.99, 0.6})),
+                Jurisdiction.UNKNOWN, 0, EnumSet.noneOf(Flag.class), null);
+        EnsembleReader three = new EnsembleReader(null, null, null, 0.5, 0.15, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false);
+        assertThat(three.combine(onlyAB, whole, List.of(), null)).extracting(Decoded::text).containsExactly("AB");
+        List<Decoded> out = three.combine(onlyAB, whole, List.of(), new EnsembleReader.Vote(compact,
+                List.of(new Decoded("AC", 0.98, new double[] {0.99, 0.99})), 0.15));
+        assertThat(out).extracting(Decoded::text).containsExactlyInAnyOrder("AB", "AC");
+    }
+
+    @Test
     void mergeLookAlikes_givesBothOfAPairTheirSummedProbability() {
         double[][] merged = EnsembleReader.mergeLookAlikes(new double[][] {step("O0I", 0.5, 0.2, 0.1)});
         assertThat(merged[0][Alphabet.reducedOf('O')]).isCloseTo(0.7, within(1e-12));

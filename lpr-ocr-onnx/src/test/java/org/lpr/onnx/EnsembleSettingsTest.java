@@ -1,0 +1,40 @@
+package org.lpr.onnx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.lpr.core.LprException;
+
+/** The ensemble's settings are checked when it is built, every problem named at once. */
+class EnsembleSettingsTest {
+    @Test
+    void build_compactWeightOutOfRangeOrTooMuchWeight_namesEachProblem() {
+        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().compactWeight(1.2).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("compact weight 1.2 is outside 0..1");
+        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().compactWeight(Double.NaN).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("compact weight NaN");
+        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lineWeight(0.9).compactWeight(0.15).threads(0).build())
+                .isInstanceOf(LprException.class)
+                .hasMessageContaining("line weight 0.9 and compact weight 0.15 add up to more than 1")
+                .hasMessageContaining("threads 0");
+    }
+
+    @Test
+    void build_compactModelThatIsNotCtc_isRefused() {
+        OcrModel m = OcrModel.loadResource("/org/lpr/onnx/models/plate-lite.properties");
+        OcrModel slots = new OcrModel(m.name(), m.source(), m.inputHeight(), m.inputWidth(), m.maxInputWidth(), m.layout(),
+                m.pixelType(), m.colour(), m.mean(), m.std(), m.alphabet(), OcrModel.Decoding.FIXED_SLOTS, 0, '0', m.rescoring());
+        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().compactModel(slots).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("compact model 'plate-lite' must be a CTC model");
+    }
+
+    @Test
+    void build_defaultsAndNoCompactReader_areValid() {
+        try (EnsemblePlateRecognizer three = EnsemblePlateRecognizer.builder().build();
+                EnsemblePlateRecognizer two = EnsemblePlateRecognizer.builder().compactWeight(0).lineWeight(1).build()) {
+            assertThat(three.name()).isEqualTo("ensemble");
+            assertThat(two.name()).isEqualTo("ensemble");
+        }
+    }
+}
