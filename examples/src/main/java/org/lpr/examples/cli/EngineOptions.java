@@ -26,8 +26,8 @@ final class EngineOptions {
     @Option(names = "--recognizer", description = "Recognizer by name within the backend (onnx: ensemble, the default, ppocr, ppocr-fast, or a model descriptor shipped as org/lpr/onnx/models/NAME.properties such as plate-rec-v2 or plate-rec-v1; default: the backend's first).")
     String recognizer;
 
-    @Option(names = "--detector", paramLabel = "NAME", defaultValue = "ppocr",
-            description = "Plate detector (onnx backend): ppocr, PaddleOCR's PP-OCRv4 text detector at 960 px (default), or plate-det, the project's own small plate detector (512x288, faster; see lpr-ocr-onnx/README.md).")
+    @Option(names = "--detector", paramLabel = "NAME",
+            description = "Plate detector (onnx backend): ppocr, PaddleOCR's PP-OCRv4 text detector at 960 px (default), or plate-det, the project's own small plate detector (512x288, faster; see lpr-ocr-onnx/README.md). Without this option -Dlpr.onnx.detector may pick it; given, it must agree.")
     String detectorName;
 
     @Option(names = "--detector-model", paramLabel = "FILE",
@@ -53,13 +53,19 @@ final class EngineOptions {
 
     PlateDetector detector() {
         applyThreads();
-        if (!detectorName.equals("ppocr") && !detectorName.equals("plate-det")) {
-            throw new LprException("--detector '" + detectorName + "' is not one of ppocr, plate-det");
+        String name = detectorName == null ? "ppocr" : detectorName;
+        if (!name.equals("ppocr") && !name.equals("plate-det")) {
+            throw new LprException("--detector '" + name + "' is not one of ppocr, plate-det");
         }
-        if (detectorModel != null && !detectorName.equals("plate-det")) {
+        if (detectorModel != null && !name.equals("plate-det")) {
             throw new LprException("--detector-model needs --detector plate-det");
         }
-        if (detectorName.equals("plate-det")) {
+        // the detector's own default follows -Dlpr.onnx.detector; an explicit --detector ppocr must not be overridden by it silently
+        String property = System.getProperty("lpr.onnx.detector", "").trim();
+        if (detectorName != null && name.equals("ppocr") && property.equalsIgnoreCase("plate-det")) {
+            throw new LprException("--detector ppocr contradicts -Dlpr.onnx.detector=plate-det: give one of them");
+        }
+        if (name.equals("plate-det")) {
             if (!backend.equals("onnx")) {
                 throw new LprException("--detector plate-det needs --backend onnx, not '" + backend + "'");
             }

@@ -132,6 +132,23 @@ class RecognizeCommandTest {
                 .contains("missing.onnx");
     }
 
+    @Test
+    void recognize_detectorOptionAgainstSystemProperty_isRefusedNotOverridden(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        String old = System.getProperty("lpr.onnx.detector");
+        System.setProperty("lpr.onnx.detector", "plate-det");
+        try {
+            assertThat(errorOf("recognize", "--detector", "ppocr", dir.resolve("car-il-NOX226.jpg").toString()))
+                    .contains("--detector ppocr contradicts -Dlpr.onnx.detector=plate-det");
+        } finally {
+            if (old == null) {
+                System.clearProperty("lpr.onnx.detector");
+            } else {
+                System.setProperty("lpr.onnx.detector", old);
+            }
+        }
+    }
+
     /** Runs the command line, expects it to fail, and returns what it printed on stderr. */
     private static String errorOf(String... args) {
         PrintStream oldErr = System.err;
