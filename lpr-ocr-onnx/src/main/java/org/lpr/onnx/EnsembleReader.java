@@ -224,7 +224,9 @@ final class EnsembleReader implements CropReader {
     List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest, Vote third) {
         double[][] lineScores = lineMergesLookAlikes ? mergeLookAlikes(line.serial()) : line.serial();
         double thirdWeight = third == null ? 0 : third.weight();
-        double wholeWeight = 1 - lineWeight - thirdWeight;
+        // what the others leave; a rounding remainder (0.85 + 0.15) is no say at all, not a veto by a 1e-16 weight
+        double rest = 1 - lineWeight - thirdWeight;
+        double wholeWeight = rest < 1e-9 ? 0 : rest;
         Set<String> texts = new LinkedHashSet<>();
         line.kBest().forEach(d -> texts.add(d.text()));
         wholeBest.forEach(d -> texts.add(d.text()));

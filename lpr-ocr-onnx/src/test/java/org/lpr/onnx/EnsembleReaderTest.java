@@ -97,6 +97,18 @@ class EnsembleReaderTest {
     }
 
     @Test
+    void combine_lineAndThirdTakeAllTheWeight_wholeCropReaderHasNoSay() {
+        // 0.85 + 0.15 leaves a rounding remainder for the whole-crop reader, which cannot produce "AB": it must not veto it
+        double[][] line = {step("A", 0.99), blank(), step("B", 0.99)};
+        double[][] whole = {step("A", 0.99), step("8", 0.99)};
+        double[][] compact = {step("A", 0.99), step("B", 0.99)};
+        EnsembleReader three = new EnsembleReader(null, null, null, 0.85, 0.15, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false);
+        List<Decoded> out = three.combine(analysis(line), whole, CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH),
+                new EnsembleReader.Vote(compact, CtcDecoder.kBest(compact, 10, 16, Plate.MAX_LENGTH), 0.15));
+        assertThat(out.get(0).text()).isEqualTo("AB");
+    }
+
+    @Test
     void combine_thirdVotesOwnBest_isACandidateToo() {
         // neither the line reader nor the whole-crop reader lists "AC" among its best, the compact reader does
         double[][] line = {step("A", 0.99), blank(), step("BC", 0.6, 0.3)};
