@@ -69,11 +69,19 @@ final class EnsembleReader implements CropReader {
             wholeJobs.add(TextReader.Line.whole(plateFrame(crops.get(i), serial)));
         }
         List<TextReader.Scores> scores = whole.read(wholeJobs);
-        List<TextReader.Scores> compactScores = compact == null ? null : compact.read(wholeJobs);
+        // the compact reader votes only where there is a line reading to combine with
+        int[] compactRow = new int[crops.size()];
+        List<TextReader.Line> compactJobs = new ArrayList<>();
+        for (int i = 0; i < crops.size(); i++) {
+            compactRow[i] = analyses.get(i).isPresent() ? compactJobs.size() : -1;
+            if (compactRow[i] >= 0) {
+                compactJobs.add(wholeJobs.get(i));
+            }
+        }
+        List<TextReader.Scores> compactScores = compact == null || compactJobs.isEmpty() ? List.of() : compact.read(compactJobs);
         List<PlateReading> out = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
-            TextReader.Scores s = scores.get(i);
-            double[][] p = whole.alphabet(s.classes()).reduce(s.data(), s.offset(), s.steps(), s.classes());
+            double[][] p = distributions(whole, scores.get(i));
             List<Decoded> wholeBest = CtcDecoder.kBest(p, K, BEAM, Plate.MAX_LENGTH);
             Optional<Analysis> a = analyses.get(i);
             if (a.isEmpty()) {
@@ -83,8 +91,7 @@ final class EnsembleReader implements CropReader {
             } else {
                 Vote compactVote = null;
                 if (compact != null) {
-                    TextReader.Scores c = compactScores.get(i);
-                    double[][] pc = compact.alphabet(c.classes()).reduce(c.data(), c.offset(), c.steps(), c.classes());
+                    double[][] pc = distributions(compact, compactScores.get(compactRow[i]));
                     compactVote = new Vote(pc, CtcDecoder.kBest(pc, K, BEAM, Plate.MAX_LENGTH), compactWeight);
                 }
                 List<Decoded> both = combine(a.get(), p, wholeBest, compactVote);
@@ -93,6 +100,11 @@ final class EnsembleReader implements CropReader {
             }
         }
         return out;
+    }
+
+    /** A whole-crop reader's per-timestep distributions over [A-Z0-9] and the blank. */
+    private static double[][] distributions(TextReader reader, TextReader.Scores s) {
+        return reader.alphabet(s.classes()).reduce(s.data(), s.offset(), s.steps(), s.classes());
     }
 
     /**
