@@ -215,6 +215,13 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             return this;
         }
 
+        /** A whole-crop reader (if set) must decode CTC from an input of fixed width: it reads the plate frame whole. */
+        private static void checkWholeCrop(String role, OcrModel model, List<String> problems) {
+            if (model != null && (model.decoding() != OcrModel.Decoding.CTC || model.inputWidth() == 0)) {
+                problems.add(role + " model '" + model.name() + "' must be a CTC model of fixed input width");
+            }
+        }
+
         /** Builds the recognizer; the models are loaded on first use. */
         public EnsemblePlateRecognizer build() {
             List<String> problems = new ArrayList<>();
@@ -239,12 +246,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             if (name.isBlank()) {
                 problems.add("name is blank");
             }
-            if (wholeModel != null && (wholeModel.decoding() != OcrModel.Decoding.CTC || wholeModel.inputWidth() == 0)) {
-                problems.add("whole-crop model '" + wholeModel.name() + "' must be a CTC model of fixed input width");
-            }
-            if (compactModel != null && (compactModel.decoding() != OcrModel.Decoding.CTC || compactModel.inputWidth() == 0)) {
-                problems.add("compact model '" + compactModel.name() + "' must be a CTC model of fixed input width");
-            }
+            checkWholeCrop("whole-crop", wholeModel, problems);
+            checkWholeCrop("compact", compactModel, problems);
             if (lineModel != null && lineModel.decoding() != OcrModel.Decoding.CTC) {
                 problems.add("line model '" + lineModel.name() + "' must be a CTC model");
             }
