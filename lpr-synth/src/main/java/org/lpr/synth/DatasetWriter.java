@@ -195,7 +195,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
+     * [--full-alphabet-share X] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -208,6 +208,7 @@ public final class DatasetWriter {
         boolean clean = false;
         boolean scenes = false;
         boolean street = false;
+        double fullAlphabetShare = -1;
         List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -234,6 +235,7 @@ public final class DatasetWriter {
                 case "--seed" -> seed = Long.parseLong(v);
                 case "--start" -> start = Long.parseLong(v);
                 case "--threads" -> threads = Integer.parseInt(v);
+                case "--full-alphabet-share" -> fullAlphabetShare = Double.parseDouble(v);
                 case "--size" -> {
                     int[] wh = size("--size", v);
                     w = wh[0];
@@ -256,7 +258,11 @@ public final class DatasetWriter {
             }
             List<PlateRenderer> renderers = new ArrayList<>();
             for (int[] wh : sceneSizes) {
-                renderers.add(PlateRenderer.builder().seed(seed).photoEffects(!clean).sceneSize(wh[0], wh[1]).build());
+                PlateRenderer.Builder sb = PlateRenderer.builder().seed(seed).photoEffects(!clean).sceneSize(wh[0], wh[1]);
+                if (fullAlphabetShare >= 0) {
+                    sb.fullAlphabetShare(fullAlphabetShare);
+                }
+                renderers.add(sb.build());
             }
             long t0 = System.nanoTime();
             DatasetWriter writer = new DatasetWriter(renderers, threads);
@@ -268,6 +274,9 @@ public final class DatasetWriter {
         PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         if (w > 0) {
             b.outputSize(w, h);
+        }
+        if (fullAlphabetShare >= 0) {
+            b.fullAlphabetShare(fullAlphabetShare);
         }
         long t0 = System.nanoTime();
         int n = new DatasetWriter(b.build(), threads).write(out, start, count);
@@ -286,8 +295,9 @@ public final class DatasetWriter {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--scenes [--street] [--scene-sizes WxH,WxH..]]");
+                + " [--full-alphabet-share X] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
+        System.err.println("  --full-alphabet-share: share of general-issue serials with I, O and Q among their letters (default 0.08)");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");
         System.err.println("  --street: (implies --scenes) street scenes with cars, signs and text, 0 to 3 plates each, one labels row per plate");
         System.exit(2);

@@ -39,6 +39,7 @@ public final class PlateRenderer {
     private final int sceneWidth;
     private final int sceneHeight;
     private final List<Jurisdiction> states;
+    private final double fullAlphabetShare;
 
     private PlateRenderer(Builder b) {
         this.seed = b.seed;
@@ -49,6 +50,7 @@ public final class PlateRenderer {
         this.sceneWidth = b.sceneWidth;
         this.sceneHeight = b.sceneHeight;
         this.states = List.copyOf(PlateStyle.ALL.keySet());
+        this.fullAlphabetShare = b.fullAlphabetShare;
     }
 
     /** A builder with seed 0, camera effects and distractors on, the crop's natural size and 640x480 scenes. */
@@ -66,7 +68,7 @@ public final class PlateRenderer {
         SplittableRandom r = random(index, 0x5EC);
         Jurisdiction j = states.get(r.nextInt(states.size()));
         boolean vanity = r.nextDouble() < 0.12;
-        String printed = vanity ? PlateStyle.vanitySerial(r) : PlateStyle.ALL.get(j).printedSerial(r);
+        String printed = vanity ? PlateStyle.vanitySerial(r) : PlateStyle.ALL.get(j).printedSerial(r, fullAlphabetShare);
         if (j == Jurisdiction.WY && !vanity) {
             // Wyoming's county number (1 to 23) and bucking-horse emblem come first and are part of the
             // plate number, as the OpenALPR benchmark labels them ("4 [horse] 339C" is 4339C)
@@ -245,7 +247,7 @@ public final class PlateRenderer {
                 }
                 SplittableRandom pr = r.split();
                 Jurisdiction j = states.get(pr.nextInt(states.size()));
-                String printed = pr.nextDouble() < 0.12 ? PlateStyle.vanitySerial(pr) : PlateStyle.ALL.get(j).printedSerial(pr);
+                String printed = pr.nextDouble() < 0.12 ? PlateStyle.vanitySerial(pr) : PlateStyle.ALL.get(j).printedSerial(pr, fullAlphabetShare);
                 BufferedImage plate = PlatePainter.paint(styleOf(j, pr), printed, pr, distractors);
                 BufferedImage small = PhotoEffects.resize(plate, (int) Math.max(8, Math.round(pw * 1.3)), (int) Math.max(4, Math.round(ph * 1.3)));
                 drawn.add(new StreetCar(cx, cy, cw, ch, rear, box, small, quad));
@@ -363,8 +365,22 @@ public final class PlateRenderer {
         private int outputHeight;
         private int sceneWidth = 640;
         private int sceneHeight = 480;
+        private double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
 
         private Builder() {
+        }
+
+        /**
+         * Share of general-issue serials whose letters come from the whole alphabet, I, O and Q included
+         * (default 0.08); the others use the letters most states issue, without I, O and Q. Raise it to
+         * teach a reader the tailed Q and the letters I and O that several states do issue.
+         */
+        public Builder fullAlphabetShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("full alphabet share " + share + " must be between 0 and 1");
+            }
+            this.fullAlphabetShare = share;
+            return this;
         }
 
         /** The seed every rendering derives from (default 0). */

@@ -30,10 +30,18 @@ record PlateStyle(Jurisdiction jurisdiction, String legend, List<String> slogans
 
     /** A serial as printed (with separators and {@code *} emblems) in one of the state's formats. */
     String printedSerial(SplittableRandom r) {
+        return printedSerial(r, FULL_ALPHABET_SHARE);
+    }
+
+    /**
+     * A serial as printed, drawn from the full alphabet (with I, O and Q) with probability
+     * {@code fullAlphabetShare}, else from {@link #SERIAL_LETTERS}.
+     */
+    String printedSerial(SplittableRandom r, double fullAlphabetShare) {
         String format = formats.get(r.nextInt(formats.size()));
         // most states leave I, O and Q out of general-issue serials (the fonts draw O/0 and I/1 alike, so a
         // serial with them is ambiguous); a few states do issue them, so a minority keeps the full alphabet
-        String letters = r.nextDouble() < FULL_ALPHABET_SHARE ? LETTERS : SERIAL_LETTERS;
+        String letters = r.nextDouble() < fullAlphabetShare ? LETTERS : SERIAL_LETTERS;
         StringBuilder b = new StringBuilder();
         for (char f : format.toCharArray()) {
             switch (f) {
