@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Plate crops read per second by the ONNX recognizers, one crop at a time and in batches of 32.
  * {@code ppocr} finds text lines in each crop first; {@code ppocr-fast} reads the whole crop as one line;
- * {@code ensemble} (the command line's default) reads each crop with {@code ppocr} and plate-rec-v2 together.
+ * {@code ensemble} (the command line's default) reads each crop with {@code ppocr}, plate-rec-v3 and plate-lite together.
  * Both kinds of crops are lpr-synth's 32 random plates of seed 42: {@code crops=plain} frontal 320x160 crops
  * without camera effects or distractors (art, legend, slogan and serial), {@code crops=rendered} the same plates
  * with photo effects, whose slogans, stickers and side characters give the line reader as many lines as real

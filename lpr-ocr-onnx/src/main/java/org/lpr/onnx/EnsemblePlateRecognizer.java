@@ -9,7 +9,7 @@ import org.lpr.core.spi.PlateRecognizer;
 /**
  * Reads plate crops with three models at once and keeps the reading they find most probable together:
  * PaddleOCR's PP-OCRv4 on the text lines found in the crop (which separates the serial from side
- * characters and reads the state's legend), the project's own whole-plate model {@code plate-rec-v2}
+ * characters and reads the state's legend), the project's own whole-plate model {@code plate-rec-v3}
  * and, with a smaller say, its compact whole-plate model {@code plate-lite}.
  *
  * <pre>{@code
@@ -23,8 +23,8 @@ import org.lpr.core.spi.PlateRecognizer;
  * {@link java.util.ServiceLoader}, gives the defaults ({@code lpr --recognizer ensemble}).
  */
 public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateRecognizer {
-    /** The whole-plate model's descriptor resource (plate-rec-v2; plate-rec-v1, its predecessor, stays shipped for comparison). */
-    static final String PLATE_REC = "/org/lpr/onnx/models/plate-rec-v2.properties";
+    /** The whole-plate model's descriptor resource (plate-rec-v3; plate-rec-v1 and plate-rec-v2, its predecessors, stay shipped for comparison). */
+    static final String PLATE_REC = "/org/lpr/onnx/models/plate-rec-v3.properties";
     /** The compact whole-plate model's descriptor resource (plate-lite). */
     static final String PLATE_LITE = "/org/lpr/onnx/models/plate-lite.properties";
     /**
@@ -39,7 +39,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
 
     private final Builder settings;
 
-    /** The default ensemble: PP-OCRv4 with line finding, plate-rec-v2 and plate-lite (0.5, 0.35, 0.15); threads from {@code -Dlpr.onnx.threads}. */
+    /** The default ensemble: PP-OCRv4 with line finding, plate-rec-v3 and plate-lite (0.5, 0.35, 0.15); threads from {@code -Dlpr.onnx.threads}. */
     public EnsemblePlateRecognizer() {
         this(builder());
     }
@@ -132,7 +132,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             return this;
         }
 
-        /** The whole-crop CTC plate reader (default plate-rec-v2). */
+        /** The whole-crop CTC plate reader (default plate-rec-v3). */
         public Builder wholeCropModel(OcrModel model) {
             this.wholeModel = Objects.requireNonNull(model, "wholeCropModel");
             return this;
@@ -161,7 +161,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
 
         /**
          * The most whole crops run through the whole-crop model at once (default 1: on ONNX Runtime's CPU
-         * provider plate-rec-v1 (the same graph as plate-rec-v2) costs about 30 % more per crop in batches of 4 to 32 than one at a time, see the module README).
+         * provider plate-rec-v1 (the same graph as plate-rec-v2 and v3) costs about 30 % more per crop in batches of 4 to 32 than one at a time, see the module README).
          */
         public Builder batchSize(int batchSize) {
             this.batchSize = batchSize;

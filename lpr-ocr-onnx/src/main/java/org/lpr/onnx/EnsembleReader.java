@@ -17,7 +17,7 @@ import org.lpr.onnx.PlateReader.Analysis;
 /**
  * Reads plate crops with two or three models and weighs every candidate by all of them: a line reader
  * (PaddleOCR with line finding: it keeps the serial apart from small side characters and reads the
- * legend, so it tells the state), a whole-crop plate reader (plate-rec-v2: it knows plate fonts and
+ * legend, so it tells the state), a whole-crop plate reader (plate-rec-v3: it knows plate fonts and
  * layouts) and, optionally, a second, compact whole-crop reader with a smaller say (plate-lite). The
  * candidates are the models' k-best readings. Each is scored under every model by the CTC forward
  * algorithm (the probability each model gives that exact text; the line reader's O and 0, I and 1 count

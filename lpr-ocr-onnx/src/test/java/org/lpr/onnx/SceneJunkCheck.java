@@ -17,7 +17,7 @@ import org.lpr.core.spi.PlateRegion;
  * {@code lpr eval-scenes} does, times the detector per photo and the ensemble on each candidate crop alone, and
  * prints one tab-separated row per candidate: the detector's line (size, aspect, share of the photo's height,
  * score), the truth it overlaps, the ensemble's reading and time, and what the whole-crop models alone
- * (the ensemble's whole-crop model, plate-rec-v2 since 2026-11-29, and plate-lite, on the plate framed around the detector's line) make of it, with their times.
+ * (the ensemble's whole-crop model, plate-rec-v3 since 2026-11-29, and plate-lite, on the plate framed around the detector's line) make of it, with their times.
  */
 final class SceneJunkCheck {
     private SceneJunkCheck() {

@@ -12,8 +12,8 @@ import org.lpr.synth.PlateRenderer;
 import org.lpr.synth.RenderedPlate;
 
 /**
- * The project's own whole-plate readers, {@code plate-rec-v2.onnx} (the ensemble's default) and
- * {@code plate-rec-v1.onnx} (shipped by lpr-ocr-onnx; see their model cards), give the same output on
+ * The project's own whole-plate readers, {@code plate-rec-v3.onnx} (the ensemble's default),
+ * {@code plate-rec-v2.onnx} and {@code plate-rec-v1.onnx} (shipped by lpr-ocr-onnx; see their model cards), give the same output on
  * OpenCV DNN as on ONNX Runtime: on freshly rendered synthetic plates, the same input array gives probabilities within {@link OnnxRuntimeEquivalenceTest#TOLERANCE} and the
  * same decoded text. OpenCV 4.9 imports them, as PP-OCRv4's recognizer, once the input shape is fixed
  * (here to their 1x3x48x128).
@@ -36,7 +36,7 @@ class PlateRecEquivalenceTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"plate-rec-v2", "plate-rec-v1"})
+    @ValueSource(strings = {"plate-rec-v3", "plate-rec-v2", "plate-rec-v1"})
     void renderedPlates_sameProbabilitiesAndSameTextOnBothEngines(String name) throws Exception {
         byte[] model = ModelBytes.read("classpath:org/lpr/onnx/models/" + name + ".onnx");
         NetPool opencv = new NetPool(OnnxInputShape.fix(model, new long[] {1, 3, H, W}, name), name, 1);

@@ -23,7 +23,7 @@ final class EngineOptions {
     @Option(names = "--backend", defaultValue = "onnx", description = "Implementation family: onnx or opencv (default: ${DEFAULT-VALUE}).")
     String backend;
 
-    @Option(names = "--recognizer", description = "Recognizer by name within the backend (onnx: ensemble, the default, ppocr, ppocr-fast, or a model descriptor shipped as org/lpr/onnx/models/NAME.properties such as plate-rec-v2 or plate-rec-v1; default: the backend's first).")
+    @Option(names = "--recognizer", description = "Recognizer by name within the backend (onnx: ensemble, the default, ppocr, ppocr-fast, or a model descriptor shipped as org/lpr/onnx/models/NAME.properties such as plate-rec-v3, plate-rec-v2 or plate-rec-v1; default: the backend's first).")
     String recognizer;
 
     @Option(names = "--detector", paramLabel = "NAME",
@@ -38,7 +38,7 @@ final class EngineOptions {
     Integer threads;
 
     @Option(names = "--model", paramLabel = "FILE",
-            description = "An ONNX recognition model's descriptor (.properties: input size, layout, colour, alphabet, CTC or fixed slots); onnx backend. Read alone, or with --recognizer ensemble as the ensemble's whole-crop plate model in place of plate-rec-v2.")
+            description = "An ONNX recognition model's descriptor (.properties: input size, layout, colour, alphabet, CTC or fixed slots); onnx backend. Read alone, or with --recognizer ensemble as the ensemble's whole-crop plate model in place of plate-rec-v3.")
     java.nio.file.Path model;
 
     void applyThreads() {
