@@ -208,7 +208,7 @@ public final class DatasetWriter {
         boolean clean = false;
         boolean scenes = false;
         boolean street = false;
-        double fullAlphabetShare = -1;
+        Double fullAlphabetShare = null; // the renderer's default unless given
         List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -252,6 +252,9 @@ public final class DatasetWriter {
         if (out == null) {
             usage("--out is required");
         }
+        if (fullAlphabetShare != null && !(fullAlphabetShare >= 0 && fullAlphabetShare <= 1)) {
+            usage("--full-alphabet-share " + fullAlphabetShare + " must be between 0 and 1");
+        }
         if (scenes) {
             if (sceneSizes.isEmpty()) {
                 sceneSizes = List.of(new int[] {640, 480}, new int[] {1280, 720});
@@ -259,7 +262,7 @@ public final class DatasetWriter {
             List<PlateRenderer> renderers = new ArrayList<>();
             for (int[] wh : sceneSizes) {
                 PlateRenderer.Builder sb = PlateRenderer.builder().seed(seed).photoEffects(!clean).sceneSize(wh[0], wh[1]);
-                if (fullAlphabetShare >= 0) {
+                if (fullAlphabetShare != null) {
                     sb.fullAlphabetShare(fullAlphabetShare);
                 }
                 renderers.add(sb.build());
@@ -275,7 +278,7 @@ public final class DatasetWriter {
         if (w > 0) {
             b.outputSize(w, h);
         }
-        if (fullAlphabetShare >= 0) {
+        if (fullAlphabetShare != null) {
             b.fullAlphabetShare(fullAlphabetShare);
         }
         long t0 = System.nanoTime();
