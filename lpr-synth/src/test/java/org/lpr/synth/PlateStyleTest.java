@@ -1,6 +1,7 @@
 package org.lpr.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -38,7 +39,7 @@ class PlateStyleTest {
 
     @Test
     void renderer_fullAlphabetShare_outsideZeroToOne_isRefused() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> PlateRenderer.builder().fullAlphabetShare(1.5))
+        assertThatThrownBy(() -> PlateRenderer.builder().fullAlphabetShare(1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
     }
 
