@@ -195,7 +195,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--full-alphabet-share X] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
+     * [--full-alphabet-share X] [--sign-font-share X] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -209,6 +209,7 @@ public final class DatasetWriter {
         boolean scenes = false;
         boolean street = false;
         Double fullAlphabetShare = null; // the renderer's default unless given
+        double signFontShare = 0;
         List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -236,6 +237,7 @@ public final class DatasetWriter {
                 case "--start" -> start = Long.parseLong(v);
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--full-alphabet-share" -> fullAlphabetShare = Double.parseDouble(v);
+                case "--sign-font-share" -> signFontShare = Double.parseDouble(v);
                 case "--size" -> {
                     int[] wh = size("--size", v);
                     w = wh[0];
@@ -255,13 +257,17 @@ public final class DatasetWriter {
         if (fullAlphabetShare != null && !(fullAlphabetShare >= 0 && fullAlphabetShare <= 1)) {
             usage("--full-alphabet-share " + fullAlphabetShare + " must be between 0 and 1");
         }
+        if (!(signFontShare >= 0 && signFontShare <= 1)) {
+            usage("--sign-font-share " + signFontShare + " must be between 0 and 1");
+        }
         if (scenes) {
             if (sceneSizes.isEmpty()) {
                 sceneSizes = List.of(new int[] {640, 480}, new int[] {1280, 720});
             }
             List<PlateRenderer> renderers = new ArrayList<>();
             for (int[] wh : sceneSizes) {
-                PlateRenderer.Builder sb = PlateRenderer.builder().seed(seed).photoEffects(!clean).sceneSize(wh[0], wh[1]);
+                PlateRenderer.Builder sb = PlateRenderer.builder().seed(seed).photoEffects(!clean).sceneSize(wh[0], wh[1])
+                        .signFontShare(signFontShare);
                 if (fullAlphabetShare != null) {
                     sb.fullAlphabetShare(fullAlphabetShare);
                 }
@@ -274,7 +280,7 @@ public final class DatasetWriter {
             System.out.printf(Locale.ROOT, "wrote %d scenes to %s in %.1f s (%.1f/s)%n", n, out, s, n / s);
             return;
         }
-        PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
+        PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean).signFontShare(signFontShare);
         if (w > 0) {
             b.outputSize(w, h);
         }
@@ -298,9 +304,10 @@ public final class DatasetWriter {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--full-alphabet-share X] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
+                + " [--full-alphabet-share X] [--sign-font-share X] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
         System.err.println("  --full-alphabet-share: share of general-issue serials with I, O and Q among their letters (default 0.08)");
+        System.err.println("  --sign-font-share: share of serials in road-sign gothic faces, fonts-roadgeek and fonts-opendin (default 0)");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");
         System.err.println("  --street: (implies --scenes) street scenes with cars, signs and text, 0 to 3 plates each, one labels row per plate");
         System.exit(2);

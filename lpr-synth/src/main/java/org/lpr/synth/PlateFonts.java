@@ -54,7 +54,18 @@ final class PlateFonts {
         "/usr/share/fonts/truetype/open-sans/OpenSans-ExtraBold.ttf",
     };
 
+    /** Road-sign gothics (Highway Gothic series B to E, DIN): closest to US plate faces; empty without the packages. */
+    private static final String[] SIGN = {
+        "/usr/share/fonts/truetype/roadgeek/RG2014B.ttf",
+        "/usr/share/fonts/truetype/roadgeek/RG2014C.ttf",
+        "/usr/share/fonts/truetype/roadgeek/RG2014D.ttf",
+        "/usr/share/fonts/truetype/roadgeek/RG2014E.ttf",
+        "/usr/share/fonts/truetype/roadgeek/RG2014EM.ttf",
+        "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf",
+    };
+
     static final List<Font> SERIAL_FONTS = load(SERIAL, new Font(Font.SANS_SERIF, Font.BOLD, 100));
+    static final List<Font> SIGN_FONTS = load(SIGN, null);
     static final List<Font> LEGEND_FONTS = load(LEGEND, new Font(Font.SERIF, Font.BOLD | Font.ITALIC, 100));
 
     private PlateFonts() {
@@ -76,7 +87,7 @@ final class PlateFonts {
                 // a font Java cannot read is skipped; the others still give variety
             }
         }
-        if (fonts.isEmpty()) {
+        if (fonts.isEmpty() && fallback != null) {
             fonts.add(fallback);
         }
         return List.copyOf(fonts);

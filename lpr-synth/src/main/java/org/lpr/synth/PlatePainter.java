@@ -71,7 +71,12 @@ final class PlatePainter {
      * the serial, see {@code PlateRenderer.randomSpec}).
      */
     static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors) {
-        return paintDetailed(style, printed, r, withDistractors).image();
+        return paintDetailed(style, printed, r, withDistractors, 0).image();
+    }
+
+    /** Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean)}, the serial in a road-sign face with {@code signFontShare}. */
+    static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare) {
+        return paintDetailed(style, printed, r, withDistractors, signFontShare).image();
     }
 
     /**
@@ -80,11 +85,19 @@ final class PlatePainter {
      * contrasts with the plate, and characters do not touch; so does this painter.
      */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r) {
-        return paintDetailed(style, printed, r, true);
+        return paintDetailed(style, printed, r, true, 0);
     }
 
     /** Paints as {@link #paintDetailed(PlateStyle, String, SplittableRandom)}, with or without distractors. */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors) {
+        return paintDetailed(style, printed, r, withDistractors, 0);
+    }
+
+    /**
+     * Paints as {@link #paintDetailed(PlateStyle, String, SplittableRandom, boolean)}; the serial's face is one of
+     * {@link PlateFonts#SIGN_FONTS} with probability {@code signFontShare} (0 draws nothing more from {@code r}).
+     */
+    static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -137,7 +150,7 @@ final class PlatePainter {
         }
 
         // (Wyoming's county number and emblem are part of the printed serial: PlateRenderer.randomSpec)
-        Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, r);
+        Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, signFontShare, r);
         List<Rectangle2D> keepOut = serial.boxes();
         List<Rectangle2D> texts = paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
         paintSerial(g, serial, ink, r);
@@ -300,8 +313,10 @@ final class PlatePainter {
      * Lays out the serial's glyphs in the box: each glyph's outline (after squeeze and slant) is
      * placed by its own bounds, with a gap that the bold stroke cannot close, so characters never touch.
      */
-    private static Serial layoutSerial(String printed, double left, double right, double top, double height, SplittableRandom r) {
-        Font font = pick(PlateFonts.SERIAL_FONTS, r);
+    private static Serial layoutSerial(String printed, double left, double right, double top, double height, double signFontShare,
+            SplittableRandom r) {
+        Font font = signFontShare > 0 && !PlateFonts.SIGN_FONTS.isEmpty() && r.nextDouble() < signFontShare
+                ? pick(PlateFonts.SIGN_FONTS, r) : pick(PlateFonts.SERIAL_FONTS, r);
         double squeeze = 0.72 + r.nextDouble() * 0.45;
         double tracking = 0.06 + r.nextDouble() * 0.12;
         double bold = r.nextDouble() < 0.5 ? 0 : r.nextDouble() * 0.05;

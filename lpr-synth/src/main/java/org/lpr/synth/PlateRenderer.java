@@ -40,6 +40,7 @@ public final class PlateRenderer {
     private final int sceneHeight;
     private final List<Jurisdiction> states;
     private final double fullAlphabetShare;
+    private final double signFontShare;
 
     private PlateRenderer(Builder b) {
         this.seed = b.seed;
@@ -51,6 +52,7 @@ public final class PlateRenderer {
         this.sceneHeight = b.sceneHeight;
         this.states = List.copyOf(PlateStyle.ALL.keySet());
         this.fullAlphabetShare = b.fullAlphabetShare;
+        this.signFontShare = b.signFontShare;
     }
 
     /** A builder with seed 0, camera effects and distractors on, the crop's natural size and 640x480 scenes. */
@@ -85,7 +87,7 @@ public final class PlateRenderer {
     /** Renders {@code spec} as a plate crop. */
     public RenderedPlate render(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare);
         if (!photo) {
             BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(plate, outputWidth, outputHeight) : plate;
             double sx = (double) out.getWidth() / plate.getWidth();
@@ -135,7 +137,7 @@ public final class PlateRenderer {
      */
     public RenderedPlate renderSerial(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
+        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare);
         Rectangle2D serial = PlatePainter.union(painted.glyphs());
         double margin = serial.getHeight() / 4;
         int x0 = (int) Math.max(0, Math.floor(serial.getMinX() - margin));
@@ -162,7 +164,7 @@ public final class PlateRenderer {
      */
     public RenderedScene renderScene(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed() ^ 0x5CE7E));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors);
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare);
         int w = sceneWidth;
         int h = sceneHeight;
         BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -248,7 +250,7 @@ public final class PlateRenderer {
                 SplittableRandom pr = r.split();
                 Jurisdiction j = states.get(pr.nextInt(states.size()));
                 String printed = pr.nextDouble() < 0.12 ? PlateStyle.vanitySerial(pr) : PlateStyle.ALL.get(j).printedSerial(pr, fullAlphabetShare);
-                BufferedImage plate = PlatePainter.paint(styleOf(j, pr), printed, pr, distractors);
+                BufferedImage plate = PlatePainter.paint(styleOf(j, pr), printed, pr, distractors, signFontShare);
                 BufferedImage small = PhotoEffects.resize(plate, (int) Math.max(8, Math.round(pw * 1.3)), (int) Math.max(4, Math.round(ph * 1.3)));
                 drawn.add(new StreetCar(cx, cy, cw, ch, rear, box, small, quad));
                 cars.add(car);
@@ -366,8 +368,23 @@ public final class PlateRenderer {
         private int sceneWidth = 640;
         private int sceneHeight = 480;
         private double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
+        private double signFontShare;
 
         private Builder() {
+        }
+
+        /**
+         * Share of serials drawn in a road-sign gothic face (the Highway Gothic series of Debian's
+         * {@code fonts-roadgeek}, DIN from {@code fonts-opendin}), whose narrow tailed Q, bare 1 and
+         * squared 0 are closer to US plate faces than the general condensed sans faces (default 0: the
+         * renders of earlier versions, unchanged). Without those packages the serial keeps the other faces.
+         */
+        public Builder signFontShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("sign font share " + share + " must be between 0 and 1");
+            }
+            this.signFontShare = share;
+            return this;
         }
 
         /**

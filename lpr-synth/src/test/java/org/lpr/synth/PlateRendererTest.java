@@ -2,9 +2,11 @@ package org.lpr.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,6 +23,28 @@ class PlateRendererTest {
         RenderedPlate b = PlateRenderer.builder().seed(11).build().render(5);
         assertThat(a.plate()).isEqualTo(b.plate());
         assertThat(a.image().bgr()).isEqualTo(b.image().bgr());
+    }
+
+    @Test
+    void render_signFontShare_changesTheSerialFaceOnly() {
+        assumeFalse(PlateFonts.SIGN_FONTS.isEmpty(), "fonts-roadgeek or fonts-opendin not installed");
+        PlateRenderer sign = PlateRenderer.builder().seed(11).signFontShare(1).build();
+        int differ = 0;
+        for (int i = 0; i < 10; i++) {
+            RenderedPlate a = renderer.render(i);
+            RenderedPlate b = sign.render(i);
+            assertThat(b.plate()).isEqualTo(a.plate());
+            differ += Arrays.equals(a.image().bgr(), b.image().bgr()) ? 0 : 1;
+        }
+        assertThat(differ).isEqualTo(10);
+    }
+
+    @Test
+    void builder_signFontShareOutsideZeroToOne_isRefused() {
+        assertThatThrownBy(() -> PlateRenderer.builder().signFontShare(1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
+        assertThatThrownBy(() -> PlateRenderer.builder().signFontShare(-0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("-0.1");
     }
 
     @Test
@@ -183,7 +207,7 @@ class PlateRendererTest {
         int differ = 0;
         for (int i = 0; i < 10; i++) {
             assertThat(plain.render(i).plate()).isEqualTo(renderer.render(i).plate());
-            differ += java.util.Arrays.equals(plain.render(i).image().bgr(), renderer.render(i).image().bgr()) ? 0 : 1;
+            differ += Arrays.equals(plain.render(i).image().bgr(), renderer.render(i).image().bgr()) ? 0 : 1;
         }
         assertThat(differ).isPositive();
     }
