@@ -68,13 +68,8 @@ final class PlatePainter {
     /**
      * Paints as {@link #paint}; without {@code withDistractors}, only the plate's art, legend, slogan and
      * serial: no stacked characters, side badges, stickers, bolts, frame or dirt (Wyoming's county number is part of
-     * the serial, see {@code PlateRenderer.randomSpec}).
+     * the serial, see {@code PlateRenderer.randomSpec}); the serial in a road-sign face with probability {@code signFontShare}.
      */
-    static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors) {
-        return paintDetailed(style, printed, r, withDistractors, 0).image();
-    }
-
-    /** Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean)}, the serial in a road-sign face with {@code signFontShare}. */
     static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare) {
         return paintDetailed(style, printed, r, withDistractors, signFontShare).image();
     }
