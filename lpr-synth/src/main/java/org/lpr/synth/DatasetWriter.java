@@ -208,7 +208,7 @@ public final class DatasetWriter {
         boolean clean = false;
         boolean scenes = false;
         boolean street = false;
-        Double fullAlphabetShare = null; // the renderer's default unless given
+        double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
         double signFontShare = 0;
         List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -254,11 +254,11 @@ public final class DatasetWriter {
         if (out == null) {
             usage("--out is required");
         }
-        if (fullAlphabetShare != null && !(fullAlphabetShare >= 0 && fullAlphabetShare <= 1)) {
-            usage("--full-alphabet-share " + fullAlphabetShare + " must be between 0 and 1");
-        }
-        if (!(signFontShare >= 0 && signFontShare <= 1)) {
-            usage("--sign-font-share " + signFontShare + " must be between 0 and 1");
+        PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
+        try {
+            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare);
+        } catch (IllegalArgumentException e) {
+            usage(e.getMessage()); // a share outside 0 to 1
         }
         if (scenes) {
             if (sceneSizes.isEmpty()) {
@@ -266,12 +266,7 @@ public final class DatasetWriter {
             }
             List<PlateRenderer> renderers = new ArrayList<>();
             for (int[] wh : sceneSizes) {
-                PlateRenderer.Builder sb = PlateRenderer.builder().seed(seed).photoEffects(!clean).sceneSize(wh[0], wh[1])
-                        .signFontShare(signFontShare);
-                if (fullAlphabetShare != null) {
-                    sb.fullAlphabetShare(fullAlphabetShare);
-                }
-                renderers.add(sb.build());
+                renderers.add(b.sceneSize(wh[0], wh[1]).build());
             }
             long t0 = System.nanoTime();
             DatasetWriter writer = new DatasetWriter(renderers, threads);
@@ -280,12 +275,8 @@ public final class DatasetWriter {
             System.out.printf(Locale.ROOT, "wrote %d scenes to %s in %.1f s (%.1f/s)%n", n, out, s, n / s);
             return;
         }
-        PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean).signFontShare(signFontShare);
         if (w > 0) {
             b.outputSize(w, h);
-        }
-        if (fullAlphabetShare != null) {
-            b.fullAlphabetShare(fullAlphabetShare);
         }
         long t0 = System.nanoTime();
         int n = new DatasetWriter(b.build(), threads).write(out, start, count);

@@ -55,18 +55,15 @@ final class PlatePainter {
      * @param distractors boxes of what is painted opaque near the serial afterwards: stickers, bolts, frame bars
      * @param contrast the luminance difference between the ink and the background behind the serial
      *     that {@value #CONTRAST_SHARE} of its pixels reach (measured on the pixels before the serial was drawn)
+     * @param serialFont the face the serial was drawn in
      */
     record Painted(BufferedImage image, List<Rectangle2D> glyphs, List<Rectangle2D> distractors, List<Rectangle2D> texts,
-            double contrast) {
-    }
-
-    /** Paints a plate printing {@code printed} in {@code style} onto a new {@value #WIDTH}x{@value #HEIGHT} image. */
-    static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r) {
-        return paintDetailed(style, printed, r).image();
+            double contrast, Font serialFont) {
     }
 
     /**
-     * Paints as {@link #paint}; without {@code withDistractors}, only the plate's art, legend, slogan and
+     * Paints a plate printing {@code printed} in {@code style} onto a new {@value #WIDTH}x{@value #HEIGHT} image;
+     * without {@code withDistractors}, only the plate's art, legend, slogan and
      * serial: no stacked characters, side badges, stickers, bolts, frame or dirt (Wyoming's county number is part of
      * the serial, see {@code PlateRenderer.randomSpec}); the serial in a road-sign face with probability {@code signFontShare}.
      */
@@ -83,13 +80,8 @@ final class PlatePainter {
         return paintDetailed(style, printed, r, true, 0);
     }
 
-    /** Paints as {@link #paintDetailed(PlateStyle, String, SplittableRandom)}, with or without distractors. */
-    static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors) {
-        return paintDetailed(style, printed, r, withDistractors, 0);
-    }
-
     /**
-     * Paints as {@link #paintDetailed(PlateStyle, String, SplittableRandom, boolean)}; the serial's face is one of
+     * Paints as {@link #paintDetailed(PlateStyle, String, SplittableRandom)}, with or without distractors; the serial's face is one of
      * {@link PlateFonts#SIGN_FONTS} with probability {@code signFontShare} (0 draws nothing more from {@code r}).
      */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare) {
@@ -163,7 +155,7 @@ final class PlatePainter {
             }
         }
         g.dispose();
-        return new Painted(img, keepOut, List.copyOf(distractors), texts, contrast);
+        return new Painted(img, keepOut, List.copyOf(distractors), texts, contrast, serial.font());
     }
 
     /**
@@ -301,7 +293,7 @@ final class PlatePainter {
     }
 
     /** A laid-out serial: its shapes in plate pixels, which are emblems, and each one's box as painted. */
-    private record Serial(List<Shape> shapes, List<Boolean> emblem, List<Rectangle2D> boxes, double bold, boolean embossShadow) {
+    private record Serial(List<Shape> shapes, List<Boolean> emblem, List<Rectangle2D> boxes, double bold, boolean embossShadow, Font font) {
     }
 
     /**
@@ -387,7 +379,7 @@ final class PlatePainter {
             }
             boxes.add(b);
         }
-        return new Serial(List.copyOf(placedShapes), List.copyOf(emblem), List.copyOf(boxes), stroke, embossShadow);
+        return new Serial(List.copyOf(placedShapes), List.copyOf(emblem), List.copyOf(boxes), stroke, embossShadow, font);
     }
 
     private static void paintSerial(Graphics2D g, Serial serial, Color ink, SplittableRandom r) {

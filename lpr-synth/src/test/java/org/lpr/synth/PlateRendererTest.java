@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
+import java.awt.Font;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpr.core.read.Jurisdiction;
@@ -26,7 +28,23 @@ class PlateRendererTest {
     }
 
     @Test
-    void render_signFontShare_changesTheSerialFaceOnly() {
+    void paintDetailed_signFontShare_drawsThatShareOfSerialsInSignFaces() {
+        assumeFalse(PlateFonts.SIGN_FONTS.isEmpty(), "fonts-roadgeek or fonts-opendin not installed");
+        PlateStyle style = PlateStyle.ALL.get(Jurisdiction.VA);
+        int sign = 0;
+        for (int i = 0; i < 40; i++) {
+            assertThat(PlatePainter.paintDetailed(style, "ABC1234", new SplittableRandom(i), true, 1).serialFont())
+                    .isIn(PlateFonts.SIGN_FONTS);
+            assertThat(PlatePainter.paintDetailed(style, "ABC1234", new SplittableRandom(i), true, 0).serialFont())
+                    .isIn(PlateFonts.SERIAL_FONTS);
+            Font half = PlatePainter.paintDetailed(style, "ABC1234", new SplittableRandom(i), true, 0.5).serialFont();
+            sign += PlateFonts.SIGN_FONTS.contains(half) ? 1 : 0;
+        }
+        assertThat(sign).isBetween(10, 30);
+    }
+
+    @Test
+    void render_signFontShare_keepsThePlateAndChangesThePicture() {
         assumeFalse(PlateFonts.SIGN_FONTS.isEmpty(), "fonts-roadgeek or fonts-opendin not installed");
         PlateRenderer sign = PlateRenderer.builder().seed(11).signFontShare(1).build();
         int differ = 0;
@@ -192,7 +210,7 @@ class PlateRendererTest {
         for (int i = 0; i < specs; i++) {
             PlateSpec spec = renderer.randomSpec(i);
             PlateStyle style = PlateStyle.ALL.get(spec.plate().jurisdiction());
-            PlatePainter.Painted p = PlatePainter.paintDetailed(style, spec.printed(), new java.util.SplittableRandom(spec.seed()), false);
+            PlatePainter.Painted p = PlatePainter.paintDetailed(style, spec.printed(), new SplittableRandom(spec.seed()), false, 0);
             assertThat(p.distractors()).as("stickers, bolts, frame bars of %s", spec).isEmpty();
             // one glyph box per printed character or emblem (Wyoming's county number is part of the printed serial)
             assertThat(p.glyphs()).as("glyphs of %s", spec).hasSize(spec.printed().replace(" ", "").length());
