@@ -42,6 +42,10 @@ public class PipelineBenchmark {
     @Param({"960"})
     public int longSide;
 
+    /** A second detector pass at this long side ({@code OnnxPlateDetector.Builder.longSides}, lpr's {@code --detector-sizes 960,1280}); 0: none. */
+    @Param({"0"})
+    public int secondLongSide;
+
     @Param({"2"})
     public int threads;
 
@@ -56,7 +60,8 @@ public class PipelineBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() {
-        detector = OnnxPlateDetector.builder().longSide(longSide).threads(threads).build();
+        int[] sides = secondLongSide > 0 ? new int[] {longSide, secondLongSide} : new int[] {longSide};
+        detector = OnnxPlateDetector.builder().longSides(sides).threads(threads).build();
         PlateRecognizer reader = recognizer.equals("ensemble")
                 ? EnsemblePlateRecognizer.builder().threads(threads).build()
                 : OnnxPlateRecognizer.builder().threads(threads).build();

@@ -24,6 +24,10 @@ import org.lpr.core.spi.PlateRegion;
  * PlateDetector detector = OnnxPlateDetector.builder().longSide(960).threads(2).build();
  * }</pre>
  *
+ * <p>Given several sizes ({@link Builder#longSides}), it runs one pass per size; a later pass adds only the
+ * plates the earlier ones did not find. {@code longSides(960, 1280)} finds small plates and odd legends that
+ * 960 pixels miss, for about 1.8 times the time (lpr-ocr-onnx/README.md, "A second detector pass").
+ *
  * <p>With a plate detection model ({@link Builder#model(PlateDetModel)}, such as the project's own
  * {@link PlateDetModel#standard() plate-det}) it finds whole plates instead of text: the model's plate map
  * becomes plate rectangles by the same DB post-processing, and each one, with a margin, is warped upright
@@ -62,7 +66,7 @@ public final class OnnxPlateDetector implements PlateDetector {
     /** Plate width over plate height (12 in by 6 in). */
     private static final double PLATE_ASPECT = 2.0;
 
-    private final int longSide;
+    private final int[] longSides;
     private final int threads;
     private final int maxPlates;
     private final int minCharHeight;
@@ -77,7 +81,7 @@ public final class OnnxPlateDetector implements PlateDetector {
     }
 
     private OnnxPlateDetector(Builder b) {
-        this.longSide = b.longSide;
+        this.longSides = b.longSides.clone();
         this.threads = b.threads;
         this.maxPlates = b.maxPlates;
         this.minCharHeight = b.minCharHeight;
@@ -102,13 +106,28 @@ public final class OnnxPlateDetector implements PlateDetector {
         if (plateModel != null) {
             return detectPlates(image);
         }
+        List<Quad> kept = new ArrayList<>();
+        List<PlateRegion> regions = new ArrayList<>();
+        for (int longSide : longSides) {
+            if (regions.size() == maxPlates) {
+                break;
+            }
+            textLinePlates(image, longSide, kept, regions);
+        }
+        regions.sort(Comparator.comparingDouble(PlateRegion::confidence).reversed());
+        return regions;
+    }
+
+    /**
+     * One pass of the text detector at {@code longSide}: each line shaped like a plate serial whose plate is
+     * not mostly inside one already {@code kept} (by this pass or an earlier one) becomes a region.
+     */
+    private void textLinePlates(Image image, int longSide, List<Quad> kept, List<PlateRegion> regions) {
         List<DbTextDetector.TextBox> boxes = db.get().detect(image, longSide);
         double mapScale = DbTextDetector.mapScale(image, longSide);
         List<TextLines.Line> lines = new ArrayList<>(TextLines.group(boxes));
         // taller text first: a plate's serial outranks its own state name and slogan
         lines.sort(Comparator.comparingDouble((TextLines.Line l) -> l.quad().height()).reversed());
-        List<Quad> kept = new ArrayList<>();
-        List<PlateRegion> regions = new ArrayList<>();
         for (TextLines.Line line : lines) {
             Quad q = line.quad();
             double aspect = q.width() / Math.max(1e-6, q.height());
@@ -135,8 +154,6 @@ public final class OnnxPlateDetector implements PlateDetector {
                 break;
             }
         }
-        regions.sort(Comparator.comparingDouble(PlateRegion::confidence).reversed());
-        return regions;
     }
 
     /** Plates found by the plate detection model: its rectangles, best first, each cropped with the descriptor's margin. */
@@ -216,7 +233,7 @@ public final class OnnxPlateDetector implements PlateDetector {
 
     /** Settings of a detector; {@link #build()} reports every invalid one at once. */
     public static final class Builder {
-        private int longSide = Integer.getInteger("lpr.onnx.longSide", 960);
+        private int[] longSides = longSidesProperty();
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
         private int maxPlates = 8;
         private int minCharHeight = 6;
@@ -271,8 +288,26 @@ public final class OnnxPlateDetector implements PlateDetector {
 
         /** The long side, in pixels, photos are scaled to before detection (default 960, or {@code -Dlpr.onnx.longSide}; a multiple of 32). */
         public Builder longSide(int longSide) {
-            this.longSide = longSide;
+            return longSides(longSide);
+        }
+
+        /**
+         * One text detector pass per long side, in this order (each a multiple of 32; default 960, or
+         * {@code -Dlpr.onnx.longSide=960,1280}): a later pass adds only the plates the earlier ones did not
+         * find, so {@code 960, 1280} finds more small and oddly lettered plates and costs a second, larger pass.
+         */
+        public Builder longSides(int... longSides) {
+            this.longSides = longSides.clone();
             return this;
+        }
+
+        private static int[] longSidesProperty() {
+            String v = System.getProperty("lpr.onnx.longSide", "960").trim();
+            try {
+                return java.util.Arrays.stream(v.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+            } catch (NumberFormatException e) {
+                throw new LprException("-Dlpr.onnx.longSide=" + v + " is not a comma-separated list of pixel sizes");
+            }
         }
 
         /** Intra-op threads of the ONNX Runtime session (default: all cores, or {@code -Dlpr.onnx.threads}). */
@@ -296,8 +331,13 @@ public final class OnnxPlateDetector implements PlateDetector {
         /** Builds the detector; the model is loaded on first use. */
         public OnnxPlateDetector build() {
             List<String> problems = new ArrayList<>();
-            if (longSide < 64 || longSide > 4096 || longSide % 32 != 0) {
-                problems.add("long side " + longSide + " must be a multiple of 32 in 64..4096");
+            if (longSides.length == 0 || longSides.length > 4) {
+                problems.add("long sides " + java.util.Arrays.toString(longSides) + ": give one to four");
+            }
+            for (int longSide : longSides) {
+                if (longSide < 64 || longSide > 4096 || longSide % 32 != 0) {
+                    problems.add("long side " + longSide + " must be a multiple of 32 in 64..4096");
+                }
             }
             if (threads < 1 || threads > 256) {
                 problems.add("threads " + threads + " is outside 1..256");

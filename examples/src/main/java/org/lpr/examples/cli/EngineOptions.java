@@ -34,6 +34,10 @@ final class EngineOptions {
             description = "A plate detection model for --detector plate-det: its descriptor (.properties: input size, colour, normalization, thresholds, unclip ratio, crop margin) or an .onnx file taking plate-det's settings; default: plate-det shipped in lpr-ocr-onnx.")
     java.nio.file.Path detectorModel;
 
+    @Option(names = "--detector-sizes", paramLabel = "PX", split = ",",
+            description = "Long sides, in pixels, that --detector ppocr scales each photo to, one pass each (default 960, or -Dlpr.onnx.longSide): a later pass adds only the plates the earlier ones missed. 960,1280 finds more small plates (dev photos: 125 of 125 found against 122) at about 1.8 times the time.")
+    int[] detectorSizes;
+
     @Option(names = "--threads", description = "Inference threads per model (default: all cores).")
     Integer threads;
 
@@ -64,6 +68,16 @@ final class EngineOptions {
         String property = System.getProperty("lpr.onnx.detector", "").trim();
         if (detectorName != null && name.equals("ppocr") && property.equalsIgnoreCase("plate-det")) {
             throw new LprException("--detector ppocr contradicts -Dlpr.onnx.detector=plate-det: give one of them");
+        }
+        if (detectorSizes != null && (name.equals("plate-det") || !backend.equals("onnx"))) {
+            throw new LprException("--detector-sizes needs --detector ppocr and --backend onnx");
+        }
+        if (detectorSizes != null) {
+            OnnxPlateDetector.Builder b = OnnxPlateDetector.builder().longSides(detectorSizes);
+            if (threads != null) {
+                b.threads(threads);
+            }
+            return b.build();
         }
         if (name.equals("plate-det")) {
             if (!backend.equals("onnx")) {

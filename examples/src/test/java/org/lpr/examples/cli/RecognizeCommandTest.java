@@ -130,6 +130,18 @@ class RecognizeCommandTest {
                 .contains("--detector-model needs --detector plate-det");
         assertThat(errorOf("recognize", "--detector", "plate-det", "--detector-model", dir.resolve("missing.onnx").toString(), dir.toString()))
                 .contains("missing.onnx");
+        assertThat(errorOf("recognize", "--detector", "plate-det", "--detector-sizes", "960,1280", dir.toString()))
+                .contains("--detector-sizes needs --detector ppocr");
+        assertThat(errorOf("recognize", "--detector-sizes", "960,1000", dir.toString())).contains("long side 1000 must be a multiple of 32");
+    }
+
+    @Test
+    void recognize_twoDetectorSizes_readEachSamplePlateOnce(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        Run run = run("recognize", "--detector-sizes", "960,1280", "--threads", "2", dir.resolve("car-il-NOX226.jpg").toString(),
+                dir.resolve("car-tx-HRT5082.jpg").toString());
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).extracting(r -> r.get("plate").asText()).containsOnlyOnce("NOX226", "HRT5082");
     }
 
     @Test
