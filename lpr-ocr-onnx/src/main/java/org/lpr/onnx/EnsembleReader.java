@@ -24,7 +24,8 @@ import org.lpr.onnx.PlateReader.Analysis;
  * as one glyph, see {@link #mergeLookAlikes}), and the scores are combined as a weighted geometric mean
  * (a product of experts); then the per-state serial formats rescore them as for a single model. The
  * whole-crop readers read the plate framed around the serial line's characters ({@link #plateFrame}), not a
- * detector's looser crop.
+ * detector's looser crop. Where the line reader finds no serial line (small, blurred plates), the two whole-crop
+ * readers decide together, in their ensemble proportion ({@link #combineWhole}).
  */
 final class EnsembleReader implements CropReader {
     private static final int K = 10;
@@ -69,37 +70,64 @@ final class EnsembleReader implements CropReader {
             wholeJobs.add(TextReader.Line.whole(plateFrame(crops.get(i), serial)));
         }
         List<TextReader.Scores> scores = whole.read(wholeJobs);
-        // the compact reader votes only where there is a line reading to combine with
-        int[] compactRow = new int[crops.size()];
-        List<TextReader.Line> compactJobs = new ArrayList<>();
-        for (int i = 0; i < crops.size(); i++) {
-            compactRow[i] = analyses.get(i).isPresent() ? compactJobs.size() : -1;
-            if (compactRow[i] >= 0) {
-                compactJobs.add(wholeJobs.get(i));
-            }
-        }
-        List<TextReader.Scores> compactScores = compact == null || compactJobs.isEmpty() ? List.of() : compact.read(compactJobs);
+        // the compact reader reads every crop: beside the line reading, or, where no line was read, beside the whole-crop reader alone
+        List<TextReader.Scores> compactScores = compact == null || crops.isEmpty() ? List.of() : compact.read(wholeJobs);
         List<PlateReading> out = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
             double[][] p = distributions(whole, scores.get(i));
             List<Decoded> wholeBest = CtcDecoder.kBest(p, K, BEAM, Plate.MAX_LENGTH);
+            Vote compactVote = null;
+            if (compact != null) {
+                double[][] pc = distributions(compact, compactScores.get(i));
+                compactVote = new Vote(pc, CtcDecoder.kBest(pc, K, BEAM, Plate.MAX_LENGTH), compactWeight);
+            }
             Optional<Analysis> a = analyses.get(i);
             if (a.isEmpty()) {
-                // no line read as a serial: the whole-crop reader alone
+                // no line read as a serial: the whole-crop readers without it
                 Analysis alone = new Analysis(p, wholeBest, Jurisdiction.UNKNOWN, 0, EnumSet.noneOf(Flag.class), null);
-                out.add(PlateReader.finish(alone, wholeBest, rescorer));
+                List<Decoded> best = compactVote == null ? wholeBest : combineWhole(p, wholeBest, compactVote);
+                out.add(PlateReader.finish(alone, best.isEmpty() ? wholeBest : best, rescorer));
             } else {
-                Vote compactVote = null;
-                if (compact != null) {
-                    double[][] pc = distributions(compact, compactScores.get(compactRow[i]));
-                    compactVote = new Vote(pc, CtcDecoder.kBest(pc, K, BEAM, Plate.MAX_LENGTH), compactWeight);
-                }
                 List<Decoded> both = combine(a.get(), p, wholeBest, compactVote);
                 // the models agree on no text at all (a line too short to hold any): the plate model alone
                 out.add(PlateReader.finish(a.get(), both.isEmpty() ? wholeBest : both, rescorer));
             }
         }
         return out;
+    }
+
+    /**
+     * Where no line was read: the whole-crop reader's and the compact reader's candidates, each scored under
+     * both, their weights in the ensemble's proportion (what the line reader's weight leaves, against the compact
+     * one's), best first; a text one of them cannot produce is left out.
+     */
+    List<Decoded> combineWhole(double[][] wholeScores, List<Decoded> wholeBest, Vote compactVote) {
+        double wholeShare = Math.max(0, 1 - lineWeight - compactVote.weight());
+        double sum = wholeShare + compactVote.weight();
+        if (sum <= 0) {
+            return wholeBest;
+        }
+        double ww = wholeShare / sum;
+        double cw = compactVote.weight() / sum;
+        Set<String> texts = new LinkedHashSet<>();
+        wholeBest.forEach(d -> texts.add(d.text()));
+        compactVote.kBest().forEach(d -> texts.add(d.text()));
+        List<Decoded> out = new ArrayList<>(texts.size());
+        for (String t : texts) {
+            double lp = weighted(ww, wholeScores, t) + weighted(cw, compactVote.scores(), t);
+            if (lp == Double.NEGATIVE_INFINITY) {
+                continue;
+            }
+            double[] c1 = CtcDecoder.confidences(wholeScores, t);
+            double[] c2 = CtcDecoder.confidences(compactVote.scores(), t);
+            double[] conf = new double[t.length()];
+            for (int k = 0; k < conf.length; k++) {
+                conf[k] = Math.pow(c1[k], ww) * Math.pow(c2[k], cw);
+            }
+            out.add(new Decoded(t, Math.exp(lp), conf));
+        }
+        out.sort(Comparator.comparingDouble(Decoded::probability).reversed());
+        return out.subList(0, Math.min(2 * K, out.size()));
     }
 
     /** A whole-crop reader's per-timestep distributions over [A-Z0-9] and the blank. */

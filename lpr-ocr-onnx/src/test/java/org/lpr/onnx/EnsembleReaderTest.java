@@ -109,6 +109,24 @@ class EnsembleReaderTest {
     }
 
     @Test
+    void combineWhole_noLineRead_bothWholeCropReadersDecideInTheirEnsembleProportion() {
+        // no line reading: plate-rec (weight 1 - 0.5 - 0.25 = 0.25) and the compact reader (0.25) weigh half each
+        double[][] whole = {step("A", 0.99), step("B8", 0.6, 0.4)};
+        double[][] compact = {step("A", 0.99), step("8B", 0.9, 0.1)};
+        EnsembleReader three = new EnsembleReader(null, null, null, 0.5, 0.25, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false);
+        EnsembleReader.Vote vote = new EnsembleReader.Vote(compact, CtcDecoder.kBest(compact, 10, 16, Plate.MAX_LENGTH), 0.25);
+        List<Decoded> out = three.combineWhole(whole, CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH), vote);
+        // alone the whole-crop reader says "AB"; the compact reader's surer "A8" wins the even split
+        assertThat(CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH).get(0).text()).isEqualTo("AB");
+        assertThat(out.get(0).text()).isEqualTo("A8");
+        double expected = Math.exp(0.5 * CtcDecoder.logProbability(whole, "A8") + 0.5 * CtcDecoder.logProbability(compact, "A8"));
+        assertThat(out.get(0).probability()).isCloseTo(expected, within(1e-9));
+        // a compact reader of weight 0 leaves the whole-crop reader alone
+        EnsembleReader.Vote silent = new EnsembleReader.Vote(compact, vote.kBest(), 0);
+        assertThat(three.combineWhole(whole, CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH), silent).get(0).text()).isEqualTo("AB");
+    }
+
+    @Test
     void combine_thirdVotesOwnBest_isACandidateToo() {
         // neither the line reader nor the whole-crop reader lists "AC" among its best, the compact reader does
         double[][] line = {step("A", 0.99), blank(), step("BC", 0.6, 0.3)};
