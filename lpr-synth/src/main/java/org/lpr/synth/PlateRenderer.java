@@ -41,6 +41,8 @@ public final class PlateRenderer {
     private final List<Jurisdiction> states;
     private final double fullAlphabetShare;
     private final double signFontShare;
+    private final double minPlateWidth;
+    private final double maxPlateWidth;
 
     private PlateRenderer(Builder b) {
         this.seed = b.seed;
@@ -53,6 +55,8 @@ public final class PlateRenderer {
         this.states = List.copyOf(PlateStyle.ALL.keySet());
         this.fullAlphabetShare = b.fullAlphabetShare;
         this.signFontShare = b.signFontShare;
+        this.minPlateWidth = b.minPlateWidth;
+        this.maxPlateWidth = b.maxPlateWidth;
     }
 
     /** A builder with seed 0, camera effects and distractors on, the crop's natural size and 640x480 scenes. */
@@ -94,8 +98,8 @@ public final class PlateRenderer {
             double sy = (double) out.getHeight() / plate.getHeight();
             return new RenderedPlate(Image.of(out), spec.plate(), Polygon.rectangle(0, 0, plate.getWidth() * sx, plate.getHeight() * sy));
         }
-        // the plate's size in the photo, from far and blurry to near and sharp
-        double plateW = 60 * Math.pow(5, r.nextDouble());
+        // the plate's size in the photo, from far and blurry to near and sharp (log-uniform)
+        double plateW = minPlateWidth * Math.pow(maxPlateWidth / minPlateWidth, r.nextDouble());
         double plateH = plateW / 2 * (0.9 + r.nextDouble() * 0.25);
         BufferedImage small = PhotoEffects.resize(plate, (int) Math.max(8, Math.round(plateW * 1.3)), (int) Math.max(4, Math.round(plateH * 1.3)));
         double[] quad = viewQuad(plateW, plateH, r, 0.05);
@@ -369,8 +373,25 @@ public final class PlateRenderer {
         private int sceneHeight = 480;
         private double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
         private double signFontShare;
+        private double minPlateWidth = 60;
+        private double maxPlateWidth = 300;
 
         private Builder() {
+        }
+
+        /**
+         * The plate's width in a crop with camera effects, in pixels before {@link #outputSize} scales the crop:
+         * drawn log-uniformly from {@code min} to {@code max} (default 60 to 300). Narrow ranges such as 45 to 110
+         * render what a far or low-resolution camera sees: few pixels per character, blurred further by the
+         * camera effects. Clean crops and scenes are not affected.
+         */
+        public Builder plateWidths(double min, double max) {
+            if (!(min >= 16 && max >= min && max <= 2000)) {
+                throw new IllegalArgumentException("plate widths " + min + " to " + max + " must satisfy 16 <= min <= max <= 2000");
+            }
+            this.minPlateWidth = min;
+            this.maxPlateWidth = max;
+            return this;
         }
 
         /**

@@ -58,6 +58,35 @@ class PlateRendererTest {
     }
 
     @Test
+    void render_plateWidths_drawsThePlateThatWide() {
+        PlateRenderer far = PlateRenderer.builder().seed(11).plateWidths(45, 55).build();
+        PlateRenderer near = PlateRenderer.builder().seed(11).plateWidths(250, 300).build();
+        for (int i = 0; i < 10; i++) {
+            // the outline is the plate seen at a slight angle: its box is about as wide as the plate
+            double farWidth = far.render(i).outline().maxX() - far.render(i).outline().minX();
+            double nearWidth = near.render(i).outline().maxX() - near.render(i).outline().minX();
+            assertThat(farWidth).isBetween(40.0, 65.0);
+            assertThat(nearWidth).isBetween(225.0, 350.0);
+        }
+    }
+
+    @Test
+    void render_defaultPlateWidths_areTheRendersOfEarlierVersions() {
+        PlateRenderer explicit = PlateRenderer.builder().seed(11).plateWidths(60, 300).build();
+        for (int i = 0; i < 5; i++) {
+            assertThat(explicit.render(i).image().bgr()).isEqualTo(renderer.render(i).image().bgr());
+        }
+    }
+
+    @Test
+    void builder_plateWidthsOutOfRange_areRefused() {
+        assertThatThrownBy(() -> PlateRenderer.builder().plateWidths(10, 100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10.0 to 100.0");
+        assertThatThrownBy(() -> PlateRenderer.builder().plateWidths(120, 100))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("120.0 to 100.0");
+    }
+
+    @Test
     void builder_signFontShareOutsideZeroToOne_isRefused() {
         assertThatThrownBy(() -> PlateRenderer.builder().signFontShare(1.5))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1.5");
