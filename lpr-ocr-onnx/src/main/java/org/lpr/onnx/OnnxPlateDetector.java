@@ -1,6 +1,7 @@
 package org.lpr.onnx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.lpr.core.LprException;
@@ -304,7 +305,7 @@ public final class OnnxPlateDetector implements PlateDetector {
         private static int[] longSidesProperty() {
             String v = System.getProperty("lpr.onnx.longSide", "960").trim();
             try {
-                return java.util.Arrays.stream(v.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
+                return Arrays.stream(v.split(",")).map(String::trim).mapToInt(Integer::parseInt).toArray();
             } catch (NumberFormatException e) {
                 throw new LprException("-Dlpr.onnx.longSide=" + v + " is not a comma-separated list of pixel sizes");
             }
@@ -332,7 +333,7 @@ public final class OnnxPlateDetector implements PlateDetector {
         public OnnxPlateDetector build() {
             List<String> problems = new ArrayList<>();
             if (longSides.length == 0 || longSides.length > 4) {
-                problems.add("long sides " + java.util.Arrays.toString(longSides) + ": give one to four");
+                problems.add("long sides " + Arrays.toString(longSides) + ": give one to four");
             }
             for (int longSide : longSides) {
                 if (longSide < 64 || longSide > 4096 || longSide % 32 != 0) {

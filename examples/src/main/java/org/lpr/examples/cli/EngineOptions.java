@@ -72,6 +72,9 @@ final class EngineOptions {
         if (detectorSizes != null && (name.equals("plate-det") || !backend.equals("onnx"))) {
             throw new LprException("--detector-sizes needs --detector ppocr and --backend onnx");
         }
+        if (detectorSizes != null && property.equalsIgnoreCase("plate-det")) {
+            throw new LprException("--detector-sizes contradicts -Dlpr.onnx.detector=plate-det: give one of them");
+        }
         if (detectorSizes != null) {
             OnnxPlateDetector.Builder b = OnnxPlateDetector.builder().longSides(detectorSizes);
             if (threads != null) {

@@ -152,6 +152,8 @@ class RecognizeCommandTest {
         try {
             assertThat(errorOf("recognize", "--detector", "ppocr", dir.resolve("car-il-NOX226.jpg").toString()))
                     .contains("--detector ppocr contradicts -Dlpr.onnx.detector=plate-det");
+            assertThat(errorOf("recognize", "--detector-sizes", "960,1280", dir.resolve("car-il-NOX226.jpg").toString()))
+                    .contains("--detector-sizes contradicts -Dlpr.onnx.detector=plate-det");
         } finally {
             if (old == null) {
                 System.clearProperty("lpr.onnx.detector");
