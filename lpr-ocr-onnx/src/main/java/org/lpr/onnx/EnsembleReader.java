@@ -1,6 +1,7 @@
 package org.lpr.onnx;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -102,32 +103,13 @@ final class EnsembleReader implements CropReader {
      * one's), best first; a text one of them cannot produce is left out.
      */
     List<Decoded> combineWhole(double[][] wholeScores, List<Decoded> wholeBest, Vote compactVote) {
-        double wholeShare = Math.max(0, 1 - lineWeight - compactVote.weight());
+        double wholeShare = wholeWeight(compactVote.weight());
         double sum = wholeShare + compactVote.weight();
         if (sum <= 0) {
             return wholeBest;
         }
-        double ww = wholeShare / sum;
-        double cw = compactVote.weight() / sum;
-        Set<String> texts = new LinkedHashSet<>();
-        wholeBest.forEach(d -> texts.add(d.text()));
-        compactVote.kBest().forEach(d -> texts.add(d.text()));
-        List<Decoded> out = new ArrayList<>(texts.size());
-        for (String t : texts) {
-            double lp = weighted(ww, wholeScores, t) + weighted(cw, compactVote.scores(), t);
-            if (lp == Double.NEGATIVE_INFINITY) {
-                continue;
-            }
-            double[] c1 = CtcDecoder.confidences(wholeScores, t);
-            double[] c2 = CtcDecoder.confidences(compactVote.scores(), t);
-            double[] conf = new double[t.length()];
-            for (int k = 0; k < conf.length; k++) {
-                conf[k] = Math.pow(c1[k], ww) * Math.pow(c2[k], cw);
-            }
-            out.add(new Decoded(t, Math.exp(lp), conf));
-        }
-        out.sort(Comparator.comparingDouble(Decoded::probability).reversed());
-        return out.subList(0, Math.min(2 * K, out.size()));
+        return weigh(List.of(new Vote(wholeScores, wholeBest, wholeShare / sum),
+                new Vote(compactVote.scores(), compactVote.kBest(), compactVote.weight() / sum)));
     }
 
     /** A whole-crop reader's per-timestep distributions over [A-Z0-9] and the blank. */
@@ -247,7 +229,7 @@ final class EnsembleReader implements CropReader {
      */
     static final double MIN_BAND_OF_LINE = 1.0 / 3;
 
-    /** A third model's say: its per-timestep distributions, its k-best readings and its weight. */
+    /** A model's say: its per-timestep distributions, its k-best readings and its weight. */
     record Vote(double[][] scores, List<Decoded> kBest, double weight) {
     }
 
@@ -263,30 +245,47 @@ final class EnsembleReader implements CropReader {
      */
     List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest, Vote third) {
         double[][] lineScores = lineMergesLookAlikes ? mergeLookAlikes(line.serial()) : line.serial();
-        double thirdWeight = third == null ? 0 : third.weight();
-        // what the others leave; a rounding remainder (0.85 + 0.15) is no say at all, not a veto by a 1e-16 weight
-        double rest = 1 - lineWeight - thirdWeight;
-        double wholeWeight = rest < 1e-9 ? 0 : rest;
-        Set<String> texts = new LinkedHashSet<>();
-        line.kBest().forEach(d -> texts.add(d.text()));
-        wholeBest.forEach(d -> texts.add(d.text()));
+        List<Vote> votes = new ArrayList<>(3);
+        votes.add(new Vote(lineScores, line.kBest(), lineWeight));
+        votes.add(new Vote(wholeScores, wholeBest, wholeWeight(third == null ? 0 : third.weight())));
         if (third != null) {
-            third.kBest().forEach(d -> texts.add(d.text()));
+            votes.add(third);
+        }
+        return weigh(votes);
+    }
+
+    /** The whole-crop reader's weight: what the line reader's and {@code thirdWeight} leave; a rounding remainder (0.85 + 0.15) is no say at all, not a veto by a 1e-16 weight. */
+    private double wholeWeight(double thirdWeight) {
+        double rest = 1 - lineWeight - thirdWeight;
+        return rest < 1e-9 ? 0 : rest;
+    }
+
+    /**
+     * Every vote's candidates, each scored under every vote as a weighted geometric mean of the CTC probabilities
+     * (per character likewise for the confidences), best first, at most {@code 2 K}; a text one of them cannot
+     * produce is left out.
+     */
+    private static List<Decoded> weigh(List<Vote> votes) {
+        Set<String> texts = new LinkedHashSet<>();
+        for (Vote v : votes) {
+            v.kBest().forEach(d -> texts.add(d.text()));
         }
         List<Decoded> out = new ArrayList<>(texts.size());
         for (String t : texts) {
-            double lp = weighted(lineWeight, lineScores, t) + weighted(wholeWeight, wholeScores, t)
-                    + (third == null ? 0 : weighted(thirdWeight, third.scores(), t));
+            double lp = 0;
+            for (Vote v : votes) {
+                lp += weighted(v.weight(), v.scores(), t);
+            }
             if (lp == Double.NEGATIVE_INFINITY) {
                 continue;
             }
-            double[] c1 = CtcDecoder.confidences(lineScores, t);
-            double[] c2 = CtcDecoder.confidences(wholeScores, t);
-            double[] c3 = third == null ? null : CtcDecoder.confidences(third.scores(), t);
             double[] conf = new double[t.length()];
-            for (int k = 0; k < conf.length; k++) {
-                conf[k] = Math.pow(c1[k], lineWeight) * Math.pow(c2[k], wholeWeight)
-                        * (c3 == null ? 1 : Math.pow(c3[k], thirdWeight));
+            Arrays.fill(conf, 1);
+            for (Vote v : votes) {
+                double[] c = CtcDecoder.confidences(v.scores(), t);
+                for (int k = 0; k < conf.length; k++) {
+                    conf[k] *= Math.pow(c[k], v.weight());
+                }
             }
             out.add(new Decoded(t, Math.exp(lp), conf));
         }

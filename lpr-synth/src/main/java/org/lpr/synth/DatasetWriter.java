@@ -210,7 +210,7 @@ public final class DatasetWriter {
         boolean street = false;
         double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
         double signFontShare = 0;
-        double[] plateWidths = {60, 300};
+        double[] plateWidths = {PlateRenderer.DEFAULT_MIN_PLATE_WIDTH, PlateRenderer.DEFAULT_MAX_PLATE_WIDTH};
         List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];

@@ -362,6 +362,10 @@ public final class PlateRenderer {
         return z ^ (z >>> 31);
     }
 
+    /** The default range of plate widths in crops with camera effects, in pixels ({@link Builder#plateWidths}). */
+    static final double DEFAULT_MIN_PLATE_WIDTH = 60;
+    static final double DEFAULT_MAX_PLATE_WIDTH = 300;
+
     /** Configures a {@link PlateRenderer}. */
     public static final class Builder {
         private long seed;
@@ -373,8 +377,8 @@ public final class PlateRenderer {
         private int sceneHeight = 480;
         private double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
         private double signFontShare;
-        private double minPlateWidth = 60;
-        private double maxPlateWidth = 300;
+        private double minPlateWidth = DEFAULT_MIN_PLATE_WIDTH;
+        private double maxPlateWidth = DEFAULT_MAX_PLATE_WIDTH;
 
         private Builder() {
         }

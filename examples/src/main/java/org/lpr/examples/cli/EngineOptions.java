@@ -69,13 +69,13 @@ final class EngineOptions {
         if (detectorName != null && name.equals("ppocr") && property.equalsIgnoreCase("plate-det")) {
             throw new LprException("--detector ppocr contradicts -Dlpr.onnx.detector=plate-det: give one of them");
         }
-        if (detectorSizes != null && (name.equals("plate-det") || !backend.equals("onnx"))) {
-            throw new LprException("--detector-sizes needs --detector ppocr and --backend onnx");
-        }
-        if (detectorSizes != null && property.equalsIgnoreCase("plate-det")) {
-            throw new LprException("--detector-sizes contradicts -Dlpr.onnx.detector=plate-det: give one of them");
-        }
         if (detectorSizes != null) {
+            if (name.equals("plate-det") || !backend.equals("onnx")) {
+                throw new LprException("--detector-sizes needs --detector ppocr and --backend onnx");
+            }
+            if (property.equalsIgnoreCase("plate-det")) {
+                throw new LprException("--detector-sizes contradicts -Dlpr.onnx.detector=plate-det: give one of them");
+            }
             OnnxPlateDetector.Builder b = OnnxPlateDetector.builder().longSides(detectorSizes);
             if (threads != null) {
                 b.threads(threads);
