@@ -68,7 +68,17 @@ final class PlatePainter {
      * the serial, see {@code PlateRenderer.randomSpec}); the serial in a road-sign face with probability {@code signFontShare}.
      */
     static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare) {
-        return paintDetailed(style, printed, r, withDistractors, signFontShare).image();
+        return paint(style, printed, r, withDistractors, signFontShare, 0);
+    }
+
+    /**
+     * Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean, double)}; each emblem in the serial is a
+     * picture emblem ({@link #pictureEmblem}) with probability {@code pictureShare}, and with distractors a
+     * plate sometimes carries the wheelchair symbol of access at the serial's height beside it (0 draws nothing more from {@code r}).
+     */
+    static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare,
+            double pictureShare) {
+        return paintDetailed(style, printed, r, withDistractors, signFontShare, pictureShare).image();
     }
 
     /**
@@ -85,6 +95,12 @@ final class PlatePainter {
      * {@link PlateFonts#SIGN_FONTS} with probability {@code signFontShare} (0 draws nothing more from {@code r}).
      */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare) {
+        return paintDetailed(style, printed, r, withDistractors, signFontShare, 0);
+    }
+
+    /** Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean, double, double)} and tells where things went. */
+    static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare,
+            double pictureShare) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -123,6 +139,14 @@ final class PlatePainter {
             paintStacked(g, left, serialTop, serialHeight, stackW, ink, r);
             left += stackW + 0.02;
         }
+        if (withDistractors && pictureShare > 0 && !stacked && r.nextDouble() < pictureShare * ACCESS_SYMBOL_SHARE) {
+            // the wheelchair symbol of access, as tall as the serial, left of it (plates for people with disabilities)
+            double w = serialHeight * HEIGHT * (0.8 + r.nextDouble() * 0.3) / WIDTH;
+            Shape access = accessSymbol(left * WIDTH, (serialTop + serialHeight / 2) * HEIGHT, w * WIDTH, r);
+            g.setColor(r.nextBoolean() ? ink : randomInk(r));
+            g.fill(access);
+            left += access.getBounds2D().getWidth() / WIDTH + 0.02 + r.nextDouble() * 0.03;
+        }
         if (r.nextDouble() < 0.12 && withDistractors) {
             // a side emblem or badge beside the serial (disabled-veteran, county numbers, logos)
             double w = 0.07 + r.nextDouble() * 0.05;
@@ -137,7 +161,7 @@ final class PlatePainter {
         }
 
         // (Wyoming's county number and emblem are part of the printed serial: PlateRenderer.randomSpec)
-        Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, signFontShare, r);
+        Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, signFontShare, pictureShare, r);
         List<Rectangle2D> keepOut = serial.boxes();
         List<Rectangle2D> texts = paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
         paintSerial(g, serial, ink, r);
@@ -293,7 +317,8 @@ final class PlatePainter {
     }
 
     /** A laid-out serial: its shapes in plate pixels, which are emblems, and each one's box as painted. */
-    private record Serial(List<Shape> shapes, List<Boolean> emblem, List<Rectangle2D> boxes, double bold, boolean embossShadow, Font font) {
+    private record Serial(List<Shape> shapes, List<Boolean> emblem, List<Rectangle2D> boxes, double bold, boolean embossShadow, Font font,
+            boolean picture) {
     }
 
     /**
@@ -301,7 +326,7 @@ final class PlatePainter {
      * placed by its own bounds, with a gap that the bold stroke cannot close, so characters never touch.
      */
     private static Serial layoutSerial(String printed, double left, double right, double top, double height, double signFontShare,
-            SplittableRandom r) {
+            double pictureShare, SplittableRandom r) {
         Font font = signFontShare > 0 && !PlateFonts.SIGN_FONTS.isEmpty() && r.nextDouble() < signFontShare
                 ? pick(PlateFonts.SIGN_FONTS, r) : pick(PlateFonts.SERIAL_FONTS, r);
         double squeeze = 0.72 + r.nextDouble() * 0.45;
@@ -313,6 +338,7 @@ final class PlatePainter {
         // lay the glyphs out at unit cap height, then fit into the box
         List<Shape> shapes = new ArrayList<>();
         List<Boolean> emblem = new ArrayList<>();
+        boolean picture = false;
         double x = 0;
         Rectangle2D capBox = font.createGlyphVector(FRC, "H").getVisualBounds();
         double cap = capBox.getHeight();
@@ -321,6 +347,14 @@ final class PlatePainter {
         for (char c : printed.toCharArray()) {
             if (c == ' ') {
                 x += cap * (0.2 + r.nextDouble() * 0.35);
+                continue;
+            }
+            if (c == '*' && pictureShare > 0 && r.nextDouble() < pictureShare) {
+                Shape e = pictureEmblem(x + cap * 0.1, -cap * 0.5, cap, r);
+                shapes.add(e);
+                emblem.add(Boolean.TRUE);
+                picture = true;
+                x += e.getBounds2D().getWidth() + cap * 0.2 + gap;
                 continue;
             }
             if (c == '*') {
@@ -379,11 +413,14 @@ final class PlatePainter {
             }
             boxes.add(b);
         }
-        return new Serial(List.copyOf(placedShapes), List.copyOf(emblem), List.copyOf(boxes), stroke, embossShadow, font);
+        return new Serial(List.copyOf(placedShapes), List.copyOf(emblem), List.copyOf(boxes), stroke, embossShadow, font, picture);
     }
 
     private static void paintSerial(Graphics2D g, Serial serial, Color ink, SplittableRandom r) {
         Color emblemColour = randomInk(r);
+        if (serial.picture() && r.nextBoolean()) {
+            emblemColour = PICTURE_COLOURS[r.nextInt(PICTURE_COLOURS.length)];
+        }
         for (int i = 0; i < serial.shapes().size(); i++) {
             Shape s = serial.shapes().get(i);
             boolean isEmblem = serial.emblem().get(i);
@@ -651,6 +688,145 @@ final class PlatePainter {
         };
     }
 
+    /** The share of plates with picture emblems ({@code pictureShare}) that also carry the wheelchair symbol beside the serial. */
+    static final double ACCESS_SYMBOL_SHARE = 0.25;
+    /** Picture emblems are painted in these or in the serial inks: a fruit, a sun, a state's art. */
+    private static final Color[] PICTURE_COLOURS = {new Color(0xE8731C), new Color(0xD4A017), new Color(0xC62828), new Color(0x2E7D32),
+        new Color(0x6D4C41), new Color(0x1565C0)};
+
+    /**
+     * A picture emblem between the serial's groups, as real plates print them (Wyoming's bucking horse,
+     * New Mexico's sun symbol, Georgia's peach, Florida's orange, Mississippi's lighthouse, a wheelchair
+     * symbol): about as tall as the characters or taller (1 to 1.5 cap heights, unless that would make it more
+     * than 1.2 cap heights wide), detailed. {@code x} is its left edge, {@code cy} its vertical centre, {@code cap} the cap height.
+     */
+    static Shape pictureEmblem(double x, double cy, double cap, SplittableRandom r) {
+        double s = cap * (1.0 + r.nextDouble() * 0.5);
+        Shape e = switch (r.nextInt(6)) {
+            case 0 -> accessSymbol(0, 0, s, r);
+            case 1 -> rayedSun(s, r);
+            case 2 -> fruit(s, r);
+            case 3 -> rider(s, r);
+            case 4 -> tower(s, r);
+            default -> blob(0, 0, s / 2, 14 + r.nextInt(10), 0.45, r);
+        };
+        Rectangle2D b = e.getBounds2D();
+        // s high, whatever the drawing's own proportions, and at most 1.2 cap heights wide: a wider picture would
+        // squeeze the characters together on a long serial
+        double k = Math.min(s / b.getHeight(), 1.2 * cap / b.getWidth());
+        AffineTransform at = AffineTransform.getTranslateInstance(x, cy);
+        at.scale(k, k);
+        at.translate(-b.getX(), -b.getCenterY());
+        return at.createTransformedShape(e);
+    }
+
+    /** The wheelchair symbol of access, {@code size} high, its left edge at {@code x} and its centre at height {@code cy}. */
+    static Shape accessSymbol(double x, double cy, double size, SplittableRandom r) {
+        double u = size;
+        Area a = new Area(new Ellipse2D.Double(0.28 * u, 0, 0.18 * u, 0.18 * u));
+        double t = 0.09 * u * (0.8 + r.nextDouble() * 0.4);
+        // back, seat and leg as strokes
+        a.add(new Area(new BasicStroke((float) t, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND).createStrokedShape(
+                polyline(0.36 * u, 0.24 * u, 0.38 * u, 0.58 * u, 0.66 * u, 0.58 * u, 0.78 * u, 0.9 * u))));
+        a.add(new Area(new BasicStroke((float) (t * 0.8), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND).createStrokedShape(
+                polyline(0.37 * u, 0.38 * u, 0.6 * u, 0.38 * u))));
+        // the wheel: an open ring
+        double wr = 0.3 * u;
+        double cx = 0.36 * u;
+        double cyw = 0.68 * u;
+        Area ring = new Area(new Ellipse2D.Double(cx - wr, cyw - wr, 2 * wr, 2 * wr));
+        ring.subtract(new Area(new Ellipse2D.Double(cx - wr + t, cyw - wr + t, 2 * (wr - t), 2 * (wr - t))));
+        ring.subtract(new Area(new Rectangle2D.Double(cx, cyw - wr - 1, wr + 1, wr * 0.9)));
+        a.add(ring);
+        Rectangle2D b = a.getBounds2D();
+        return AffineTransform.getTranslateInstance(x - b.getX(), cy - b.getCenterY()).createTransformedShape(a);
+    }
+
+    private static Path2D polyline(double... xy) {
+        Path2D p = new Path2D.Double();
+        p.moveTo(xy[0], xy[1]);
+        for (int i = 2; i < xy.length; i += 2) {
+            p.lineTo(xy[i], xy[i + 1]);
+        }
+        return p;
+    }
+
+    /** A sun: a disc with groups of rays in four directions (New Mexico's Zia) or rays all round. */
+    private static Shape rayedSun(double s, SplittableRandom r) {
+        double disc = s * (0.3 + r.nextDouble() * 0.12);
+        Area a = new Area(new Ellipse2D.Double(-disc / 2, -disc / 2, disc, disc));
+        boolean zia = r.nextBoolean();
+        int rays = zia ? 4 : 8 + r.nextInt(6);
+        double thick = s * 0.045;
+        for (int i = 0; i < rays; i++) {
+            double angle = 2 * Math.PI * i / rays;
+            int lines = zia ? 4 : 1;
+            for (int k = 0; k < lines; k++) {
+                double off = (k - (lines - 1) / 2.0) * thick * 2.2;
+                double len = zia && (k == 0 || k == lines - 1) ? s * 0.36 : s * 0.47;
+                Shape ray = new Rectangle2D.Double(disc / 2 + s * 0.04, off - thick / 2, len - disc / 2, thick);
+                a.add(new Area(AffineTransform.getRotateInstance(angle).createTransformedShape(ray)));
+            }
+        }
+        return a;
+    }
+
+    /** A round fruit with a stem and a leaf (a peach, an orange). */
+    private static Shape fruit(double s, SplittableRandom r) {
+        double d = s * (0.7 + r.nextDouble() * 0.2);
+        Area a = new Area(new Ellipse2D.Double(0, s - d, d, d));
+        Shape leaf = new Ellipse2D.Double(0, 0, d * 0.45, d * 0.18);
+        AffineTransform at = AffineTransform.getTranslateInstance(d * 0.5, s - d - d * 0.12);
+        at.rotate(-0.5 - r.nextDouble() * 0.5);
+        a.add(new Area(at.createTransformedShape(leaf)));
+        a.add(new Area(new Rectangle2D.Double(d * 0.47, s - d - d * 0.15, d * 0.06, d * 0.2)));
+        return a;
+    }
+
+    /** An animal-and-rider silhouette, taller than wide or about square: a body, legs, neck, head and a rider. */
+    private static Shape rider(double s, SplittableRandom r) {
+        Area a = new Area();
+        double bodyW = s * (0.55 + r.nextDouble() * 0.2);
+        double bodyH = s * 0.3;
+        double tilt = -0.2 - r.nextDouble() * 0.6;
+        AffineTransform body = AffineTransform.getRotateInstance(tilt, 0, s * 0.5);
+        a.add(new Area(body.createTransformedShape(new Ellipse2D.Double(-bodyW / 2, s * 0.5 - bodyH / 2, bodyW, bodyH))));
+        BasicStroke leg = new BasicStroke((float) (s * 0.09), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        for (int i = 0; i < 4; i++) {
+            double lx = (i < 2 ? -0.3 : 0.2 + (i - 2) * 0.08) * bodyW;
+            double ly = s * 0.5;
+            double fx = lx + (r.nextDouble() - 0.5) * s * 0.4;
+            double fy = ly + s * (0.3 + r.nextDouble() * 0.2);
+            a.add(new Area(body.createTransformedShape(leg.createStrokedShape(polyline(lx, ly, (lx + fx) / 2, (ly + fy) / 2 + s * 0.05, fx, fy)))));
+        }
+        // neck and head towards the front, a rider on the back
+        BasicStroke neck = new BasicStroke((float) (s * 0.14), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        a.add(new Area(body.createTransformedShape(neck.createStrokedShape(polyline(bodyW * 0.4, s * 0.48, bodyW * 0.55, s * 0.2, bodyW * 0.7, s * 0.28)))));
+        a.add(new Area(neck.createStrokedShape(polyline(0, s * 0.42, -s * 0.03, s * 0.12))));
+        a.add(new Area(new Ellipse2D.Double(-s * 0.11, -s * 0.06, s * 0.2, s * 0.2)));
+        BasicStroke arm = new BasicStroke((float) (s * 0.07), BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
+        a.add(new Area(arm.createStrokedShape(polyline(0, s * 0.2, -s * 0.2, s * (0.05 + r.nextDouble() * 0.2)))));
+        return a;
+    }
+
+    /** A lighthouse or tower: a tall tapered shaft with bands cut out and a lantern on top. */
+    private static Shape tower(double s, SplittableRandom r) {
+        double base = s * (0.36 + r.nextDouble() * 0.14);
+        double top = base * 0.6;
+        Area a = new Area(closedPath(4, i -> switch (i) {
+            case 0 -> new double[] {-top / 2, s * 0.22};
+            case 1 -> new double[] {top / 2, s * 0.22};
+            case 2 -> new double[] {base / 2, s};
+            default -> new double[] {-base / 2, s};
+        }));
+        for (int k = 1; k <= 2 + r.nextInt(2); k++) {
+            a.subtract(new Area(new Rectangle2D.Double(-base, s * (0.22 + k * 0.2), 2 * base, s * 0.05)));
+        }
+        a.add(new Area(new Rectangle2D.Double(-top * 0.45, s * 0.07, top * 0.9, s * 0.13)));
+        a.add(new Area(closedPath(3, i -> i == 0 ? new double[] {0, 0} : new double[] {(i == 1 ? -1 : 1) * top * 0.6, s * 0.08})));
+        return a;
+    }
+
     private static Shape star(double cx, double cy, double rad) {
         return closedPath(10, i -> {
             double a = Math.PI / 2 + i * Math.PI / 5;
@@ -675,10 +851,14 @@ final class PlatePainter {
     }
 
     private static Shape blob(double cx, double cy, double rad, SplittableRandom r) {
-        int n = 7 + r.nextInt(5);
+        return blob(cx, cy, rad, 7 + r.nextInt(5), 0.5, r);
+    }
+
+    /** A closed outline of {@code n} corners round ({@code cx}, {@code cy}), each {@code rad} times 0.6 to 0.6 + {@code spread} from it (a state's outline, a logo). */
+    private static Shape blob(double cx, double cy, double rad, int n, double spread, SplittableRandom r) {
         return closedPath(n, i -> {
             double a = 2 * Math.PI * i / n;
-            double rr = rad * (0.6 + r.nextDouble() * 0.5);
+            double rr = rad * (0.6 + r.nextDouble() * spread);
             return new double[] {cx + Math.cos(a) * rr, cy + Math.sin(a) * rr};
         });
     }

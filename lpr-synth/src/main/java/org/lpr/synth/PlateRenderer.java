@@ -41,6 +41,7 @@ public final class PlateRenderer {
     private final List<Jurisdiction> states;
     private final double fullAlphabetShare;
     private final double signFontShare;
+    private final double pictureShare;
     private final double minPlateWidth;
     private final double maxPlateWidth;
 
@@ -55,6 +56,7 @@ public final class PlateRenderer {
         this.states = List.copyOf(PlateStyle.ALL.keySet());
         this.fullAlphabetShare = b.fullAlphabetShare;
         this.signFontShare = b.signFontShare;
+        this.pictureShare = b.pictureShare;
         this.minPlateWidth = b.minPlateWidth;
         this.maxPlateWidth = b.maxPlateWidth;
     }
@@ -80,6 +82,10 @@ public final class PlateRenderer {
             // plate number, as the OpenALPR benchmark labels them ("4 [horse] 339C" is 4339C)
             printed = (1 + r.nextInt(r.nextBoolean() ? 9 : 23)) + "*" + printed;
         }
+        if (pictureShare > 0 && !vanity && r.nextDouble() < pictureShare) {
+            // a picture emblem where the groups meet, as many states print one
+            printed = printed.replaceFirst("[ -]", "*");
+        }
         return new PlateSpec(Plate.of(printed.replace("*", ""), j), printed, mix(seed, index));
     }
 
@@ -91,7 +97,7 @@ public final class PlateRenderer {
     /** Renders {@code spec} as a plate crop. */
     public RenderedPlate render(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare);
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare);
         if (!photo) {
             BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(plate, outputWidth, outputHeight) : plate;
             double sx = (double) out.getWidth() / plate.getWidth();
@@ -141,7 +147,7 @@ public final class PlateRenderer {
      */
     public RenderedPlate renderSerial(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare);
+        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare);
         Rectangle2D serial = PlatePainter.union(painted.glyphs());
         double margin = serial.getHeight() / 4;
         int x0 = (int) Math.max(0, Math.floor(serial.getMinX() - margin));
@@ -168,7 +174,7 @@ public final class PlateRenderer {
      */
     public RenderedScene renderScene(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed() ^ 0x5CE7E));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare);
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare);
         int w = sceneWidth;
         int h = sceneHeight;
         BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -254,7 +260,7 @@ public final class PlateRenderer {
                 SplittableRandom pr = r.split();
                 Jurisdiction j = states.get(pr.nextInt(states.size()));
                 String printed = pr.nextDouble() < 0.12 ? PlateStyle.vanitySerial(pr) : PlateStyle.ALL.get(j).printedSerial(pr, fullAlphabetShare);
-                BufferedImage plate = PlatePainter.paint(styleOf(j, pr), printed, pr, distractors, signFontShare);
+                BufferedImage plate = PlatePainter.paint(styleOf(j, pr), printed, pr, distractors, signFontShare, pictureShare);
                 BufferedImage small = PhotoEffects.resize(plate, (int) Math.max(8, Math.round(pw * 1.3)), (int) Math.max(4, Math.round(ph * 1.3)));
                 drawn.add(new StreetCar(cx, cy, cw, ch, rear, box, small, quad));
                 cars.add(car);
@@ -377,6 +383,7 @@ public final class PlateRenderer {
         private int sceneHeight = 480;
         private double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
         private double signFontShare;
+        private double pictureShare;
         private double minPlateWidth = DEFAULT_MIN_PLATE_WIDTH;
         private double maxPlateWidth = DEFAULT_MAX_PLATE_WIDTH;
 
@@ -409,6 +416,22 @@ public final class PlateRenderer {
                 throw new IllegalArgumentException("sign font share " + share + " must be between 0 and 1");
             }
             this.signFontShare = share;
+            return this;
+        }
+
+        /**
+         * Share of plates drawn with picture emblems (default 0: the renders of earlier versions, unchanged):
+         * an emblem where a serial's groups meet, in place of its space or dash, and each emblem between
+         * groups is a picture as tall as the characters or taller (a bucking horse and rider, a rayed sun, a
+         * fruit with a leaf, a lighthouse, a wheelchair symbol, a state's outline) instead of a small star or
+         * disc; a quarter of those plates also carry the wheelchair symbol of access beside the serial. Real
+         * plates print such pictures inside the serial's row, and readers trained without them read them as characters.
+         */
+        public Builder pictureEmblemShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("picture emblem share " + share + " must be between 0 and 1");
+            }
+            this.pictureShare = share;
             return this;
         }
 

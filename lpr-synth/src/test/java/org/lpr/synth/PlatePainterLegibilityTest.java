@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class PlatePainterLegibilityTest {
     private static final int PLATES = 600;
+    private static final int PICTURE_PLATES = 300;
 
+    /** {@value #PLATES} plates as rendered by default, then the first {@value #PICTURE_PLATES} of them with picture emblems. */
     private static List<PlatePainter.Painted> paintMany() {
         PlateRenderer renderer = PlateRenderer.builder().seed(5).build();
         List<PlatePainter.Painted> out = new ArrayList<>();
@@ -23,6 +25,12 @@ class PlatePainterLegibilityTest {
             PlateSpec spec = renderer.randomSpec(i);
             SplittableRandom r = new SplittableRandom(spec.seed());
             out.add(PlatePainter.paintDetailed(PlateStyle.ALL.get(spec.plate().jurisdiction()), spec.printed(), r));
+        }
+        PlateRenderer pictures = PlateRenderer.builder().seed(5).pictureEmblemShare(1).build();
+        for (int i = 0; i < PICTURE_PLATES; i++) {
+            PlateSpec spec = pictures.randomSpec(i);
+            SplittableRandom r = new SplittableRandom(spec.seed());
+            out.add(PlatePainter.paintDetailed(PlateStyle.ALL.get(spec.plate().jurisdiction()), spec.printed(), r, true, 0, 1));
         }
         return out;
     }

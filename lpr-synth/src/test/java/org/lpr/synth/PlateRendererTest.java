@@ -95,6 +95,57 @@ class PlateRendererTest {
     }
 
     @Test
+    void randomSpec_pictureEmblemShare_putsAnEmblemWhereTheGroupsMeet() {
+        PlateRenderer pictures = PlateRenderer.builder().seed(11).pictureEmblemShare(1).build();
+        int emblems = 0;
+        for (int i = 0; i < 300; i++) {
+            PlateSpec plain = renderer.randomSpec(i);
+            PlateSpec picture = pictures.randomSpec(i);
+            assertThat(picture.plate()).isEqualTo(plain.plate());
+            if (!picture.printed().equals(plain.printed())) {
+                // the first space or dash became the emblem
+                assertThat(picture.printed()).isEqualTo(plain.printed().replaceFirst("[ -]", "*"));
+                emblems++;
+            }
+        }
+        assertThat(emblems).isGreaterThan(100);
+        // share 0 draws nothing more: the specs of earlier versions
+        PlateRenderer none = PlateRenderer.builder().seed(11).pictureEmblemShare(0).build();
+        for (int i = 0; i < 50; i++) {
+            assertThat(none.randomSpec(i)).isEqualTo(renderer.randomSpec(i));
+        }
+    }
+
+    @Test
+    void paintDetailed_pictureEmblem_isNearlyAsTallAsTheCharactersOrTaller() {
+        PlateStyle style = PlateStyle.ALL.get(Jurisdiction.NM);
+        for (int i = 0; i < 30; i++) {
+            List<java.awt.geom.Rectangle2D> g = PlatePainter.paintDetailed(style, "ABC*123", new SplittableRandom(i), false, 0, 1).glyphs();
+            double characters = g.stream().filter(b -> b != g.get(3)).mapToDouble(java.awt.geom.Rectangle2D::getHeight).max().orElseThrow();
+            assertThat(g.get(3).getHeight()).as("picture emblem of plate %d", i).isGreaterThanOrEqualTo(0.8 * characters);
+        }
+    }
+
+    @Test
+    void render_pictureEmblemShare_keepsThePlateAndChangesThePicture() {
+        PlateRenderer pictures = PlateRenderer.builder().seed(11).pictureEmblemShare(1).build();
+        int differ = 0;
+        for (int i = 0; i < 20; i++) {
+            RenderedPlate a = renderer.render(i);
+            RenderedPlate b = pictures.render(i);
+            assertThat(b.plate()).isEqualTo(a.plate());
+            differ += Arrays.equals(a.image().bgr(), b.image().bgr()) ? 0 : 1;
+        }
+        assertThat(differ).isGreaterThan(10);
+    }
+
+    @Test
+    void builder_pictureEmblemShareOutsideZeroToOne_isRefused() {
+        assertThatThrownBy(() -> PlateRenderer.builder().pictureEmblemShare(2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("picture emblem share 2.0");
+    }
+
+    @Test
     void render_otherSeed_givesOtherPlate() {
         RenderedPlate a = renderer.render(5);
         RenderedPlate b = PlateRenderer.builder().seed(12).build().render(5);
