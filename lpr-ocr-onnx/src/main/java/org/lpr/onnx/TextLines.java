@@ -14,8 +14,13 @@ final class TextLines {
     static final double MAX_HEIGHT_RATIO = 1.5;
     /** Vertical offset of the centres allowed, as a fraction of the taller box. */
     private static final double MAX_CENTRE_OFFSET = 0.35;
-    /** Horizontal gap allowed between boxes, in heights of the taller box. */
-    private static final double MAX_GAP = 1.2;
+    /**
+     * Horizontal gap allowed between boxes, in heights of the taller box: wide enough for a picture emblem
+     * where the serial's groups meet (a horse and rider, a sun symbol, a fruit, about as tall as the characters).
+     * 1.2 before 2026-11-29 (eighth session); 1.6 was chosen on renders with and without picture emblems, and
+     * 2.0 read the same (lpr-ocr-onnx README, "Picture emblems").
+     */
+    static final double MAX_GAP = 1.6;
 
     private TextLines() {
     }

@@ -70,6 +70,16 @@ class GeometryTest {
     }
 
     @Test
+    void group_groupsApartByAPictureEmblem_areOneLine_fartherApartAreNot() {
+        // boxes 40 high; a picture emblem about as wide as a character leaves 1.4 heights between the groups
+        TextBox left = new TextBox(new Quad(100, 50, 1, 0, 40, 20), 0.9);
+        TextBox afterEmblem = new TextBox(new Quad(100 + 40 + 56 + 40, 50, 1, 0, 40, 20), 0.9);
+        assertThat(TextLines.group(List.of(left, afterEmblem))).hasSize(1);
+        TextBox farther = new TextBox(new Quad(100 + 40 + 72 + 40, 50, 1, 0, 40, 20), 0.9);
+        assertThat(TextLines.group(List.of(left, farther))).hasSize(2);
+    }
+
+    @Test
     void dbBoxes_probabilityBlob_becomesOneUnclippedBox() {
         int w = 64;
         int h = 32;
