@@ -1,7 +1,7 @@
 #!/bin/bash
 # Measures a plate-lite candidate through the SDK: alone and in the default ensemble, on the six render sets
 # and the two further sets of training/README.md ("Road-sign gothic faces", "Far, low-resolution plates"),
-# and on the far renders. The set folders are gitignored renders in other worktrees (paths below); LPR_JAR
+# and on the far and the picture-emblem renders. The set folders are gitignored renders in other worktrees (paths below); LPR_JAR
 # (default /tmp/lpr-main.jar) is the lpr jar built from the branch under test.
 # usage: training/eval_candidate.sh NAME MODEL.onnx -> /tmp/cand-NAME.txt
 N=$1; M=$2
@@ -12,6 +12,8 @@ rm -rf /tmp/jx-$N && mkdir -p /tmp/jx-$N/org/lpr/onnx/models && cp $M /tmp/jx-$N
 SIX="/work/wt/gothic/training/data/fresh-sign /work/wt/gothic/training/data/fresh-sign-clean /work/wt/lite3/training/data/fresh-photo /work/wt/lite3/training/data/fresh-clean /tmp/fresh-photo-320 /work/wt/qrich/training/data/val-q"
 CONF="/work/wt/gothic/training/data/confirm-photo /work/wt/gothic/training/data/confirm-sign"
 FAR=/work/wt/gothic/training/data/fresh-lowres-nat
+# picture emblems in the serial's row (DatasetWriter --picture-emblem-share 1, seed 2026): reported, not part of the rule
+PIC=/work/wt/gothic/training/data/fresh-picture
 out=/tmp/cand-$N.txt; : > $out
 # exact reads of DIR, through the candidate jar (further arguments go to eval-crops)
 exact() { java -jar $J eval-crops "$@" --threads 2 2>/dev/null | tail -1 | sed 's/.*"exact":\([0-9]*\).*/\1/'; }
@@ -21,6 +23,7 @@ for mode in alone ens; do
   for d in $SIX; do e=$(exact $d "${opt[@]}"); tot=$((tot+e)); echo "$mode $d $e" >> $out; done
   echo "$mode six $tot" >> $out
   echo "$mode lowres-nat $(exact $FAR "${opt[@]}")" >> $out
+  echo "$mode picture $(exact $PIC "${opt[@]}")" >> $out
 done
 for d in $CONF; do echo "ens $d $(exact $d)" >> $out; done
 echo done >> $out
