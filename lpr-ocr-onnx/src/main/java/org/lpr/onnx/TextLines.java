@@ -20,7 +20,7 @@ final class TextLines {
      * 1.2 before 2026-11-29 (eighth session); 1.6 was chosen on renders with and without picture emblems, and
      * 2.0 read the same (lpr-ocr-onnx README, "Picture emblems").
      */
-    static final double MAX_GAP = 1.6;
+    private static final double MAX_GAP = 1.6;
 
     private TextLines() {
     }

@@ -65,16 +65,9 @@ final class PlatePainter {
      * Paints a plate printing {@code printed} in {@code style} onto a new {@value #WIDTH}x{@value #HEIGHT} image;
      * without {@code withDistractors}, only the plate's art, legend, slogan and
      * serial: no stacked characters, side badges, stickers, bolts, frame or dirt (Wyoming's county number is part of
-     * the serial, see {@code PlateRenderer.randomSpec}); the serial in a road-sign face with probability {@code signFontShare}.
-     */
-    static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare) {
-        return paint(style, printed, r, withDistractors, signFontShare, 0);
-    }
-
-    /**
-     * Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean, double)}; each emblem in the serial is a
-     * picture emblem ({@link #pictureEmblem}) with probability {@code pictureShare}, and with distractors a
-     * plate sometimes carries the wheelchair symbol of access at the serial's height beside it (0 draws nothing more from {@code r}).
+     * the serial, see {@code PlateRenderer.randomSpec}); the serial in a road-sign face with probability {@code signFontShare};
+     * each emblem in the serial a picture emblem ({@link #pictureEmblem}) with probability {@code pictureShare}, and with
+     * distractors the wheelchair symbol of access sometimes beside the serial (a share of 0 draws nothing more from {@code r}).
      */
     static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare,
             double pictureShare) {
@@ -349,20 +342,20 @@ final class PlatePainter {
                 x += cap * (0.2 + r.nextDouble() * 0.35);
                 continue;
             }
-            if (c == '*' && pictureShare > 0 && r.nextDouble() < pictureShare) {
-                Shape e = pictureEmblem(x + cap * 0.1, -cap * 0.5, cap, r);
-                shapes.add(e);
-                emblem.add(Boolean.TRUE);
-                picture = true;
-                x += e.getBounds2D().getWidth() + cap * 0.2 + gap;
-                continue;
-            }
             if (c == '*') {
-                double s = cap * (0.6 + r.nextDouble() * 0.5);
-                Shape e = emblemShape(x + cap * 0.1, -cap * 0.5 - s / 2, s, r);
+                Shape e;
+                double width;
+                if (pictureShare > 0 && r.nextDouble() < pictureShare) {
+                    e = pictureEmblem(x + cap * 0.1, -cap * 0.5, cap, r);
+                    width = e.getBounds2D().getWidth();
+                    picture = true;
+                } else {
+                    width = cap * (0.6 + r.nextDouble() * 0.5);
+                    e = emblemShape(x + cap * 0.1, -cap * 0.5 - width / 2, width, r);
+                }
                 shapes.add(e);
                 emblem.add(Boolean.TRUE);
-                x += s + cap * 0.2 + gap;
+                x += width + cap * 0.2 + gap;
                 continue;
             }
             if (c == '.') {

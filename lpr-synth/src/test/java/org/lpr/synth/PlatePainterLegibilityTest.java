@@ -19,18 +19,19 @@ class PlatePainterLegibilityTest {
 
     /** {@value #PLATES} plates as rendered by default, then the first {@value #PICTURE_PLATES} of them with picture emblems. */
     private static List<PlatePainter.Painted> paintMany() {
-        PlateRenderer renderer = PlateRenderer.builder().seed(5).build();
+        List<PlatePainter.Painted> out = new ArrayList<>(paint(PLATES, 0));
+        out.addAll(paint(PICTURE_PLATES, 1));
+        return out;
+    }
+
+    /** The first {@code count} plates of seed 5, with distractors, picture emblems at {@code pictureShare}. */
+    private static List<PlatePainter.Painted> paint(int count, double pictureShare) {
+        PlateRenderer renderer = PlateRenderer.builder().seed(5).pictureEmblemShare(pictureShare).build();
         List<PlatePainter.Painted> out = new ArrayList<>();
-        for (int i = 0; i < PLATES; i++) {
+        for (int i = 0; i < count; i++) {
             PlateSpec spec = renderer.randomSpec(i);
             SplittableRandom r = new SplittableRandom(spec.seed());
-            out.add(PlatePainter.paintDetailed(PlateStyle.ALL.get(spec.plate().jurisdiction()), spec.printed(), r));
-        }
-        PlateRenderer pictures = PlateRenderer.builder().seed(5).pictureEmblemShare(1).build();
-        for (int i = 0; i < PICTURE_PLATES; i++) {
-            PlateSpec spec = pictures.randomSpec(i);
-            SplittableRandom r = new SplittableRandom(spec.seed());
-            out.add(PlatePainter.paintDetailed(PlateStyle.ALL.get(spec.plate().jurisdiction()), spec.printed(), r, true, 0, 1));
+            out.add(PlatePainter.paintDetailed(PlateStyle.ALL.get(spec.plate().jurisdiction()), spec.printed(), r, true, 0, pictureShare));
         }
         return out;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Font;
+import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -124,8 +125,8 @@ class PlateRendererTest {
     void paintDetailed_pictureEmblem_isNearlyAsTallAsTheCharactersOrTaller() {
         PlateStyle style = PlateStyle.ALL.get(Jurisdiction.NM);
         for (int i = 0; i < 30; i++) {
-            List<java.awt.geom.Rectangle2D> g = PlatePainter.paintDetailed(style, "ABC*123", new SplittableRandom(i), false, 0, 1).glyphs();
-            double characters = g.stream().filter(b -> b != g.get(3)).mapToDouble(java.awt.geom.Rectangle2D::getHeight).max().orElseThrow();
+            List<Rectangle2D> g = PlatePainter.paintDetailed(style, "ABC*123", new SplittableRandom(i), false, 0, 1).glyphs();
+            double characters = g.stream().filter(b -> b != g.get(3)).mapToDouble(Rectangle2D::getHeight).max().orElseThrow();
             assertThat(g.get(3).getHeight()).as("picture emblem of plate %d", i).isGreaterThanOrEqualTo(0.8 * characters);
         }
     }
