@@ -15,6 +15,8 @@ CONF="$E/confirm-photo $E/confirm-sign"
 FAR=$E/fresh-lowres-nat
 # picture emblems in the serial's row (DatasetWriter --picture-emblem-share 1, seed 2026): reported, not part of the rule
 PIC=$E/fresh-picture
+# specialty plates (DatasetWriter --specialty-share 1, seed 2027): reported, not part of the rule
+SPEC=$E/fresh-specialty
 out=/tmp/cand-$N.txt; : > $out
 # exact reads of DIR, through the candidate jar (further arguments go to eval-crops)
 exact() { java -jar $J eval-crops "$@" --threads 2 2>/dev/null | tail -1 | sed 's/.*"exact":\([0-9]*\).*/\1/'; }
@@ -25,6 +27,7 @@ for mode in alone ens; do
   echo "$mode six $tot" >> $out
   echo "$mode lowres-nat $(exact $FAR "${opt[@]}")" >> $out
   echo "$mode picture $(exact $PIC "${opt[@]}")" >> $out
+  echo "$mode specialty $(exact $SPEC "${opt[@]}")" >> $out
 done
 for d in $CONF; do echo "ens $d $(exact $d)" >> $out; done
 echo done >> $out

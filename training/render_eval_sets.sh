@@ -25,10 +25,12 @@ declare -A SETS=(
   # far, low-resolution plates at natural size; picture emblems in the serial's row (reported)
   [fresh-lowres-nat]="--seed 2025 --sign-font-share 0.6 --plate-widths 45:110"
   [fresh-picture]="--seed 2026 --sign-font-share 0.6 --picture-emblem-share 1"
+  # specialty plates: a seal beside the serial, stacked letters at its other end (reported)
+  [fresh-specialty]="--seed 2027 --sign-font-share 0.6 --specialty-share 1"
 )
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=(fresh-sign fresh-sign-clean fresh-photo fresh-clean fresh-photo-320 val-q \
-  confirm-photo confirm-sign fresh-lowres-nat fresh-picture)
+  confirm-photo confirm-sign fresh-lowres-nat fresh-picture fresh-specialty)
 for n in "${names[@]}"; do
   args=${SETS[$n]:-}
   [ -z "$args" ] && { echo "unknown set: $n (known: ${!SETS[*]})" >&2; exit 2; }
