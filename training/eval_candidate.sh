@@ -1,19 +1,22 @@
 #!/bin/bash
 # Measures a plate-lite candidate through the SDK: alone and in the default ensemble, on the six render sets
 # and the two further sets of training/README.md ("Road-sign gothic faces", "Far, low-resolution plates"),
-# and on the far and the picture-emblem renders. The set folders are gitignored renders in other worktrees (paths below); LPR_JAR
-# (default /tmp/lpr-main.jar) is the lpr jar built from the branch under test.
+# and on the far and the picture-emblem renders. The sets are rendered by training/render_eval_sets.sh into EVAL (default
+# training/data/eval of this checkout); LPR_JAR (default /tmp/lpr-main.jar) is the lpr jar built from the branch under test.
 # usage: training/eval_candidate.sh NAME MODEL.onnx -> /tmp/cand-NAME.txt
 N=$1; M=$2
 J=/tmp/lpr-$N.jar
 cp "${LPR_JAR:-/tmp/lpr-main.jar}" $J
 rm -rf /tmp/jx-$N && mkdir -p /tmp/jx-$N/org/lpr/onnx/models && cp $M /tmp/jx-$N/org/lpr/onnx/models/plate-lite.onnx
 (cd /tmp/jx-$N && jar uf $J org/lpr/onnx/models/plate-lite.onnx)
-SIX="/work/wt/gothic/training/data/fresh-sign /work/wt/gothic/training/data/fresh-sign-clean /work/wt/lite3/training/data/fresh-photo /work/wt/lite3/training/data/fresh-clean /tmp/fresh-photo-320 /work/wt/qrich/training/data/val-q"
-CONF="/work/wt/gothic/training/data/confirm-photo /work/wt/gothic/training/data/confirm-sign"
-FAR=/work/wt/gothic/training/data/fresh-lowres-nat
+E=${EVAL:-$(cd "$(dirname "$0")" && pwd)/data/eval}
+SIX="$E/fresh-sign $E/fresh-sign-clean $E/fresh-photo $E/fresh-clean $E/fresh-photo-320 $E/val-q"
+CONF="$E/confirm-photo $E/confirm-sign"
+FAR=$E/fresh-lowres-nat
 # picture emblems in the serial's row (DatasetWriter --picture-emblem-share 1, seed 2026): reported, not part of the rule
-PIC=/work/wt/gothic/training/data/fresh-picture
+PIC=$E/fresh-picture
+# specialty plates (DatasetWriter --specialty-share 1, seed 2027): reported, not part of the rule
+SPEC=$E/fresh-specialty
 out=/tmp/cand-$N.txt; : > $out
 # exact reads of DIR, through the candidate jar (further arguments go to eval-crops)
 exact() { java -jar $J eval-crops "$@" --threads 2 2>/dev/null | tail -1 | sed 's/.*"exact":\([0-9]*\).*/\1/'; }
@@ -24,6 +27,7 @@ for mode in alone ens; do
   echo "$mode six $tot" >> $out
   echo "$mode lowres-nat $(exact $FAR "${opt[@]}")" >> $out
   echo "$mode picture $(exact $PIC "${opt[@]}")" >> $out
+  echo "$mode specialty $(exact $SPEC "${opt[@]}")" >> $out
 done
 for d in $CONF; do echo "ens $d $(exact $d)" >> $out; done
 echo done >> $out

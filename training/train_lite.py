@@ -15,6 +15,9 @@ training time when that runs out first (the shared 2-core machine's speed varies
     # warm start: another run's weights, a fresh optimizer and a fresh one-cycle schedule
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py --init training/checkpoints/lite-last.pt \
         --ckpt training/checkpoints/lite2-last.pt --lr 1e-3 --steps 20000
+    # warm start from an exported model (the shipped one, on a machine without the checkpoints)
+    OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py \
+        --init lpr-ocr-onnx/src/main/resources/org/lpr/onnx/models/plate-lite.onnx --ckpt training/checkpoints/lite12-last.pt ...
     OMP_WAIT_POLICY=PASSIVE /usr/bin/python3 training/train_lite.py --export-only --out training/out/plate-lite.onnx
 """
 import argparse
@@ -72,6 +75,57 @@ class Exported(nn.Module):
         # transpose the output of a Squeeze
         y = self.model.classifier(self.model.features(x)).permute(0, 2, 3, 1)
         return torch.softmax(y.reshape(-1, W // 4, len(ALPHABET) + 1), dim=2)
+
+
+def load_onnx(model, path):
+    """Puts an exported plate-lite's weights into model. The export folded each batch norm into its convolution
+    (weight W' = W g / s, bias b'); the convolutions take W' and each batch norm starts as the identity plus b'.
+    That reads exactly like the export in eval mode; calibrate_bn then makes it read the same in train mode."""
+    import onnx
+    from onnx import numpy_helper
+    m = onnx.load(path)
+    init = {i.name: numpy_helper.to_array(i) for i in m.graph.initializer}
+    convs = [n for n in m.graph.node if n.op_type == "Conv"]
+    mine = [c for c in model.features if isinstance(c, nn.Conv2d)] + [model.classifier]
+    if len(convs) != len(mine):
+        sys.exit(f"--init {path}: {len(convs)} convolutions, plate-lite has {len(mine)}: not a plate-lite export")
+    bns = [b for b in model.features if isinstance(b, nn.BatchNorm2d)]
+    with torch.no_grad():
+        for k, (node, conv_) in enumerate(zip(convs, mine)):
+            w, b = (torch.from_numpy(init[node.input[1]].copy()), torch.from_numpy(init[node.input[2]].copy()))
+            if w.shape != conv_.weight.shape:
+                sys.exit(f"--init {path}: convolution {k} is {tuple(w.shape)}, plate-lite's {tuple(conv_.weight.shape)}")
+            conv_.weight.copy_(w)
+            if conv_ is model.classifier:
+                conv_.bias.copy_(b)
+            else:
+                bn = bns[k]
+                bn.weight.fill_(1.0)
+                bn.bias.copy_(b)
+                bn.running_mean.zero_()
+                bn.running_var.fill_(1.0 - bn.eps)
+
+
+def calibrate_bn(model, x):
+    """After load_onnx: sets each batch norm, in order, to the mean and variance its convolution's output has on
+    the batch x, with weight and bias chosen so that the block still computes conv + b'. Train mode (batch
+    statistics) then starts where the export is, and the export of the result folds back to the same weights."""
+    with torch.no_grad():
+        h, pending = x, None
+        for mod in model.features:
+            if isinstance(mod, nn.Conv2d):
+                h = mod(h)
+                pending = h
+            elif isinstance(mod, nn.BatchNorm2d):
+                mean, var = pending.mean(dim=(0, 2, 3)), pending.var(dim=(0, 2, 3), unbiased=False)
+                b = mod.bias.clone()
+                mod.running_mean.copy_(mean)
+                mod.running_var.copy_(var)
+                mod.weight.copy_(torch.sqrt(var + mod.eps))
+                mod.bias.copy_(b + mean)
+                h = h + b.view(1, -1, 1, 1)
+            else:
+                h = mod(h)
 
 
 def load_set(prefix, drop_states=()):
@@ -181,8 +235,9 @@ def main():
     ap.add_argument("--threads", type=int, default=1)
     ap.add_argument("--ckpt", default="training/checkpoints/lite-last.pt")
     ap.add_argument("--init", default=None,
-                    help="warm start: take the model weights of this checkpoint (only the weights: the optimizer, the "
-                         "schedule and the step count start afresh); ignored when --ckpt exists, which resumes this run")
+                    help="warm start: take the model weights of this checkpoint, or of an exported plate-lite .onnx "
+                         "(only the weights: the optimizer, the schedule and the step count start afresh); ignored "
+                         "when --ckpt exists, which resumes this run")
     ap.add_argument("--train-extra", nargs="*", default=[],
                     help="more packed training sets (prefixes like --train), concatenated to --train")
     ap.add_argument("--drop-states", nargs="*", default=[],
@@ -215,7 +270,10 @@ def main():
     elif args.init and not args.export_only:
         if not os.path.exists(args.init):
             sys.exit(f"--init: no checkpoint at {args.init}")
-        model.load_state_dict(torch.load(args.init)["model"])
+        if args.init.endswith(".onnx"):
+            load_onnx(model, args.init)  # batch norms calibrated below, on training crops
+        else:
+            model.load_state_dict(torch.load(args.init)["model"])
         print(f"warm start from the weights of {args.init}; fresh optimizer and schedule", file=sys.stderr, flush=True)
     params = sum(p.numel() for p in model.parameters())
     if args.export_only:
@@ -238,6 +296,10 @@ def main():
         keep += [base + i for i in t[2]]
         base += len(t[1])
     keep = np.array(keep)
+    if step == 0 and args.init and args.init.endswith(".onnx"):
+        pick = np.sort(np.random.RandomState(args.seed).choice(keep, min(2048, len(keep)), replace=False))
+        calibrate_bn(model, to_input(x_all[pick]))
+        print(f"batch norms calibrated on {len(pick)} training crops", file=sys.stderr, flush=True)
     vals = {os.path.basename(v): load_set(v) for v in args.val if os.path.exists(v + ".npy")}
     print(f"{params} parameters, {len(keep)} training crops, step {step}/{args.steps}", file=sys.stderr, flush=True)
     ctc = nn.CTCLoss(blank=0, zero_infinity=True)

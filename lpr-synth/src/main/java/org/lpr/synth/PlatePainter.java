@@ -67,11 +67,12 @@ final class PlatePainter {
      * serial: no stacked characters, side badges, stickers, bolts, frame or dirt (Wyoming's county number is part of
      * the serial, see {@code PlateRenderer.randomSpec}); the serial in a road-sign face with probability {@code signFontShare};
      * each emblem in the serial a picture emblem ({@link #pictureEmblem}) with probability {@code pictureShare}, and with
-     * distractors the wheelchair symbol of access sometimes beside the serial (a share of 0 draws nothing more from {@code r}).
+     * distractors the wheelchair symbol of access sometimes beside the serial; with distractors, a specialty plate's seal
+     * beside the serial with probability {@code specialtyShare} ({@link #paintSeal}; a share of 0 draws nothing more from {@code r}).
      */
     static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare,
-            double pictureShare) {
-        return paintDetailed(style, printed, r, withDistractors, signFontShare, pictureShare).image();
+            double pictureShare, double specialtyShare) {
+        return paintDetailed(style, printed, r, withDistractors, signFontShare, pictureShare, specialtyShare).image();
     }
 
     /**
@@ -88,12 +89,12 @@ final class PlatePainter {
      * {@link PlateFonts#SIGN_FONTS} with probability {@code signFontShare} (0 draws nothing more from {@code r}).
      */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare) {
-        return paintDetailed(style, printed, r, withDistractors, signFontShare, 0);
+        return paintDetailed(style, printed, r, withDistractors, signFontShare, 0, 0);
     }
 
     /** Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean, double, double)} and tells where things went. */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare,
-            double pictureShare) {
+            double pictureShare, double specialtyShare) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -140,6 +141,41 @@ final class PlatePainter {
             g.fill(access);
             left += access.getBounds2D().getWidth() / WIDTH + 0.02 + r.nextDouble() * 0.03;
         }
+        List<Rectangle2D> seals = new ArrayList<>(1);
+        if (withDistractors && specialtyShare > 0 && r.nextDouble() < specialtyShare) {
+            // a specialty plate (a university, an armed service, a team, a cause): a round seal beside the serial, about as
+            // tall as the characters, left of them or, beside stacked characters, right of them; and often the plate
+            // type as two stacked letters at the serial's other end. Neither is part of the plate number. The serial is
+            // printed a little smaller, as on real specialty plates; where the seal would leave it less than
+            // MIN_SERIAL_WIDTH of the plate (a wheelchair symbol or stacked characters already beside it), no seal.
+            double height = serialHeight * 0.85;
+            double d = height * HEIGHT * (0.85 + r.nextDouble() * 0.35);
+            double gap = 0.015 + r.nextDouble() * 0.03;
+            boolean sealLeft = !stacked;
+            double stackW = r.nextDouble() < 0.5 && sealLeft ? 0.07 + r.nextDouble() * 0.03 : 0;
+            double stackGap = 0.015 + r.nextDouble() * 0.02;
+            double cy = (serialTop + serialHeight / 2) * HEIGHT + (r.nextDouble() - 0.5) * 0.2 * d;
+            double room = right - left - d / WIDTH - gap;
+            if (room - stackW - stackGap < MIN_SERIAL_WIDTH) {
+                stackW = 0;
+            }
+            if (room >= MIN_SERIAL_WIDTH) {
+                serialTop += (serialHeight - height) / 2;
+                serialHeight = height;
+                double cx = sealLeft ? left * WIDTH + d / 2 : right * WIDTH - d / 2;
+                paintSeal(g, cx, cy, d, ink, r);
+                seals.add(new Rectangle2D.Double(cx - d / 2, cy - d / 2, d, d));
+                if (sealLeft) {
+                    left += d / WIDTH + gap;
+                } else {
+                    right -= d / WIDTH + gap;
+                }
+                if (stackW > 0) {
+                    paintStacked(g, right - stackW, serialTop, serialHeight, stackW, ink, r);
+                    right -= stackW + stackGap;
+                }
+            }
+        }
         if (r.nextDouble() < 0.12 && withDistractors) {
             // a side emblem or badge beside the serial (disabled-veteran, county numbers, logos)
             double w = 0.07 + r.nextDouble() * 0.05;
@@ -158,7 +194,7 @@ final class PlatePainter {
         List<Rectangle2D> keepOut = serial.boxes();
         List<Rectangle2D> texts = paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
         paintSerial(g, serial, ink, r);
-        List<Rectangle2D> distractors = new ArrayList<>();
+        List<Rectangle2D> distractors = new ArrayList<>(seals);
         if (withDistractors) {
             paintStickers(g, serialTop, serialHeight, keepOut, distractors, r);
             if (r.nextDouble() < 0.6) {
@@ -473,6 +509,59 @@ final class PlatePainter {
         for (int i = 0; i < 2; i++) {
             String c = String.valueOf(letters.charAt(r.nextInt(letters.length())));
             drawTextCentered(g, c, font, (left + width / 2) * WIDTH, top * HEIGHT + i * each * 1.1, each, width * WIDTH, ink, 0, r);
+        }
+    }
+
+    /** The least part of the plate's width a specialty plate's seal and stacked letters leave to the serial. */
+    static final double MIN_SERIAL_WIDTH = 0.62;
+
+    /**
+     * A specialty plate's seal of diameter {@code d} centred at ({@code cx}, {@code cy}): a disc with a ring in another
+     * colour and, inside, a picture ({@link #pictureEmblem}), a star, a state's outline or one to three letters (a team's
+     * initial, an armed service's). Readers that never saw one read it as an O, a Q or a C beside the serial.
+     */
+    private static void paintSeal(Graphics2D g, double cx, double cy, double d, Color ink, SplittableRandom r) {
+        Color disc = r.nextDouble() < 0.4 ? Color.WHITE : r.nextBoolean() ? pastel(r) : pick(List.of(STICKER_COLOURS), r);
+        Color ring = r.nextDouble() < 0.5 ? ink : randomInk(r);
+        g.setColor(disc);
+        g.fill(new Ellipse2D.Double(cx - d / 2, cy - d / 2, d, d));
+        double ringW = d * (0.05 + r.nextDouble() * 0.08);
+        g.setColor(ring);
+        g.setStroke(new BasicStroke((float) ringW));
+        g.draw(new Ellipse2D.Double(cx - d / 2 + ringW / 2, cy - d / 2 + ringW / 2, d - ringW, d - ringW));
+        if (r.nextDouble() < 0.3) {
+            // a second, thin ring inside (a seal's text band)
+            double in = d * (0.16 + r.nextDouble() * 0.06);
+            g.setStroke(new BasicStroke((float) Math.max(1, ringW / 3)));
+            g.draw(new Ellipse2D.Double(cx - d / 2 + in, cy - d / 2 + in, d - 2 * in, d - 2 * in));
+        }
+        Color inner = r.nextDouble() < 0.5 ? ring : randomInk(r);
+        if (inner.equals(disc)) {
+            inner = ink;
+        }
+        g.setColor(inner);
+        double inside = d * (0.45 + r.nextDouble() * 0.15);
+        double kind = r.nextDouble();
+        if (kind < 0.35) {
+            Shape p = pictureEmblem(0, 0, inside, r);
+            Rectangle2D b = p.getBounds2D();
+            double scale = inside / Math.max(b.getWidth(), b.getHeight());
+            AffineTransform at = AffineTransform.getTranslateInstance(cx, cy);
+            at.scale(scale, scale);
+            at.translate(-b.getCenterX(), -b.getCenterY());
+            g.fill(at.createTransformedShape(p));
+        } else if (kind < 0.55) {
+            g.fill(star(cx, cy, inside / 2));
+        } else if (kind < 0.7) {
+            g.fill(blob(cx, cy, inside / 2, r));
+        } else {
+            int n = 1 + r.nextInt(3);
+            StringBuilder text = new StringBuilder();
+            for (int i = 0; i < n; i++) {
+                text.append((char) ('A' + r.nextInt(26)));
+            }
+            drawTextCentered(g, text.toString(), pick(PlateFonts.LEGEND_FONTS, r), cx, cy - inside * 0.35, inside * 0.7, inside * 1.1,
+                    inner, 0, r);
         }
     }
 

@@ -42,6 +42,7 @@ public final class PlateRenderer {
     private final double fullAlphabetShare;
     private final double signFontShare;
     private final double pictureShare;
+    private final double specialtyShare;
     private final double minPlateWidth;
     private final double maxPlateWidth;
 
@@ -57,6 +58,7 @@ public final class PlateRenderer {
         this.fullAlphabetShare = b.fullAlphabetShare;
         this.signFontShare = b.signFontShare;
         this.pictureShare = b.pictureShare;
+        this.specialtyShare = b.specialtyShare;
         this.minPlateWidth = b.minPlateWidth;
         this.maxPlateWidth = b.maxPlateWidth;
     }
@@ -97,7 +99,7 @@ public final class PlateRenderer {
     /** Renders {@code spec} as a plate crop. */
     public RenderedPlate render(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare);
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare, specialtyShare);
         if (!photo) {
             BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(plate, outputWidth, outputHeight) : plate;
             double sx = (double) out.getWidth() / plate.getWidth();
@@ -147,7 +149,7 @@ public final class PlateRenderer {
      */
     public RenderedPlate renderSerial(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare);
+        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare, specialtyShare);
         Rectangle2D serial = PlatePainter.union(painted.glyphs());
         double margin = serial.getHeight() / 4;
         int x0 = (int) Math.max(0, Math.floor(serial.getMinX() - margin));
@@ -174,7 +176,7 @@ public final class PlateRenderer {
      */
     public RenderedScene renderScene(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed() ^ 0x5CE7E));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare);
+        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare, specialtyShare);
         int w = sceneWidth;
         int h = sceneHeight;
         BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -260,7 +262,7 @@ public final class PlateRenderer {
                 SplittableRandom pr = r.split();
                 Jurisdiction j = states.get(pr.nextInt(states.size()));
                 String printed = pr.nextDouble() < 0.12 ? PlateStyle.vanitySerial(pr) : PlateStyle.ALL.get(j).printedSerial(pr, fullAlphabetShare);
-                BufferedImage plate = PlatePainter.paint(styleOf(j, pr), printed, pr, distractors, signFontShare, pictureShare);
+                BufferedImage plate = PlatePainter.paint(styleOf(j, pr), printed, pr, distractors, signFontShare, pictureShare, specialtyShare);
                 BufferedImage small = PhotoEffects.resize(plate, (int) Math.max(8, Math.round(pw * 1.3)), (int) Math.max(4, Math.round(ph * 1.3)));
                 drawn.add(new StreetCar(cx, cy, cw, ch, rear, box, small, quad));
                 cars.add(car);
@@ -384,6 +386,7 @@ public final class PlateRenderer {
         private double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
         private double signFontShare;
         private double pictureShare;
+        private double specialtyShare;
         private double minPlateWidth = DEFAULT_MIN_PLATE_WIDTH;
         private double maxPlateWidth = DEFAULT_MAX_PLATE_WIDTH;
 
@@ -432,6 +435,21 @@ public final class PlateRenderer {
                 throw new IllegalArgumentException("picture emblem share " + share + " must be between 0 and 1");
             }
             this.pictureShare = share;
+            return this;
+        }
+
+        /**
+         * Share of plates drawn as specialty plates (default 0: the renders of earlier versions, unchanged): a round
+         * seal as tall as the serial or taller beside it (a university's, an armed service's, a team's, a cause's),
+         * and on half of them two stacked letters (the plate type) at the serial's other end; neither is part of the
+         * plate number. Readers that never saw them read the seal as an O, Q or C and the stacked pair as a character.
+         * Only plates with distractors carry them.
+         */
+        public Builder specialtyShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("specialty share " + share + " must be between 0 and 1");
+            }
+            this.specialtyShare = share;
             return this;
         }
 

@@ -16,22 +16,28 @@ import org.junit.jupiter.api.Test;
 class PlatePainterLegibilityTest {
     private static final int PLATES = 600;
     private static final int PICTURE_PLATES = 300;
+    private static final int SPECIALTY_PLATES = 300;
 
-    /** {@value #PLATES} plates as rendered by default, then the first {@value #PICTURE_PLATES} of them with picture emblems. */
+    /**
+     * {@value #PLATES} plates as rendered by default, then the first {@value #PICTURE_PLATES} of them with picture emblems
+     * and the first {@value #SPECIALTY_PLATES} as specialty plates (a seal beside the serial, a distractor).
+     */
     private static List<PlatePainter.Painted> paintMany() {
-        List<PlatePainter.Painted> out = new ArrayList<>(paint(PLATES, 0));
-        out.addAll(paint(PICTURE_PLATES, 1));
+        List<PlatePainter.Painted> out = new ArrayList<>(paint(PLATES, 0, 0));
+        out.addAll(paint(PICTURE_PLATES, 1, 0));
+        out.addAll(paint(SPECIALTY_PLATES, 0, 1));
         return out;
     }
 
-    /** The first {@code count} plates of seed 5, with distractors, picture emblems at {@code pictureShare}. */
-    private static List<PlatePainter.Painted> paint(int count, double pictureShare) {
+    /** The first {@code count} plates of seed 5, with distractors, picture emblems and specialty seals at the shares given. */
+    private static List<PlatePainter.Painted> paint(int count, double pictureShare, double specialtyShare) {
         PlateRenderer renderer = PlateRenderer.builder().seed(5).pictureEmblemShare(pictureShare).build();
         List<PlatePainter.Painted> out = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             PlateSpec spec = renderer.randomSpec(i);
             SplittableRandom r = new SplittableRandom(spec.seed());
-            out.add(PlatePainter.paintDetailed(PlateStyle.ALL.get(spec.plate().jurisdiction()), spec.printed(), r, true, 0, pictureShare));
+            out.add(PlatePainter.paintDetailed(PlateStyle.ALL.get(spec.plate().jurisdiction()), spec.printed(), r, true, 0,
+                    pictureShare, specialtyShare));
         }
         return out;
     }

@@ -125,7 +125,7 @@ class PlateRendererTest {
     void paintDetailed_pictureEmblem_isNearlyAsTallAsTheCharactersOrTaller() {
         PlateStyle style = PlateStyle.ALL.get(Jurisdiction.NM);
         for (int i = 0; i < 30; i++) {
-            List<Rectangle2D> g = PlatePainter.paintDetailed(style, "ABC*123", new SplittableRandom(i), false, 0, 1).glyphs();
+            List<Rectangle2D> g = PlatePainter.paintDetailed(style, "ABC*123", new SplittableRandom(i), false, 0, 1, 0).glyphs();
             double characters = g.stream().filter(b -> b != g.get(3)).mapToDouble(Rectangle2D::getHeight).max().orElseThrow();
             assertThat(g.get(3).getHeight()).as("picture emblem of plate %d", i).isGreaterThanOrEqualTo(0.8 * characters);
         }
@@ -135,6 +135,41 @@ class PlateRendererTest {
     void render_pictureEmblemShare_keepsThePlateAndChangesThePicture() {
         // plates without groups or emblems may come out the same
         assertThat(samePlatesOtherPictures(PlateRenderer.builder().seed(11).pictureEmblemShare(1).build(), 20)).isGreaterThan(10);
+    }
+
+    @Test
+    void render_specialtyShare_keepsThePlateAndDrawsASealOnPlatesWithDistractors() {
+        // renders with distractors (a share of the default renderer's) carry a seal; the plate number is the same
+        assertThat(samePlatesOtherPictures(PlateRenderer.builder().seed(11).specialtyShare(1).build(), 20)).isGreaterThan(10);
+        // share 0 draws nothing more from the random stream: the renders of earlier versions, pixel for pixel
+        assertThat(samePlatesOtherPictures(PlateRenderer.builder().seed(11).specialtyShare(0).build(), 20)).isZero();
+    }
+
+    @Test
+    void paintDetailed_specialtySeal_isBesideTheSerialAndAsTallAsItsCharacters() {
+        PlateStyle style = PlateStyle.ALL.get(Jurisdiction.VA);
+        int seals = 0;
+        for (int i = 0; i < 30; i++) {
+            PlatePainter.Painted p = PlatePainter.paintDetailed(style, "PF4415", new SplittableRandom(i), true, 0, 0, 1);
+            double characters = p.glyphs().stream().mapToDouble(Rectangle2D::getHeight).max().orElseThrow();
+            // the seal is the first distractor, and the only round one as large as the characters (bolts are small)
+            Rectangle2D first = p.distractors().isEmpty() ? null : p.distractors().get(0);
+            if (first == null || first.getWidth() != first.getHeight() || first.getHeight() < 0.6 * characters) {
+                continue; // no room beside this serial: no seal
+            }
+            seals++;
+            assertThat(first.getHeight()).as("seal of plate %d", i).isGreaterThanOrEqualTo(0.8 * characters);
+            double serialLeft = p.glyphs().get(0).getMinX();
+            double serialRight = p.glyphs().get(p.glyphs().size() - 1).getMaxX();
+            assertThat(first.getMaxX() <= serialLeft || first.getMinX() >= serialRight).as("seal %s beside the serial", first).isTrue();
+        }
+        assertThat(seals).isGreaterThan(15);
+    }
+
+    @Test
+    void builder_specialtyShareOutsideZeroToOne_isRefused() {
+        assertThatThrownBy(() -> PlateRenderer.builder().specialtyShare(-0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("specialty share -0.1");
     }
 
     @Test

@@ -1,0 +1,40 @@
+#!/bin/bash
+# Renders every measuring set that training/README.md and training/eval_candidate.sh use, with the current
+# lpr-synth, into training/data/eval/ (git-ignored). The sets are never trained on; their seeds and index
+# ranges are apart from every training set's. Rendering is seeded and deterministic, so a fresh machine gets
+# the same images back from the same lpr-synth; after a renderer change, re-render and re-measure the shipped
+# model in the same sitting before comparing a candidate with it.
+# usage (repository root, after `mvn -B -q package -pl lpr-synth -am -DskipTests`):
+#   training/render_eval_sets.sh [SET...]      (no argument: all of them; a set already rendered is kept)
+set -euo pipefail
+OUT=training/data/eval
+CP=lpr-synth/target/classes:lpr-core/target/classes
+W="nice -n 10 java -cp $CP org.lpr.synth.DatasetWriter --count 1000 --threads 2"
+# name -> DatasetWriter arguments
+declare -A SETS=(
+  # the six sets of the shipping rule (training/README.md, "Road-sign gothic faces")
+  [fresh-sign]="--seed 2024 --size 192x96 --sign-font-share 0.6"
+  [fresh-sign-clean]="--seed 2024 --size 192x96 --clean --sign-font-share 0.6"
+  [fresh-photo]="--seed 2024 --size 192x96"
+  [fresh-clean]="--seed 2024 --size 192x96 --clean"
+  [fresh-photo-320]="--seed 2024 --size 320x160"
+  [val-q]="--start 51000000 --seed 2 --size 192x96 --full-alphabet-share 0.5"
+  # the two further (confirming) sets of the rule
+  [confirm-photo]="--seed 31337 --size 192x96"
+  [confirm-sign]="--seed 31337 --size 192x96 --sign-font-share 0.6"
+  # far, low-resolution plates at natural size; picture emblems in the serial's row (reported)
+  [fresh-lowres-nat]="--seed 2025 --sign-font-share 0.6 --plate-widths 45:110"
+  [fresh-picture]="--seed 2026 --sign-font-share 0.6 --picture-emblem-share 1"
+  # specialty plates: a seal beside the serial, stacked letters at its other end (reported)
+  [fresh-specialty]="--seed 2027 --sign-font-share 0.6 --specialty-share 1"
+)
+names=("$@")
+[ ${#names[@]} -eq 0 ] && names=(fresh-sign fresh-sign-clean fresh-photo fresh-clean fresh-photo-320 val-q \
+  confirm-photo confirm-sign fresh-lowres-nat fresh-picture fresh-specialty)
+for n in "${names[@]}"; do
+  args=${SETS[$n]:-}
+  [ -z "$args" ] && { echo "unknown set: $n (known: ${!SETS[*]})" >&2; exit 2; }
+  if [ -f $OUT/$n/labels.csv ]; then echo "$n: kept" >&2; continue; fi
+  $W --out $OUT/$n $args
+  echo "$n: $(($(wc -l < $OUT/$n/labels.csv) - 1)) crops" >&2
+done
