@@ -92,7 +92,7 @@ final class PlatePainter {
         return paintDetailed(style, printed, r, withDistractors, signFontShare, 0, 0);
     }
 
-    /** Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean, double, double)} and tells where things went. */
+    /** Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean, double, double, double)} and tells where things went. */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare,
             double pictureShare, double specialtyShare) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
