@@ -92,7 +92,7 @@ def load_onnx(model, path):
     bns = [b for b in model.features if isinstance(b, nn.BatchNorm2d)]
     with torch.no_grad():
         for k, (node, conv_) in enumerate(zip(convs, mine)):
-            w, b = (torch.from_numpy(init[node.input[1]].copy()), torch.from_numpy(init[node.input[2]].copy()))
+            w, b = torch.from_numpy(init[node.input[1]].copy()), torch.from_numpy(init[node.input[2]].copy())
             if w.shape != conv_.weight.shape:
                 sys.exit(f"--init {path}: convolution {k} is {tuple(w.shape)}, plate-lite's {tuple(conv_.weight.shape)}")
             conv_.weight.copy_(w)

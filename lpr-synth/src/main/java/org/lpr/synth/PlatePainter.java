@@ -513,7 +513,7 @@ final class PlatePainter {
     }
 
     /** The least part of the plate's width a specialty plate's seal and stacked letters leave to the serial. */
-    static final double MIN_SERIAL_WIDTH = 0.62;
+    private static final double MIN_SERIAL_WIDTH = 0.62;
 
     /**
      * A specialty plate's seal of diameter {@code d} centred at ({@code cx}, {@code cy}): a disc with a ring in another

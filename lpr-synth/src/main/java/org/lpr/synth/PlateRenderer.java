@@ -440,10 +440,11 @@ public final class PlateRenderer {
 
         /**
          * Share of plates drawn as specialty plates (default 0: the renders of earlier versions, unchanged): a round
-         * seal as tall as the serial or taller beside it (a university's, an armed service's, a team's, a cause's),
-         * and on half of them two stacked letters (the plate type) at the serial's other end; neither is part of the
-         * plate number. Readers that never saw them read the seal as an O, Q or C and the stacked pair as a character.
-         * Only plates with distractors carry them.
+         * seal 0.85 to 1.2 serial heights across beside the serial (a university's, an armed service's, a team's, a
+         * cause's), the serial printed a little smaller, and on half of them two stacked letters (the plate type) at the
+         * serial's other end; neither is part of the plate number. Readers that never saw them read the seal as an O, Q
+         * or C and the stacked pair as a character. Only plates with distractors carry them, and only where the serial
+         * keeps room (about half of the plates at share 1).
          */
         public Builder specialtyShare(double share) {
             if (!(share >= 0 && share <= 1)) {
