@@ -1,14 +1,15 @@
 #!/bin/bash
-# Measures a plate-lite candidate through the SDK: alone and in the default ensemble, on the six render sets
+# Measures a plate-lite (or plate-rec) candidate through the SDK: alone and in the default ensemble, on the six render sets
 # and the two further sets of training/README.md ("Road-sign gothic faces", "Far, low-resolution plates"),
 # and on the far and the picture-emblem renders. The sets are rendered by training/render_eval_sets.sh into EVAL (default
 # training/data/eval of this checkout); LPR_JAR (default /tmp/lpr-main.jar) is the lpr jar built from the branch under test.
-# usage: training/eval_candidate.sh NAME MODEL.onnx -> /tmp/cand-NAME.txt
-N=$1; M=$2
+# TARGET (default plate-lite; plate-rec-v3 for a whole-crop candidate) names the shipped model the candidate replaces.
+# usage: [TARGET=plate-rec-v3] training/eval_candidate.sh NAME MODEL.onnx -> /tmp/cand-NAME.txt
+N=$1; M=$2; T=${TARGET:-plate-lite}
 J=/tmp/lpr-$N.jar
 cp "${LPR_JAR:-/tmp/lpr-main.jar}" $J
-rm -rf /tmp/jx-$N && mkdir -p /tmp/jx-$N/org/lpr/onnx/models && cp $M /tmp/jx-$N/org/lpr/onnx/models/plate-lite.onnx
-(cd /tmp/jx-$N && jar uf $J org/lpr/onnx/models/plate-lite.onnx)
+rm -rf /tmp/jx-$N && mkdir -p /tmp/jx-$N/org/lpr/onnx/models && cp $M /tmp/jx-$N/org/lpr/onnx/models/$T.onnx
+(cd /tmp/jx-$N && jar uf $J org/lpr/onnx/models/$T.onnx)
 E=${EVAL:-$(cd "$(dirname "$0")" && pwd)/data/eval}
 SIX="$E/fresh-sign $E/fresh-sign-clean $E/fresh-photo $E/fresh-clean $E/fresh-photo-320 $E/val-q"
 CONF="$E/confirm-photo $E/confirm-sign"
@@ -21,7 +22,7 @@ out=/tmp/cand-$N.txt; : > $out
 # exact reads of DIR, through the candidate jar (further arguments go to eval-crops)
 exact() { java -jar $J eval-crops "$@" --threads 2 2>/dev/null | tail -1 | sed 's/.*"exact":\([0-9]*\).*/\1/'; }
 for mode in alone ens; do
-  opt=(); [ $mode = alone ] && opt=(--recognizer plate-lite)
+  opt=(); [ $mode = alone ] && opt=(--recognizer $T)
   tot=0
   for d in $SIX; do e=$(exact $d "${opt[@]}"); tot=$((tot+e)); echo "$mode $d $e" >> $out; done
   echo "$mode six $tot" >> $out
