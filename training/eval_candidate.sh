@@ -1,7 +1,7 @@
 #!/bin/bash
 # Measures a plate-lite (or plate-rec) candidate through the SDK: alone and in the default ensemble, on the six render sets
 # and the two further sets of training/README.md ("Road-sign gothic faces", "Far, low-resolution plates"),
-# and on the far and the picture-emblem renders. The sets are rendered by training/render_eval_sets.sh into EVAL (default
+# and on the far, picture-emblem and specialty renders. The sets are rendered by training/render_eval_sets.sh into EVAL (default
 # training/data/eval of this checkout); LPR_JAR (default /tmp/lpr-main.jar) is the lpr jar built from the branch under test.
 # TARGET (default plate-lite; plate-rec-v3 for a whole-crop candidate) names the shipped model the candidate replaces.
 # usage: [TARGET=plate-rec-v3] training/eval_candidate.sh NAME MODEL.onnx -> /tmp/cand-NAME.txt

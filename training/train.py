@@ -95,9 +95,6 @@ def build_model(base_onnx, seed, keys=None):
     keeps it, so the base is a warm start; otherwise, with ``keys`` (ppocr_keys_v1.txt), the head starts as
     the original head's columns for blank, 0-9 and A-Z, else random."""
     from onnx import numpy_helper
-    g = torch.Generator().manual_seed(seed)
-    head_w = torch.randn(120, len(ALPHABET) + 1, generator=g) * 0.02
-    head_b = torch.zeros(len(ALPHABET) + 1)
     proto = onnx.load(base_onnx)
     consts = {n.output[0]: n for n in proto.graph.node if n.op_type == 'Constant'}
     w_old = torch.from_numpy(numpy_helper.to_array(consts[HEAD_W].attribute[0].t).copy())
@@ -108,6 +105,10 @@ def build_model(base_onnx, seed, keys=None):
         chars = [line.rstrip('\n') for line in open(keys, encoding='utf-8')]
         cols = [0] + [chars.index(c) + 1 for c in ALPHABET]
         head_w, head_b = w_old[:, cols].clone(), b_old[cols].clone()
+    else:
+        g = torch.Generator().manual_seed(seed)
+        head_w = torch.randn(120, len(ALPHABET) + 1, generator=g) * 0.02
+        head_b = torch.zeros(len(ALPHABET) + 1)
     return proto, OnnxGraphModule(proto, overrides={HEAD_W: head_w, HEAD_B: head_b}, output=LOGITS)
 
 

@@ -96,10 +96,15 @@ public final class PlateRenderer {
         return render(randomSpec(index));
     }
 
+    /** Paints a plate with this renderer's distractors and shares ({@link PlatePainter#paint}), drawing from {@code r}. */
+    private BufferedImage paintPlate(PlateStyle style, String printed, SplittableRandom r) {
+        return PlatePainter.paint(style, printed, r, distractors, signFontShare, pictureShare, specialtyShare);
+    }
+
     /** Renders {@code spec} as a plate crop. */
     public RenderedPlate render(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare, specialtyShare);
+        BufferedImage plate = paintPlate(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r);
         if (!photo) {
             BufferedImage out = outputWidth > 0 ? PhotoEffects.resize(plate, outputWidth, outputHeight) : plate;
             double sx = (double) out.getWidth() / plate.getWidth();
@@ -176,7 +181,7 @@ public final class PlateRenderer {
      */
     public RenderedScene renderScene(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed() ^ 0x5CE7E));
-        BufferedImage plate = PlatePainter.paint(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare, specialtyShare);
+        BufferedImage plate = paintPlate(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r);
         int w = sceneWidth;
         int h = sceneHeight;
         BufferedImage scene = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
@@ -262,7 +267,7 @@ public final class PlateRenderer {
                 SplittableRandom pr = r.split();
                 Jurisdiction j = states.get(pr.nextInt(states.size()));
                 String printed = pr.nextDouble() < 0.12 ? PlateStyle.vanitySerial(pr) : PlateStyle.ALL.get(j).printedSerial(pr, fullAlphabetShare);
-                BufferedImage plate = PlatePainter.paint(styleOf(j, pr), printed, pr, distractors, signFontShare, pictureShare, specialtyShare);
+                BufferedImage plate = paintPlate(styleOf(j, pr), printed, pr);
                 BufferedImage small = PhotoEffects.resize(plate, (int) Math.max(8, Math.round(pw * 1.3)), (int) Math.max(4, Math.round(ph * 1.3)));
                 drawn.add(new StreetCar(cx, cy, cw, ch, rear, box, small, quad));
                 cars.add(car);
