@@ -2,10 +2,12 @@ package org.lpr.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Font;
 import java.awt.Shape;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -224,8 +226,8 @@ class PlateRendererTest {
                 assertThat(w.contains(wb.getCenterX(), wb.getMaxY() - wb.getHeight() * (vertex - 0.08))).as("%s W below its vertex", font.getName()).isTrue();
                 assertThat(w.contains(wb.getCenterX(), wb.getMaxY() - wb.getHeight() * (vertex + 0.15))).as("%s W above its vertex", font.getName()).isFalse();
                 // as tall as the font's own glyph
-                Rectangle2D own = font.createGlyphVector(new java.awt.font.FontRenderContext(null, true, true), "M").getVisualBounds();
-                assertThat(h).isCloseTo(own.getHeight(), org.assertj.core.data.Offset.offset(own.getHeight() * 0.02));
+                Rectangle2D own = font.createGlyphVector(new FontRenderContext(null, true, true), "M").getVisualBounds();
+                assertThat(h).isCloseTo(own.getHeight(), offset(own.getHeight() * 0.02));
             }
         }
     }
@@ -324,7 +326,7 @@ class PlateRendererTest {
             assertThat(corners.get(0).y()).as("top edge, scene %d", i).isEqualTo(corners.get(1).y());
             assertThat(corners.get(1).x()).as("right edge, scene %d", i).isEqualTo(corners.get(2).x());
             assertThat(corners.get(2).x() - corners.get(3).x()).as("width, scene %d", i)
-                    .isCloseTo(2 * (corners.get(3).y() - corners.get(0).y()), org.assertj.core.data.Offset.offset(1e-6));
+                    .isCloseTo(2 * (corners.get(3).y() - corners.get(0).y()), offset(1e-6));
         }
     }
 
@@ -432,8 +434,8 @@ class PlateRendererTest {
             for (int c = 0; c < 4; c++) {
                 double x = Double.parseDouble(f[5 + 2 * c]);
                 double y = Double.parseDouble(f[6 + 2 * c]);
-                assertThat(x).isBetween(0.0, (double) w).isCloseTo(truth.outline().points().get(c).x(), org.assertj.core.data.Offset.offset(0.06));
-                assertThat(y).isBetween(0.0, (double) h).isCloseTo(truth.outline().points().get(c).y(), org.assertj.core.data.Offset.offset(0.06));
+                assertThat(x).isBetween(0.0, (double) w).isCloseTo(truth.outline().points().get(c).x(), offset(0.06));
+                assertThat(y).isBetween(0.0, (double) h).isCloseTo(truth.outline().points().get(c).y(), offset(0.06));
             }
             String box = Files.readString(dir.resolve(String.format("images/%08d.txt", index))).strip();
             assertThat(box).matches(String.format("%08d\\.jpg\t\\d+\t\\d+\t\\d+\t\\d+\t%s", index, f[4]));
