@@ -1,7 +1,7 @@
 #!/bin/bash
 # Measures a plate-lite (or plate-rec) candidate through the SDK: alone and in the default ensemble, on the six render sets
 # and the two further sets of training/README.md ("Road-sign gothic faces", "Far, low-resolution plates"),
-# and on the far, picture-emblem and specialty renders. The sets are rendered by training/render_eval_sets.sh into EVAL (default
+# and on the far, picture-emblem, specialty and plate-gothic renders. The sets are rendered by training/render_eval_sets.sh into EVAL (default
 # training/data/eval of this checkout); LPR_JAR (default /tmp/lpr-main.jar) is the lpr jar built from the branch under test.
 # TARGET (default plate-lite; plate-rec-v3 for a whole-crop candidate) names the shipped model the candidate replaces.
 # usage: [TARGET=plate-rec-v3] training/eval_candidate.sh NAME MODEL.onnx -> /tmp/cand-NAME.txt
@@ -18,6 +18,8 @@ FAR=$E/fresh-lowres-nat
 PIC=$E/fresh-picture
 # specialty plates (DatasetWriter --specialty-share 1, seed 2027): reported, not part of the rule
 SPEC=$E/fresh-specialty
+# plate-gothic M and W on every plate that has them (DatasetWriter --plate-gothic-share 1, seed 2028): reported
+GOTH=$E/fresh-gothic
 out=/tmp/cand-$N.txt; : > $out
 # exact reads of DIR, through the candidate jar (further arguments go to eval-crops)
 exact() { java -jar $J eval-crops "$@" --threads 2 2>/dev/null | tail -1 | sed 's/.*"exact":\([0-9]*\).*/\1/'; }
@@ -29,6 +31,7 @@ for mode in alone ens; do
   echo "$mode lowres-nat $(exact $FAR "${opt[@]}")" >> $out
   echo "$mode picture $(exact $PIC "${opt[@]}")" >> $out
   echo "$mode specialty $(exact $SPEC "${opt[@]}")" >> $out
+  [ -d $GOTH ] && echo "$mode gothic $(exact $GOTH "${opt[@]}")" >> $out
 done
 for d in $CONF; do echo "ens $d $(exact $d)" >> $out; done
 echo done >> $out

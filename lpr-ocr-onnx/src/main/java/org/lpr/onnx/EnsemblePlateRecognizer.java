@@ -31,7 +31,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
      * The compact model's default weight, chosen on renders by a rule set before measuring: with plate-lite's
      * thirteenth run (trained on specialty plates and picture emblems too) 0.35 reads 2 more of the six render sets
      * than the earlier default (0.25 with the tenth run), and 140 more of those with the far, picture-emblem and
-     * specialty sets (module README, "Specialty plates"). 0.25 was chosen in the sixth 2026-11-29 session.
+     * specialty sets (module README, "Specialty plates"). 0.25 was chosen in the sixth 2026-11-29 session. The
+     * fourteenth run (plate-gothic M and W too) kept 0.35 (module README, "Plate-gothic M and W").
      */
     static final double COMPACT_WEIGHT = 0.35;
 

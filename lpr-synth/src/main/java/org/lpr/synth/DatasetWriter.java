@@ -195,7 +195,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
+     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -210,6 +210,7 @@ public final class DatasetWriter {
         boolean street = false;
         double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
         double signFontShare = 0;
+        double plateGothicShare = 0;
         double pictureShare = 0;
         double specialtyShare = 0;
         double[] plateWidths = {PlateRenderer.DEFAULT_MIN_PLATE_WIDTH, PlateRenderer.DEFAULT_MAX_PLATE_WIDTH};
@@ -241,6 +242,7 @@ public final class DatasetWriter {
                 case "--threads" -> threads = Integer.parseInt(v);
                 case "--full-alphabet-share" -> fullAlphabetShare = Double.parseDouble(v);
                 case "--sign-font-share" -> signFontShare = Double.parseDouble(v);
+                case "--plate-gothic-share" -> plateGothicShare = Double.parseDouble(v);
                 case "--picture-emblem-share" -> pictureShare = Double.parseDouble(v);
                 case "--specialty-share" -> specialtyShare = Double.parseDouble(v);
                 case "--plate-widths" -> {
@@ -268,7 +270,7 @@ public final class DatasetWriter {
         }
         PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         try {
-            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateWidths(plateWidths[0], plateWidths[1]);
+            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plateWidths(plateWidths[0], plateWidths[1]);
         } catch (IllegalArgumentException e) {
             usage(e.getMessage()); // a share outside 0 to 1, or plate widths out of range
         }
@@ -307,11 +309,12 @@ public final class DatasetWriter {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
+                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
         System.err.println("  --full-alphabet-share: share of general-issue serials with I, O and Q among their letters (default 0.08)");
         System.err.println("  --sign-font-share: share of serials in road-sign gothic faces, fonts-roadgeek and fonts-opendin (default 0)");
         System.err.println("  --picture-emblem-share: share of plates with picture emblems (horse and rider, sun, fruit, lighthouse, wheelchair) in the serial's row (default 0)");
+        System.err.println("  --plate-gothic-share: share of plates whose M and W are drawn in plate-gothic shapes, M's vertex a quarter to two thirds down (default 0)");
         System.err.println("  --plate-widths: the plate's width in pixels in crops with camera effects, before --size scales them (default 60:300)");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");
         System.err.println("  --street: (implies --scenes) street scenes with cars, signs and text, 0 to 3 plates each, one labels row per plate");

@@ -62,17 +62,28 @@ final class PlatePainter {
     }
 
     /**
+     * How often the painter draws each of its optional looks, each a share from 0 to 1; a share of 0 draws nothing
+     * more from the random source, so renders made without a look stay as they were.
+     *
+     * @param signFont the serial in a road-sign face ({@link PlateFonts#SIGN_FONTS})
+     * @param pictureEmblem each emblem in the serial a picture emblem ({@link #pictureEmblem}); with distractors the
+     *     wheelchair symbol of access sometimes beside the serial
+     * @param specialty with distractors, a specialty plate's seal beside the serial ({@link #paintSeal})
+     * @param plateGothic the serial's M and W in the plate-gothic shapes of {@link #plateGothic}
+     */
+    record Shares(double signFont, double pictureEmblem, double specialty, double plateGothic) {
+        /** No optional look at all. */
+        static final Shares NONE = new Shares(0, 0, 0, 0);
+    }
+
+    /**
      * Paints a plate printing {@code printed} in {@code style} onto a new {@value #WIDTH}x{@value #HEIGHT} image;
      * without {@code withDistractors}, only the plate's art, legend, slogan and
      * serial: no stacked characters, side badges, stickers, bolts, frame or dirt (Wyoming's county number is part of
-     * the serial, see {@code PlateRenderer.randomSpec}); the serial in a road-sign face with probability {@code signFontShare};
-     * each emblem in the serial a picture emblem ({@link #pictureEmblem}) with probability {@code pictureShare}, and with
-     * distractors the wheelchair symbol of access sometimes beside the serial; with distractors, a specialty plate's seal
-     * beside the serial with probability {@code specialtyShare} ({@link #paintSeal}; a share of 0 draws nothing more from {@code r}).
+     * the serial, see {@code PlateRenderer.randomSpec}); the optional looks at their {@code shares}.
      */
-    static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare,
-            double pictureShare, double specialtyShare) {
-        return paintDetailed(style, printed, r, withDistractors, signFontShare, pictureShare, specialtyShare).image();
+    static BufferedImage paint(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, Shares shares) {
+        return paintDetailed(style, printed, r, withDistractors, shares).image();
     }
 
     /**
@@ -81,7 +92,7 @@ final class PlatePainter {
      * contrasts with the plate, and characters do not touch; so does this painter.
      */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r) {
-        return paintDetailed(style, printed, r, true, 0);
+        return paintDetailed(style, printed, r, true, Shares.NONE);
     }
 
     /**
@@ -89,12 +100,11 @@ final class PlatePainter {
      * {@link PlateFonts#SIGN_FONTS} with probability {@code signFontShare} (0 draws nothing more from {@code r}).
      */
     static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare) {
-        return paintDetailed(style, printed, r, withDistractors, signFontShare, 0, 0);
+        return paintDetailed(style, printed, r, withDistractors, new Shares(signFontShare, 0, 0, 0));
     }
 
-    /** Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean, double, double, double)} and tells where things went. */
-    static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, double signFontShare,
-            double pictureShare, double specialtyShare) {
+    /** Paints as {@link #paint(PlateStyle, String, SplittableRandom, boolean, Shares)} and tells where things went. */
+    static Painted paintDetailed(PlateStyle style, String printed, SplittableRandom r, boolean withDistractors, Shares shares) {
         BufferedImage img = new BufferedImage(WIDTH, HEIGHT, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = img.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -133,7 +143,7 @@ final class PlatePainter {
             paintStacked(g, left, serialTop, serialHeight, stackW, ink, r);
             left += stackW + 0.02;
         }
-        if (withDistractors && pictureShare > 0 && !stacked && r.nextDouble() < pictureShare * ACCESS_SYMBOL_SHARE) {
+        if (withDistractors && shares.pictureEmblem() > 0 && !stacked && r.nextDouble() < shares.pictureEmblem() * ACCESS_SYMBOL_SHARE) {
             // the wheelchair symbol of access, as tall as the serial, left of it (plates for people with disabilities)
             double w = serialHeight * HEIGHT * (0.8 + r.nextDouble() * 0.3) / WIDTH;
             Shape access = accessSymbol(left * WIDTH, (serialTop + serialHeight / 2) * HEIGHT, w * WIDTH, r);
@@ -142,7 +152,7 @@ final class PlatePainter {
             left += access.getBounds2D().getWidth() / WIDTH + 0.02 + r.nextDouble() * 0.03;
         }
         List<Rectangle2D> seals = new ArrayList<>(1);
-        if (withDistractors && specialtyShare > 0 && r.nextDouble() < specialtyShare) {
+        if (withDistractors && shares.specialty() > 0 && r.nextDouble() < shares.specialty()) {
             // a specialty plate (a university, an armed service, a team, a cause): a round seal beside the serial, about as
             // tall as the characters, left of them or, beside stacked characters, right of them; and often the plate
             // type as two stacked letters at the serial's other end. Neither is part of the plate number. The serial is
@@ -190,7 +200,7 @@ final class PlatePainter {
         }
 
         // (Wyoming's county number and emblem are part of the printed serial: PlateRenderer.randomSpec)
-        Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, signFontShare, pictureShare, r);
+        Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, shares, r);
         List<Rectangle2D> keepOut = serial.boxes();
         List<Rectangle2D> texts = paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
         paintSerial(g, serial, ink, r);
@@ -354,15 +364,16 @@ final class PlatePainter {
      * Lays out the serial's glyphs in the box: each glyph's outline (after squeeze and slant) is
      * placed by its own bounds, with a gap that the bold stroke cannot close, so characters never touch.
      */
-    private static Serial layoutSerial(String printed, double left, double right, double top, double height, double signFontShare,
-            double pictureShare, SplittableRandom r) {
-        Font font = signFontShare > 0 && !PlateFonts.SIGN_FONTS.isEmpty() && r.nextDouble() < signFontShare
+    private static Serial layoutSerial(String printed, double left, double right, double top, double height, Shares shares,
+            SplittableRandom r) {
+        Font font = shares.signFont() > 0 && !PlateFonts.SIGN_FONTS.isEmpty() && r.nextDouble() < shares.signFont()
                 ? pick(PlateFonts.SIGN_FONTS, r) : pick(PlateFonts.SERIAL_FONTS, r);
         double squeeze = 0.72 + r.nextDouble() * 0.45;
         double tracking = 0.06 + r.nextDouble() * 0.12;
         double bold = r.nextDouble() < 0.5 ? 0 : r.nextDouble() * 0.05;
         boolean openFour = r.nextDouble() < 0.5;
         double slant = r.nextDouble() < 0.1 ? -0.12 - r.nextDouble() * 0.1 : 0;
+        PlateGothic gothic = shares.plateGothic() > 0 && r.nextDouble() < shares.plateGothic() ? PlateGothic.random(r) : null;
 
         // lay the glyphs out at unit cap height, then fit into the box
         List<Shape> shapes = new ArrayList<>();
@@ -381,7 +392,7 @@ final class PlatePainter {
             if (c == '*') {
                 Shape e;
                 double width;
-                if (pictureShare > 0 && r.nextDouble() < pictureShare) {
+                if (shares.pictureEmblem() > 0 && r.nextDouble() < shares.pictureEmblem()) {
                     e = pictureEmblem(x + cap * 0.1, -cap * 0.5, cap, r);
                     width = e.getBounds2D().getWidth();
                     picture = true;
@@ -401,7 +412,8 @@ final class PlatePainter {
                 x += d + cap * 0.16 + gap;
                 continue;
             }
-            Shape glyph = font.createGlyphVector(FRC, String.valueOf(c)).getOutline();
+            Shape glyph = gothic != null && (c == 'M' || c == 'W') ? plateGothic(font, c, gothic)
+                    : font.createGlyphVector(FRC, String.valueOf(c)).getOutline();
             AffineTransform at = new AffineTransform();
             at.scale(squeeze, 1);
             at.shear(slant, 0);
@@ -500,6 +512,71 @@ final class PlatePainter {
         double gap = b.getWidth() * 0.08;
         a.subtract(new Area(new Rectangle2D.Double(b.getX() - 1, b.getY() - 1, stem.getX() - gap - b.getX() + 1, b.getHeight() * 0.3 + 1)));
         return a;
+    }
+
+    /**
+     * The shapes of a plate-gothic M and W, the faces most US plates are stamped in: an M whose diagonals meet in a
+     * point {@code vertex} cap heights below the top, between full-height stems (about a third of the way down on Texas
+     * plates, where the general faces reach halfway or to the baseline), and a W either as that M upside down
+     * ({@code flatW}) or pointed with its middle apex {@code apex} cap heights high. Readers that learned only the
+     * general faces read such an M as H and such a W as N, H or K.
+     */
+    record PlateGothic(double vertex, boolean flatW, double apex) {
+        static PlateGothic random(SplittableRandom r) {
+            return new PlateGothic(0.25 + r.nextDouble() * 0.4, r.nextBoolean(), 0.45 + r.nextDouble() * 0.55);
+        }
+    }
+
+    /**
+     * {@code c} (M or W) drawn as {@code gothic} says with {@code font}'s stem width, in the box of the font's own
+     * glyph, so it lines up with the rest of the serial.
+     */
+    static Shape plateGothic(Font font, char c, PlateGothic gothic) {
+        Rectangle2D box = font.createGlyphVector(FRC, String.valueOf(c)).getVisualBounds();
+        double top = box.getY();
+        double h = box.getHeight();
+        double bottom = top + h;
+        double stem = stemWidth(font, h);
+        double a = box.getX() + stem / 2;
+        double b = box.getMaxX() - stem / 2;
+        double mid = box.getCenterX();
+        // the stroke's mitred point reaches below the centre line's vertex: put the point, not the centre line, at the depth
+        double depth = gothic.vertex() * h;
+        for (int k = 0; k < 8; k++) {
+            depth = Math.max(stem / 2, gothic.vertex() * h - stem / 2 / Math.sin(Math.atan2(mid - a, depth)));
+        }
+        Path2D.Double p = new Path2D.Double();
+        if (c == 'M') {
+            p.moveTo(a, bottom + stem);
+            p.lineTo(a, top);
+            p.lineTo(mid, top + depth);
+            p.lineTo(b, top);
+            p.lineTo(b, bottom + stem);
+        } else if (gothic.flatW()) {
+            p.moveTo(a, top - stem);
+            p.lineTo(a, bottom);
+            p.lineTo(mid, bottom - depth);
+            p.lineTo(b, bottom);
+            p.lineTo(b, top - stem);
+        } else {
+            double w = box.getWidth();
+            p.moveTo(a, top - stem);
+            p.lineTo(box.getX() + w * 0.27, bottom);
+            p.lineTo(mid, bottom - gothic.apex() * h);
+            p.lineTo(box.getMaxX() - w * 0.27, bottom);
+            p.lineTo(b, top - stem);
+        }
+        Area shape = new Area(new BasicStroke((float) stem, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f).createStrokedShape(p));
+        shape.intersect(new Area(box));
+        return shape;
+    }
+
+    /** The width of {@code font}'s I at half its cap height {@code cap} (the stem), at most a quarter of the cap height. */
+    private static double stemWidth(Font font, double cap) {
+        Area i = new Area(font.createGlyphVector(FRC, "I").getOutline());
+        i.intersect(new Area(new Rectangle2D.Double(-1e4, -cap * 0.52, 2e4, cap * 0.04)));
+        double w = i.getBounds2D().getWidth();
+        return w > 0 ? Math.min(w, cap / 4) : cap * 0.14;
     }
 
     private static void paintStacked(Graphics2D g, double left, double top, double height, double width, Color ink, SplittableRandom r) {

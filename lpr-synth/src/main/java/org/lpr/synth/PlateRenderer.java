@@ -40,9 +40,7 @@ public final class PlateRenderer {
     private final int sceneHeight;
     private final List<Jurisdiction> states;
     private final double fullAlphabetShare;
-    private final double signFontShare;
-    private final double pictureShare;
-    private final double specialtyShare;
+    private final PlatePainter.Shares shares;
     private final double minPlateWidth;
     private final double maxPlateWidth;
 
@@ -56,9 +54,7 @@ public final class PlateRenderer {
         this.sceneHeight = b.sceneHeight;
         this.states = List.copyOf(PlateStyle.ALL.keySet());
         this.fullAlphabetShare = b.fullAlphabetShare;
-        this.signFontShare = b.signFontShare;
-        this.pictureShare = b.pictureShare;
-        this.specialtyShare = b.specialtyShare;
+        this.shares = new PlatePainter.Shares(b.signFontShare, b.pictureShare, b.specialtyShare, b.plateGothicShare);
         this.minPlateWidth = b.minPlateWidth;
         this.maxPlateWidth = b.maxPlateWidth;
     }
@@ -84,7 +80,7 @@ public final class PlateRenderer {
             // plate number, as the OpenALPR benchmark labels them ("4 [horse] 339C" is 4339C)
             printed = (1 + r.nextInt(r.nextBoolean() ? 9 : 23)) + "*" + printed;
         }
-        if (pictureShare > 0 && !vanity && r.nextDouble() < pictureShare) {
+        if (shares.pictureEmblem() > 0 && !vanity && r.nextDouble() < shares.pictureEmblem()) {
             // a picture emblem where the groups meet, as many states print one
             printed = printed.replaceFirst("[ -]", "*");
         }
@@ -98,7 +94,7 @@ public final class PlateRenderer {
 
     /** Paints a plate with this renderer's distractors and shares ({@link PlatePainter#paint}), drawing from {@code r}. */
     private BufferedImage paintPlate(PlateStyle style, String printed, SplittableRandom r) {
-        return PlatePainter.paint(style, printed, r, distractors, signFontShare, pictureShare, specialtyShare);
+        return PlatePainter.paint(style, printed, r, distractors, shares);
     }
 
     /** Renders {@code spec} as a plate crop. */
@@ -154,7 +150,7 @@ public final class PlateRenderer {
      */
     public RenderedPlate renderSerial(PlateSpec spec) {
         SplittableRandom r = new SplittableRandom(mix(seed, spec.seed()));
-        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, signFontShare, pictureShare, specialtyShare);
+        PlatePainter.Painted painted = PlatePainter.paintDetailed(styleOf(spec.plate().jurisdiction(), r), spec.printed(), r, distractors, shares);
         Rectangle2D serial = PlatePainter.union(painted.glyphs());
         double margin = serial.getHeight() / 4;
         int x0 = (int) Math.max(0, Math.floor(serial.getMinX() - margin));
@@ -392,6 +388,7 @@ public final class PlateRenderer {
         private double signFontShare;
         private double pictureShare;
         private double specialtyShare;
+        private double plateGothicShare;
         private double minPlateWidth = DEFAULT_MIN_PLATE_WIDTH;
         private double maxPlateWidth = DEFAULT_MAX_PLATE_WIDTH;
 
@@ -456,6 +453,21 @@ public final class PlateRenderer {
                 throw new IllegalArgumentException("specialty share " + share + " must be between 0 and 1");
             }
             this.specialtyShare = share;
+            return this;
+        }
+
+        /**
+         * Share of plates whose serial draws M and W in plate-gothic shapes (default 0: the renders of earlier versions,
+         * unchanged): an M whose diagonals meet a quarter to two thirds of the way down between full-height stems, and a
+         * W either as that M upside down or pointed with a middle apex from half to full height. Most US plates are
+         * stamped in such a face (Texas's M meets about a third of the way down); the general faces' M meets halfway or
+         * lower, and readers trained only on them read the plate's M as H and its W as N, H or K.
+         */
+        public Builder plateGothicShare(double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException("plate gothic share " + share + " must be between 0 and 1");
+            }
+            this.plateGothicShare = share;
             return this;
         }
 

@@ -36,8 +36,8 @@ class PlatePainterLegibilityTest {
         for (int i = 0; i < count; i++) {
             PlateSpec spec = renderer.randomSpec(i);
             SplittableRandom r = new SplittableRandom(spec.seed());
-            out.add(PlatePainter.paintDetailed(PlateStyle.ALL.get(spec.plate().jurisdiction()), spec.printed(), r, true, 0,
-                    pictureShare, specialtyShare));
+            out.add(PlatePainter.paintDetailed(PlateStyle.ALL.get(spec.plate().jurisdiction()), spec.printed(), r, true,
+                    new PlatePainter.Shares(0, pictureShare, specialtyShare, 0)));
         }
         return out;
     }

@@ -2,9 +2,12 @@ package org.lpr.synth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.offset;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.awt.Font;
+import java.awt.Shape;
+import java.awt.font.FontRenderContext;
 import java.awt.geom.Rectangle2D;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -125,7 +128,7 @@ class PlateRendererTest {
     void paintDetailed_pictureEmblem_isNearlyAsTallAsTheCharactersOrTaller() {
         PlateStyle style = PlateStyle.ALL.get(Jurisdiction.NM);
         for (int i = 0; i < 30; i++) {
-            List<Rectangle2D> g = PlatePainter.paintDetailed(style, "ABC*123", new SplittableRandom(i), false, 0, 1, 0).glyphs();
+            List<Rectangle2D> g = PlatePainter.paintDetailed(style, "ABC*123", new SplittableRandom(i), false, new PlatePainter.Shares(0, 1, 0, 0)).glyphs();
             double characters = g.stream().filter(b -> b != g.get(3)).mapToDouble(Rectangle2D::getHeight).max().orElseThrow();
             assertThat(g.get(3).getHeight()).as("picture emblem of plate %d", i).isGreaterThanOrEqualTo(0.8 * characters);
         }
@@ -150,7 +153,7 @@ class PlateRendererTest {
         PlateStyle style = PlateStyle.ALL.get(Jurisdiction.VA);
         int seals = 0;
         for (int i = 0; i < 30; i++) {
-            PlatePainter.Painted p = PlatePainter.paintDetailed(style, "PF4415", new SplittableRandom(i), true, 0, 0, 1);
+            PlatePainter.Painted p = PlatePainter.paintDetailed(style, "PF4415", new SplittableRandom(i), true, new PlatePainter.Shares(0, 0, 1, 0));
             double characters = p.glyphs().stream().mapToDouble(Rectangle2D::getHeight).max().orElseThrow();
             // the seal is the first distractor, and the only round one as large as the characters (bolts are small)
             Rectangle2D first = p.distractors().isEmpty() ? null : p.distractors().get(0);
@@ -176,6 +179,57 @@ class PlateRendererTest {
     void builder_pictureEmblemShareOutsideZeroToOne_isRefused() {
         assertThatThrownBy(() -> PlateRenderer.builder().pictureEmblemShare(2))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("picture emblem share 2.0");
+    }
+
+    @Test
+    void builder_plateGothicShareOutsideZeroToOne_isRefused() {
+        assertThatThrownBy(() -> PlateRenderer.builder().plateGothicShare(1.2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plate gothic share 1.2");
+    }
+
+    @Test
+    void render_plateGothicShare_keepsThePlateAndRedrawsOnlyPlatesWithMOrW() {
+        PlateRenderer gothic = PlateRenderer.builder().seed(11).plateGothicShare(1).fullAlphabetShare(1).build();
+        PlateRenderer general = PlateRenderer.builder().seed(11).fullAlphabetShare(1).build();
+        int withMw = 0;
+        for (int i = 0; i < 60; i++) {
+            RenderedPlate a = general.render(i);
+            RenderedPlate b = gothic.render(i);
+            assertThat(b.plate()).isEqualTo(a.plate());
+            boolean mw = a.plate().text().indexOf('M') >= 0 || a.plate().text().indexOf('W') >= 0;
+            withMw += mw ? 1 : 0;
+            if (mw) {
+                assertThat(b.image().bgr()).as("plate %s", a.plate().text()).isNotEqualTo(a.image().bgr());
+            }
+        }
+        assertThat(withMw).isPositive();
+        // share 0 draws nothing more from the random stream: the renders of earlier versions, pixel for pixel
+        assertThat(samePlatesOtherPictures(PlateRenderer.builder().seed(11).plateGothicShare(0).build(), 20)).isZero();
+    }
+
+    @Test
+    void plateGothic_mMeetsAtTheVertexDepthAndWStandsOnItsStems() {
+        for (Font font : PlateFonts.SERIAL_FONTS) {
+            for (double vertex : new double[] {0.3, 0.6}) {
+                PlatePainter.PlateGothic g = new PlatePainter.PlateGothic(vertex, true, 1);
+                Shape m = PlatePainter.plateGothic(font, 'M', g);
+                Rectangle2D box = m.getBounds2D();
+                double mid = box.getCenterX();
+                double h = box.getHeight();
+                assertThat(m.contains(mid, box.getY() + h * (vertex - 0.08))).as("%s M above its vertex", font.getName()).isTrue();
+                assertThat(m.contains(mid, box.getY() + h * (vertex + 0.15))).as("%s M below its vertex", font.getName()).isFalse();
+                // both stems reach the baseline
+                assertThat(m.contains(box.getX() + 1, box.getMaxY() - 1)).isTrue();
+                assertThat(m.contains(box.getMaxX() - 1, box.getMaxY() - 1)).isTrue();
+                Shape w = PlatePainter.plateGothic(font, 'W', g);
+                Rectangle2D wb = w.getBounds2D();
+                assertThat(w.contains(wb.getCenterX(), wb.getMaxY() - wb.getHeight() * (vertex - 0.08))).as("%s W below its vertex", font.getName()).isTrue();
+                assertThat(w.contains(wb.getCenterX(), wb.getMaxY() - wb.getHeight() * (vertex + 0.15))).as("%s W above its vertex", font.getName()).isFalse();
+                // as tall as the font's own glyph
+                Rectangle2D own = font.createGlyphVector(new FontRenderContext(null, true, true), "M").getVisualBounds();
+                assertThat(h).isCloseTo(own.getHeight(), offset(own.getHeight() * 0.02));
+            }
+        }
     }
 
     @Test
@@ -272,7 +326,7 @@ class PlateRendererTest {
             assertThat(corners.get(0).y()).as("top edge, scene %d", i).isEqualTo(corners.get(1).y());
             assertThat(corners.get(1).x()).as("right edge, scene %d", i).isEqualTo(corners.get(2).x());
             assertThat(corners.get(2).x() - corners.get(3).x()).as("width, scene %d", i)
-                    .isCloseTo(2 * (corners.get(3).y() - corners.get(0).y()), org.assertj.core.data.Offset.offset(1e-6));
+                    .isCloseTo(2 * (corners.get(3).y() - corners.get(0).y()), offset(1e-6));
         }
     }
 
@@ -380,8 +434,8 @@ class PlateRendererTest {
             for (int c = 0; c < 4; c++) {
                 double x = Double.parseDouble(f[5 + 2 * c]);
                 double y = Double.parseDouble(f[6 + 2 * c]);
-                assertThat(x).isBetween(0.0, (double) w).isCloseTo(truth.outline().points().get(c).x(), org.assertj.core.data.Offset.offset(0.06));
-                assertThat(y).isBetween(0.0, (double) h).isCloseTo(truth.outline().points().get(c).y(), org.assertj.core.data.Offset.offset(0.06));
+                assertThat(x).isBetween(0.0, (double) w).isCloseTo(truth.outline().points().get(c).x(), offset(0.06));
+                assertThat(y).isBetween(0.0, (double) h).isCloseTo(truth.outline().points().get(c).y(), offset(0.06));
             }
             String box = Files.readString(dir.resolve(String.format("images/%08d.txt", index))).strip();
             assertThat(box).matches(String.format("%08d\\.jpg\t\\d+\t\\d+\t\\d+\t\\d+\t%s", index, f[4]));
