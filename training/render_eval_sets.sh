@@ -27,7 +27,7 @@ declare -A SETS=(
   [fresh-picture]="--seed 2026 --sign-font-share 0.6 --picture-emblem-share 1"
   # specialty plates: a seal beside the serial, stacked letters at its other end (reported)
   [fresh-specialty]="--seed 2027 --sign-font-share 0.6 --specialty-share 1"
-  # plate-gothic M and W (short-vertex M, flat or low-apex W) on every plate that has them (reported)
+  # plate-gothic M and W (short-vertex M; W flat-bottomed or pointed) on every plate that has them (reported)
   [fresh-gothic]="--seed 2028 --sign-font-share 0.6 --full-alphabet-share 0.5 --plate-gothic-share 1"
 )
 names=("$@")

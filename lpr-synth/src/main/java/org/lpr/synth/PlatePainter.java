@@ -74,6 +74,14 @@ final class PlatePainter {
     record Shares(double signFont, double pictureEmblem, double specialty, double plateGothic) {
         /** No optional look at all. */
         static final Shares NONE = new Shares(0, 0, 0, 0);
+
+        Shares {
+            for (double share : new double[] {signFont, pictureEmblem, specialty, plateGothic}) {
+                if (!(share >= 0 && share <= 1)) {
+                    throw new IllegalArgumentException("share " + share + " must be between 0 and 1");
+                }
+            }
+        }
     }
 
     /**
@@ -518,10 +526,17 @@ final class PlatePainter {
      * The shapes of a plate-gothic M and W, the faces most US plates are stamped in: an M whose diagonals meet in a
      * point {@code vertex} cap heights below the top, between full-height stems (about a third of the way down on Texas
      * plates, where the general faces reach halfway or to the baseline), and a W either as that M upside down
-     * ({@code flatW}) or pointed with its middle apex {@code apex} cap heights high. Readers that learned only the
+     * ({@code flatW}) or pointed with the centre line of its middle apex {@code apex} cap heights high (the ink reaches
+     * a little higher). Readers that learned only the
      * general faces read such an M as H and such a W as N, H or K.
      */
     record PlateGothic(double vertex, boolean flatW, double apex) {
+        PlateGothic {
+            if (!(vertex > 0 && vertex < 1 && apex > 0 && apex <= 1)) {
+                throw new IllegalArgumentException("vertex " + vertex + " must be in (0, 1) and apex " + apex + " in (0, 1]");
+            }
+        }
+
         static PlateGothic random(SplittableRandom r) {
             return new PlateGothic(0.25 + r.nextDouble() * 0.4, r.nextBoolean(), 0.45 + r.nextDouble() * 0.55);
         }

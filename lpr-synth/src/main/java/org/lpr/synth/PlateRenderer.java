@@ -459,7 +459,7 @@ public final class PlateRenderer {
         /**
          * Share of plates whose serial draws M and W in plate-gothic shapes (default 0: the renders of earlier versions,
          * unchanged): an M whose diagonals meet a quarter to two thirds of the way down between full-height stems, and a
-         * W either as that M upside down or pointed with a middle apex from half to full height. Most US plates are
+         * W either as that M upside down or pointed, its middle apex's centre line from 0.45 to 1 cap heights high. Most US plates are
          * stamped in such a face (Texas's M meets about a third of the way down); the general faces' M meets halfway or
          * lower, and readers trained only on them read the plate's M as H and its W as N, H or K.
          */

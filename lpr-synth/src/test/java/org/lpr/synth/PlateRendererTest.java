@@ -188,7 +188,7 @@ class PlateRendererTest {
     }
 
     @Test
-    void render_plateGothicShare_keepsThePlateAndRedrawsOnlyPlatesWithMOrW() {
+    void render_plateGothicShare_keepsThePlateAndRedrawsEveryPlateWithMOrW() {
         PlateRenderer gothic = PlateRenderer.builder().seed(11).plateGothicShare(1).fullAlphabetShare(1).build();
         PlateRenderer general = PlateRenderer.builder().seed(11).fullAlphabetShare(1).build();
         int withMw = 0;
@@ -208,7 +208,7 @@ class PlateRendererTest {
     }
 
     @Test
-    void plateGothic_mMeetsAtTheVertexDepthAndWStandsOnItsStems() {
+    void plateGothic_mAndFlatW_meetAtTheVertexDepth() {
         for (Font font : PlateFonts.SERIAL_FONTS) {
             for (double vertex : new double[] {0.3, 0.6}) {
                 PlatePainter.PlateGothic g = new PlatePainter.PlateGothic(vertex, true, 1);
