@@ -76,11 +76,18 @@ final class PlatePainter {
         static final Shares NONE = new Shares(0, 0, 0, 0);
 
         Shares {
-            for (double share : new double[] {signFont, pictureEmblem, specialty, plateGothic}) {
-                if (!(share >= 0 && share <= 1)) {
-                    throw new IllegalArgumentException("share " + share + " must be between 0 and 1");
-                }
+            check("sign font share", signFont);
+            check("picture emblem share", pictureEmblem);
+            check("specialty share", specialty);
+            check("plate gothic share", plateGothic);
+        }
+
+        /** {@code share}, refused with a message naming {@code what} unless it is from 0 to 1. */
+        static double check(String what, double share) {
+            if (!(share >= 0 && share <= 1)) {
+                throw new IllegalArgumentException(what + " " + share + " must be between 0 and 1");
             }
+            return share;
         }
     }
 

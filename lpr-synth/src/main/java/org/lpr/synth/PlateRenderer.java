@@ -417,10 +417,7 @@ public final class PlateRenderer {
          * renders of earlier versions, unchanged). Without those packages the serial keeps the other faces.
          */
         public Builder signFontShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("sign font share " + share + " must be between 0 and 1");
-            }
-            this.signFontShare = share;
+            this.signFontShare = PlatePainter.Shares.check("sign font share", share);
             return this;
         }
 
@@ -433,10 +430,7 @@ public final class PlateRenderer {
          * plates print such pictures inside the serial's row, and readers trained without them read them as characters.
          */
         public Builder pictureEmblemShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("picture emblem share " + share + " must be between 0 and 1");
-            }
-            this.pictureShare = share;
+            this.pictureShare = PlatePainter.Shares.check("picture emblem share", share);
             return this;
         }
 
@@ -449,10 +443,7 @@ public final class PlateRenderer {
          * keeps room (about half of the plates at share 1).
          */
         public Builder specialtyShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("specialty share " + share + " must be between 0 and 1");
-            }
-            this.specialtyShare = share;
+            this.specialtyShare = PlatePainter.Shares.check("specialty share", share);
             return this;
         }
 
@@ -464,10 +455,7 @@ public final class PlateRenderer {
          * lower, and readers trained only on them read the plate's M as H and its W as N, H or K.
          */
         public Builder plateGothicShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("plate gothic share " + share + " must be between 0 and 1");
-            }
-            this.plateGothicShare = share;
+            this.plateGothicShare = PlatePainter.Shares.check("plate gothic share", share);
             return this;
         }
 
@@ -477,10 +465,7 @@ public final class PlateRenderer {
          * teach a reader the tailed Q and the letters I and O that several states do issue.
          */
         public Builder fullAlphabetShare(double share) {
-            if (!(share >= 0 && share <= 1)) {
-                throw new IllegalArgumentException("full alphabet share " + share + " must be between 0 and 1");
-            }
-            this.fullAlphabetShare = share;
+            this.fullAlphabetShare = PlatePainter.Shares.check("full alphabet share", share);
             return this;
         }
 
