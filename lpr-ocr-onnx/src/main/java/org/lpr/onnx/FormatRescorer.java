@@ -10,7 +10,7 @@ import org.lpr.core.read.Jurisdiction;
  * Rescores k-best readings with the serial formats, softly: readings that fit a format of the plate's
  * state (or of any state when it is unknown) keep their probability, others are scaled down, and
  * characters that many states print alike (O and 0, I and 1) may be swapped at a small cost so that a
- * format can decide between them.
+ * format can decide between them. Readings for a state with keying rules ({@link Keying}) are reported as keyed.
  */
 final class FormatRescorer {
     /** Factor for a reading that fits no format: vanity plates are real, but rarer than misreads. */
@@ -33,6 +33,7 @@ final class FormatRescorer {
     private final SerialFormats formats;
     private final boolean swaps;
     private final boolean dropEnds;
+    private final Keying keying;
 
     /** The rescorer a model descriptor asks for: its formats file, with or without swaps and dropped ends. */
     static FormatRescorer of(OcrModel.Rescoring rescoring) {
@@ -48,6 +49,12 @@ final class FormatRescorer {
      * @param dropEnds whether an uncertain first or last character may be dropped
      */
     FormatRescorer(SerialFormats formats, boolean swaps, boolean dropEnds) {
+        this(formats, swaps, dropEnds, Keying.STANDARD);
+    }
+
+    /** @param keying the keying rules readings are reported under */
+    FormatRescorer(SerialFormats formats, boolean swaps, boolean dropEnds, Keying keying) {
+        this.keying = keying;
         this.formats = formats;
         this.swaps = swaps;
         this.dropEnds = dropEnds;
@@ -72,6 +79,16 @@ final class FormatRescorer {
             if (r < 3 && dropEnds) {
                 dropEnds(score, charConf, d);
             }
+        }
+        if (keying.applies(state)) {
+            // readings that differ only in characters the state does not issue are one keyed reading
+            Map<String, double[]> keyedScore = new LinkedHashMap<>();
+            Map<String, double[]> keyedConf = new LinkedHashMap<>();
+            for (Map.Entry<String, double[]> e : score.entrySet()) {
+                add(keyedScore, keyedConf, keying.key(e.getKey(), state), e.getValue()[0], charConf.get(e.getKey()));
+            }
+            score = keyedScore;
+            charConf = keyedConf;
         }
         List<Scored> out = new ArrayList<>();
         double total = 0;

@@ -27,6 +27,12 @@ final class PlateReader implements CropReader {
     private static final double SMALL_RATIO = 0.75;
     /** A second line at least this tall, relative to the serial, makes a stacked plate. */
     private static final double STACKED_RATIO = 0.8;
+    /**
+     * A line that reads as a legend is still the serial when it is the tallest and this many times as tall as the line
+     * that would be the serial instead: state names and slogans are printed at most about half as tall as the serial
+     * (a third to a half on US plates), so such a line is a serial that spells one.
+     */
+    static final double OVERSIZE = 1.5;
     private static final int BEAM = 16;
     private static final int K = 10;
     private static final int MAX_LINE_FINDER_SIDE = 960;
@@ -155,7 +161,7 @@ final class PlateReader implements CropReader {
         }
         List<Optional<Analysis>> out = new ArrayList<>(crops.size());
         for (CropLines c : pending) {
-            out.add(interpret(c.crop, c.read));
+            out.add(interpret(c.crop, c.lines, c.read));
         }
         return out;
     }
@@ -219,7 +225,7 @@ final class PlateReader implements CropReader {
         void accept(int i, LineText lt) {
             read[i] = lt;
             if (serial < 0 && isSerial(lt, read.length)) {
-                serial = i;
+                serial = serialOver(i, lines, read);
             }
         }
     }
@@ -298,21 +304,21 @@ final class PlateReader implements CropReader {
     private record LineText(Line line, String fullText, double[][] reduced, List<Decoded> kBest, Optional<Legends.Match> legend) {
     }
 
-    /** The analysis of one crop from its lines' readings ({@code null} for a line not read: it could not change the result). */
-    private Optional<Analysis> interpret(Image crop, LineText[] readings) {
+    /**
+     * The analysis of one crop from its lines (tallest first) and their readings ({@code null} for a line not read: it
+     * could not change the result).
+     */
+    private Optional<Analysis> interpret(Image crop, List<Line> lines, LineText[] readings) {
         List<LineText> read = new ArrayList<>();
-        for (LineText lt : readings) {
-            if (lt != null) {
-                read.add(lt);
-            }
-        }
-        int lineCount = readings.length;
         // the serial: the tallest line that reads as two or more plate characters and is not a legend
         LineText serial = null;
-        for (LineText lt : read) {
-            if (isSerial(lt, lineCount)) {
-                serial = lt;
-                break;
+        for (int i = 0; i < readings.length; i++) {
+            LineText lt = readings[i];
+            if (lt != null) {
+                read.add(lt);
+                if (serial == null && isSerial(lt, readings.length)) {
+                    serial = readings[serialOver(i, lines, readings)];
+                }
             }
         }
         if (serial == null) {
@@ -408,10 +414,26 @@ final class PlateReader implements CropReader {
 
     /** Whether {@code lt}, one of {@code lineCount} lines, can be the serial: two or more plate characters, and not a legend. */
     private static boolean isSerial(LineText lt, int lineCount) {
-        if (lt.kBest.isEmpty() || lt.kBest.get(0).text().length() < 2) {
-            return false;
-        }
-        return lineCount <= 1 || !isLegend(lt);
+        return plateLike(lt) && (lineCount <= 1 || !isLegend(lt));
+    }
+
+    private static boolean plateLike(LineText lt) {
+        return lt != null && !lt.kBest.isEmpty() && lt.kBest.get(0).text().length() >= 2;
+    }
+
+    /**
+     * The serial's index when line {@code first} of {@code lines} (tallest first, read as {@code read}) is the tallest
+     * that can be the serial: {@code first}, unless the tallest line reads as plate characters and towers over it
+     * ({@link #towers}). That line read as a legend, but it is the serial: a vanity serial spelling the state's name
+     * ({@code IDAHOHI}) is still the largest text on its plate, where the next line that is no legend is a sticker.
+     */
+    private static int serialOver(int first, List<Line> lines, LineText[] read) {
+        return first > 0 && plateLike(read[0]) && towers(lines, first) ? 0 : first;
+    }
+
+    /** Whether the tallest of {@code lines} is at least {@link #OVERSIZE} times as tall as line {@code other}. */
+    static boolean towers(List<Line> lines, int other) {
+        return lines.get(0).quad().height() >= OVERSIZE * lines.get(other).quad().height();
     }
 
     private static boolean isLegend(LineText lt) {

@@ -60,4 +60,16 @@ class FormatRescorerTest {
             }
         }
     }
+
+    @Test
+    void rescore_stateThatIssuesNoLetterO_reportsZeroAndMergesTheReadings() {
+        // the shipped keying rules: Idaho issues no letter O, Alabama and Florida neither; New York does
+        List<FormatRescorer.Scored> id = rescorer.rescore(List.of(read("BLOGGER", 0.6), read("BL0GGER", 0.3)), Jurisdiction.ID, 10);
+        assertThat(id.get(0).text()).isEqualTo("BL0GGER");
+        assertThat(id).extracting(FormatRescorer.Scored::text).noneMatch(t -> t.contains("O"));
+        List<FormatRescorer.Scored> ny = rescorer.rescore(List.of(read("BLOGGER", 0.6), read("BL0GGER", 0.3)), Jurisdiction.NY, 10);
+        assertThat(ny.get(0).text()).isEqualTo("BLOGGER");
+        List<FormatRescorer.Scored> unknown = rescorer.rescore(List.of(read("BLOGGER", 0.6)), Jurisdiction.UNKNOWN, 10);
+        assertThat(unknown.get(0).text()).isEqualTo("BLOGGER");
+    }
 }

@@ -11,7 +11,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.lpr.core.LprException;
 import org.lpr.core.image.Image;
+import org.lpr.core.read.Candidate;
+import org.lpr.core.read.Jurisdiction;
+import org.lpr.core.read.Plate;
 import org.lpr.synth.PlateRenderer;
+import org.lpr.synth.PlateSpec;
 
 class PlateReaderTest {
     private static PlateReader lazy;
@@ -85,5 +89,26 @@ class PlateReaderTest {
                 .isInstanceOf(LprException.class).hasMessageContaining("line finder height 20").hasMessageContaining("32..960");
         assertThatThrownBy(() -> OnnxPlateRecognizer.builder().lineFinderHeight(961).build())
                 .isInstanceOf(LprException.class).hasMessageContaining("line finder height 961");
+    }
+
+    @Test
+    void towers_theTallestLine_atOneAndAHalfTimesTheOther() {
+        List<TextLines.Line> lines = List.of(line(60), line(41), line(24));
+        assertThat(PlateReader.towers(lines, 2)).isTrue();
+        assertThat(PlateReader.towers(lines, 1)).isFalse();
+        assertThat(PlateReader.towers(List.of(line(60), line(40)), 1)).isTrue();
+    }
+
+    private static TextLines.Line line(double height) {
+        return new TextLines.Line(new Quad(100, 50, 1, 0, 80, height / 2), List.of(), 1);
+    }
+
+    @Test
+    void read_vanitySerialSpellingTheStateName_isTheSerial_keyedForIdaho() {
+        // "IDAHOHI" reads as the legend IDAHO; it is still the serial, as the largest text on the plate, and Idaho
+        // issues no letter O (keying.txt); before 2026-11-30 the reader took a sticker for the serial here
+        PlateRenderer renderer = PlateRenderer.builder().seed(5).build();
+        Image crop = renderer.render(new PlateSpec(Plate.of("IDAHOHI", Jurisdiction.ID), "IDAHOHI", 7)).image();
+        assertThat(lazy.read(List.of(crop)).get(0).best()).map(Candidate::text).hasValue("IDAH0HI");
     }
 }
