@@ -49,10 +49,14 @@ final class FormatRescorer {
      * @param dropEnds whether an uncertain first or last character may be dropped
      */
     FormatRescorer(SerialFormats formats, boolean swaps, boolean dropEnds) {
-        this(formats, swaps, dropEnds, Keying.STANDARD);
+        this(formats, swaps, dropEnds, Keying.standard());
     }
 
-    /** @param keying the keying rules readings are reported under */
+    /**
+     * A rescorer that reports readings under {@code keying} instead of the module's keying rules.
+     *
+     * @param keying the keying rules readings are reported under
+     */
     FormatRescorer(SerialFormats formats, boolean swaps, boolean dropEnds, Keying keying) {
         this.keying = keying;
         this.formats = formats;
@@ -81,7 +85,8 @@ final class FormatRescorer {
             }
         }
         if (keying.applies(state)) {
-            // readings that differ only in characters the state does not issue are one keyed reading
+            // readings that differ only in characters the state does not issue are one keyed reading; it keeps the larger
+            // score, as a text reached twice does (add), since a swap's copy of a reading would otherwise count it twice
             Map<String, double[]> keyedScore = new LinkedHashMap<>();
             Map<String, double[]> keyedConf = new LinkedHashMap<>();
             for (Map.Entry<String, double[]> e : score.entrySet()) {

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import org.lpr.core.ModelLoadException;
+import java.util.Optional;
 import org.lpr.core.read.Jurisdiction;
 
 /**
@@ -13,9 +13,6 @@ import org.lpr.core.read.Jurisdiction;
  * keyed as zero).
  */
 final class Keying {
-    /** The rules shipped with the module. */
-    static final Keying STANDARD = parse(OcrModel.readLines(OcrModel.CLASSPATH + "/org/lpr/onnx/keying.txt", null), "keying.txt");
-
     /** Per jurisdiction: the characters not issued, and at the same index the characters keyed for them. */
     private final Map<Jurisdiction, String[]> rules;
 
@@ -23,34 +20,50 @@ final class Keying {
         this.rules = rules;
     }
 
+    /** The rules shipped with the module, read once. */
+    static Keying standard() {
+        return Standard.RULES;
+    }
+
+    /** Loaded on first use, so that a broken resource fails as a {@code ModelLoadException}, not a class initialisation. */
+    private static final class Standard {
+        static final Keying RULES = parse(OcrModel.readLines(OcrModel.CLASSPATH + "/org/lpr/onnx/keying.txt", null), "keying.txt");
+    }
+
+    /**
+     * Parses rules, one a line: a jurisdiction code, the character it does not issue, the character keyed for it.
+     * Every bad line is named at once; a character may have one rule a jurisdiction, and rules do not chain.
+     *
+     * @throws org.lpr.core.ModelLoadException naming each bad line and what is wrong with it
+     */
     static Keying parse(List<String> lines, String source) {
         Map<Jurisdiction, String[]> map = new EnumMap<>(Jurisdiction.class);
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+        for (StateLines.Entry e : StateLines.of(lines)) {
+            List<String> p = e.parts();
+            Optional<Jurisdiction> j = e.state();
+            String[] r = j.map(x -> map.getOrDefault(x, new String[] {"", ""})).orElse(null);
+            String why = j.isEmpty() ? "'" + p.get(0) + "' is no known jurisdiction"
+                    : p.size() != 3 ? "expected a jurisdiction code, the character not issued and the character keyed for it"
+                    : !plateChar(p.get(1)) ? "'" + p.get(1) + "' is not a plate character (A-Z, 0-9)"
+                    : !plateChar(p.get(2)) ? "'" + p.get(2) + "' is not a plate character (A-Z, 0-9)"
+                    : p.get(1).equals(p.get(2)) ? "'" + p.get(1) + "' keyed as itself"
+                    : r[0].contains(p.get(1)) ? "'" + p.get(1) + "' has a rule for " + j.get().code() + " already"
+                    : r[1].contains(p.get(1)) ? "'" + p.get(1) + "' is what another " + j.get().code() + " rule keys: rules do not chain"
+                    : r[0].contains(p.get(2)) ? "'" + p.get(2) + "' is not issued by another " + j.get().code() + " rule: rules do not chain"
+                    : null;
+            if (why != null) {
+                problems.add(e.problem(why));
                 continue;
             }
-            String[] parts = line.split("\\s+");
-            var j = Jurisdiction.tryParse(parts[0]);
-            if (j.isEmpty() || !j.get().isKnown() || parts.length != 3 || !plateChar(parts[1]) || !plateChar(parts[2])
-                    || parts[1].equals(parts[2])) {
-                problems.add("line " + (i + 1) + " '" + line + "': expected a jurisdiction code, the character not issued and"
-                        + " the different character keyed for it (A-Z, 0-9)");
-                continue;
-            }
-            String[] r = map.computeIfAbsent(j.get(), x -> new String[] {"", ""});
-            r[0] += parts[1];
-            r[1] += parts[2];
+            map.put(j.get(), new String[] {r[0] + p.get(1), r[1] + p.get(2)});
         }
-        if (!problems.isEmpty()) {
-            throw new ModelLoadException("invalid keying rules " + source + ": " + String.join("; ", problems));
-        }
+        StateLines.check(problems, "keying rules", source);
         return new Keying(map);
     }
 
     private static boolean plateChar(String s) {
-        return s.length() == 1 && ((s.charAt(0) >= 'A' && s.charAt(0) <= 'Z') || (s.charAt(0) >= '0' && s.charAt(0) <= '9'));
+        return s.length() == 1 && Alphabet.PLATE_CHARS.indexOf(s.charAt(0)) >= 0;
     }
 
     /** Whether {@code state} has rules. */

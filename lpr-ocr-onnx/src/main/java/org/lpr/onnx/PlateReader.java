@@ -19,8 +19,9 @@ import org.lpr.onnx.TextLines.Line;
 /**
  * Reads plate crops: finds the text lines of each crop with the DB detector (or takes the whole crop
  * as one line), reads the lines that can change the result (tallest first, see {@link #analyse}), takes
- * the tallest plate-like line as the serial, decodes it k-best over the plate alphabet, tells the state
- * from the other lines (the legend) and rescores the readings with that state's serial formats.
+ * the tallest plate-like line that is no legend as the serial (or the tallest line when it towers over that one,
+ * {@link #OVERSIZE}), decodes it k-best over the plate alphabet, tells the state from the other lines (the legend)
+ * and rescores the readings with that state's serial formats.
  */
 final class PlateReader implements CropReader {
     /** A line this much shorter than the serial, beside it, is small side characters. */
@@ -32,7 +33,7 @@ final class PlateReader implements CropReader {
      * that would be the serial instead: state names and slogans are printed at most about half as tall as the serial
      * (a third to a half on US plates), so such a line is a serial that spells one.
      */
-    static final double OVERSIZE = 1.5;
+    private static final double OVERSIZE = 1.5;
     private static final int BEAM = 16;
     private static final int K = 10;
     private static final int MAX_LINE_FINDER_SIDE = 960;
@@ -310,7 +311,8 @@ final class PlateReader implements CropReader {
      */
     private Optional<Analysis> interpret(Image crop, List<Line> lines, LineText[] readings) {
         List<LineText> read = new ArrayList<>();
-        // the serial: the tallest line that reads as two or more plate characters and is not a legend
+        // the serial: the tallest line that reads as two or more plate characters and is not a legend, unless the
+        // tallest line towers over it (serialOver)
         LineText serial = null;
         for (int i = 0; i < readings.length; i++) {
             LineText lt = readings[i];
@@ -343,6 +345,11 @@ final class PlateReader implements CropReader {
             } else if (m.isEmpty() && serial.line != null && lt.line != null) {
                 flags.addAll(layoutFlags(serial.line, lt));
             }
+        }
+        if (!state.isKnown() && readings.length > 1 && isLegend(found)) {
+            // a serial that spells the state's name (taken by serialOver): no other line told the state, its own name does
+            state = found.legend.get().state();
+            stateConfidence = found.legend.get().similarity();
         }
         return Optional.of(new Analysis(serial.reduced, serial.kBest, state, stateConfidence, flags,
                 serial.line == null ? null : serial.line.quad()));

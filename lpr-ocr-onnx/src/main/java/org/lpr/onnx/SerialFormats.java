@@ -6,7 +6,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.lpr.core.ModelLoadException;
 import org.lpr.core.read.Jurisdiction;
 
 /**
@@ -37,25 +36,15 @@ final class SerialFormats {
     static SerialFormats parse(List<String> lines, String source) {
         Map<Jurisdiction, List<String>> map = new EnumMap<>(Jurisdiction.class);
         List<String> problems = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
+        for (StateLines.Entry e : StateLines.of(lines)) {
+            var j = Jurisdiction.tryParse(e.parts().get(0));
+            if (j.isEmpty() || e.parts().size() < 2) {
+                problems.add(e.problem("expected a jurisdiction code and at least one format"));
                 continue;
             }
-            String[] parts = line.split("\\s+");
-            var j = Jurisdiction.tryParse(parts[0]);
-            if (j.isEmpty() || parts.length < 2) {
-                problems.add("line " + (i + 1) + " '" + line + "': expected a jurisdiction code and at least one format");
-                continue;
-            }
-            List<String> formats = map.computeIfAbsent(j.get(), x -> new ArrayList<>());
-            for (int k = 1; k < parts.length; k++) {
-                formats.add(parts[k]);
-            }
+            map.computeIfAbsent(j.get(), x -> new ArrayList<>()).addAll(e.parts().subList(1, e.parts().size()));
         }
-        if (!problems.isEmpty()) {
-            throw new ModelLoadException("invalid serial formats " + source + ": " + String.join("; ", problems));
-        }
+        StateLines.check(problems, "serial formats", source);
         return new SerialFormats(map);
     }
 

@@ -63,10 +63,13 @@ class FormatRescorerTest {
 
     @Test
     void rescore_stateThatIssuesNoLetterO_reportsZeroAndMergesTheReadings() {
-        // the shipped keying rules: Idaho issues no letter O, Alabama and Florida neither; New York does
+        // as the shipped keying rules have it: Idaho issues no letter O; New York does
+        FormatRescorer rescorer = new FormatRescorer(SerialFormats.parse(List.of("NY LLLDDDD", "CA DLLLDDD"), "test"), true, true,
+                Keying.parse(List.of("ID O 0"), "test"));
         List<FormatRescorer.Scored> id = rescorer.rescore(List.of(read("BLOGGER", 0.6), read("BL0GGER", 0.3)), Jurisdiction.ID, 10);
         assertThat(id.get(0).text()).isEqualTo("BL0GGER");
         assertThat(id).extracting(FormatRescorer.Scored::text).noneMatch(t -> t.contains("O"));
+        assertThat(id.get(0).charConfidences()).hasSize(7);
         List<FormatRescorer.Scored> ny = rescorer.rescore(List.of(read("BLOGGER", 0.6), read("BL0GGER", 0.3)), Jurisdiction.NY, 10);
         assertThat(ny.get(0).text()).isEqualTo("BLOGGER");
         List<FormatRescorer.Scored> unknown = rescorer.rescore(List.of(read("BLOGGER", 0.6)), Jurisdiction.UNKNOWN, 10);

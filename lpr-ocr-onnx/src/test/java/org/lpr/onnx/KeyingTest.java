@@ -11,12 +11,13 @@ import org.lpr.core.read.Jurisdiction;
 class KeyingTest {
     @Test
     void standard_keysTheLetterOAsZeroForAlabamaFloridaAndIdahoOnly() {
-        assertThat(Keying.STANDARD.key("IDAHOHI", Jurisdiction.ID)).isEqualTo("IDAH0HI");
-        assertThat(Keying.STANDARD.key("OO7", Jurisdiction.AL)).isEqualTo("007");
-        assertThat(Keying.STANDARD.key("GOTOFL", Jurisdiction.FL)).isEqualTo("G0T0FL");
-        assertThat(Keying.STANDARD.key("IDAHOHI", Jurisdiction.OR)).isEqualTo("IDAHOHI");
-        assertThat(Keying.STANDARD.key("IDAHOHI", Jurisdiction.UNKNOWN)).isEqualTo("IDAHOHI");
-        assertThat(Keying.STANDARD.applies(Jurisdiction.TX)).isFalse();
+        Keying k = Keying.standard();
+        assertThat(k.key("IDAHOHI", Jurisdiction.ID)).isEqualTo("IDAH0HI");
+        assertThat(k.key("OO7", Jurisdiction.AL)).isEqualTo("007");
+        assertThat(k.key("GOTOFL", Jurisdiction.FL)).isEqualTo("G0T0FL");
+        assertThat(k.key("IDAHOHI", Jurisdiction.OR)).isEqualTo("IDAHOHI");
+        assertThat(k.key("IDAHOHI", Jurisdiction.UNKNOWN)).isEqualTo("IDAHOHI");
+        assertThat(k.applies(Jurisdiction.TX)).isFalse();
     }
 
     @Test
@@ -26,14 +27,18 @@ class KeyingTest {
     }
 
     @Test
-    void parse_badLines_areNamedTogether() {
-        assertThatThrownBy(() -> Keying.parse(List.of("XX O 0", "ID O", "FL o 0", "AL O O", "ID O 0"), "rules.txt"))
+    void parse_badLines_areNamedTogether_eachWithWhatIsWrong() {
+        assertThatThrownBy(() -> Keying.parse(List.of("XX O 0", "ID O", "FL o 0", "AL O O", "ID O 0", "ID O 1", "ID 0 Q", "ID Q O"),
+                "rules.txt"))
                 .isInstanceOf(ModelLoadException.class)
-                .hasMessageContaining("rules.txt")
-                .hasMessageContaining("line 1 'XX O 0'")
-                .hasMessageContaining("line 2 'ID O'")
-                .hasMessageContaining("line 3 'FL o 0'")
-                .hasMessageContaining("line 4 'AL O O'")
-                .hasMessageNotContaining("line 5");
+                .hasMessageContaining("invalid keying rules rules.txt")
+                .hasMessageContaining("line 1 'XX O 0': 'XX' is no known jurisdiction")
+                .hasMessageContaining("line 2 'ID O': expected a jurisdiction code")
+                .hasMessageContaining("line 3 'FL o 0': 'o' is not a plate character")
+                .hasMessageContaining("line 4 'AL O O': 'O' keyed as itself")
+                .hasMessageNotContaining("line 5")
+                .hasMessageContaining("line 6 'ID O 1': 'O' has a rule for ID already")
+                .hasMessageContaining("line 7 'ID 0 Q': '0' is what another ID rule keys: rules do not chain")
+                .hasMessageContaining("line 8 'ID Q O': 'O' is not issued by another ID rule: rules do not chain");
     }
 }
