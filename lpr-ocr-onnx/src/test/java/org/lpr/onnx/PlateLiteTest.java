@@ -45,8 +45,8 @@ class PlateLiteTest {
     @Test
     void recognize_freshCleanSyntheticPlates_readsMostExactly() {
         SyntheticAccuracy measured = measure(PlateRenderer.builder().seed(FRESH_SEED).photoEffects(false).outputSize(192, 96).build());
-        // plate-lite (fifteenth run) reads 97.7 % of these 300 exactly (fourteenth 97.3 %, sixth 98.0 %); the issue asks
-        // 99 %: not met exactly, 5 of the 7 misses are O/0 and I/1 in serials that allow both, drawn alike (99.3 % with
+        // plate-lite (sixteenth run) reads 97.3 % of these 300 exactly (fifteenth 97.7 %, sixth 98.0 %); the issue asks
+        // 99 %: not met exactly, 6 of the 8 misses are O/0 and I/1 in serials that allow both, drawn alike (99.3 % with
         // them counted equal). A broken export reads almost none.
         assertThat(measured.accuracy()).isGreaterThanOrEqualTo(CLEAN_BOUND);
         assertThat(measured.lookAlikeAccuracy()).isGreaterThanOrEqualTo(LOOK_ALIKE_BOUND);
@@ -55,7 +55,7 @@ class PlateLiteTest {
     @Test
     void recognize_freshSyntheticPlatesWithCameraEffects_readsMost() {
         double accuracy = accuracy(PlateRenderer.builder().seed(FRESH_SEED).outputSize(192, 96).build());
-        // 94.7 % of these 300 (fifteenth and fourteenth runs; third version 95.3 %, second 95.3 %): blur, noise, low light, glare, perspective as in
+        // 93.7 % of these 300 (sixteenth run; fifteenth and fourteenth 94.7 %, third version 95.3 %, second 95.3 %): blur, noise, low light, glare, perspective as in
         // its training renders
         assertThat(accuracy).isGreaterThanOrEqualTo(PHOTO_BOUND);
     }
@@ -63,7 +63,8 @@ class PlateLiteTest {
     @Test
     void recognize_freshCleanPlatesAtNaturalSize_readsMostExactly() {
         // natural size crops (several hundred pixels wide) go through the halving path of the preprocessing: 98.0 %
-        // exactly, 99.3 % with O/0 and I/1 counted equal (fifteenth run; fourteenth, sixth and third 98.3 % exactly)
+        // exactly, 99.3 % with O/0 and I/1 counted equal (sixteenth and fifteenth runs; fourteenth, sixth and third 98.3 %
+        // exactly)
         SyntheticAccuracy measured = measure(PlateRenderer.builder().seed(FRESH_SEED + 1).photoEffects(false).build());
         assertThat(measured.accuracy()).isGreaterThanOrEqualTo(NATURAL_BOUND);
         assertThat(measured.lookAlikeAccuracy()).isGreaterThanOrEqualTo(LOOK_ALIKE_BOUND);
