@@ -54,7 +54,7 @@ class PlateLiteTest {
 
     @Test
     void recognize_freshSyntheticPlatesWithCameraEffects_readsMost() {
-        double accuracy = accuracy(PlateRenderer.builder().seed(FRESH_SEED).outputSize(192, 96).build());
+        double accuracy = measure(PlateRenderer.builder().seed(FRESH_SEED).outputSize(192, 96).build()).accuracy();
         // 93.7 % of these 300 (sixteenth run; fifteenth and fourteenth 94.7 %, third version 95.3 %, second 95.3 %): blur, noise, low light, glare, perspective as in
         // its training renders
         assertThat(accuracy).isGreaterThanOrEqualTo(PHOTO_BOUND);
@@ -75,9 +75,5 @@ class PlateLiteTest {
         System.out.printf("plate-lite: %.1f %% of %d exact, %.1f %% with O=0 and I=1; misses %s%n", 100 * measured.accuracy(), PLATES,
                 100 * measured.lookAlikeAccuracy(), measured.misses());
         return measured;
-    }
-
-    private static double accuracy(PlateRenderer renderer) {
-        return measure(renderer).accuracy();
     }
 }
