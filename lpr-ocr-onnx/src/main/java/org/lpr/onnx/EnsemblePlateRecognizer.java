@@ -36,6 +36,13 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
      */
     static final double COMPACT_WEIGHT = 0.35;
 
+    /**
+     * The default share of the line reader's O/0 and I/1 probability that is pooled: 0.5, chosen on renders by a rule
+     * set before measuring (module README, "Half-pooled look-alikes"); 1 until then, chosen in the first ensemble
+     * session beside plate-rec-v1.
+     */
+    static final double LOOK_ALIKE_MERGE = 0.5;
+
     /** The default rescoring of combined readings: the module's formats, nothing swapped or dropped. */
     static final OcrModel.Rescoring SCORED = new OcrModel.Rescoring("", false, false);
 
@@ -81,7 +88,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             TextReader compact = settings.compactWeight == 0 ? null
                     : new TextReader(settings.compactModel, settings.threads, settings.batchSize);
             return new EnsembleReader(lines, whole, compact, settings.lineWeight, settings.compactWeight, rescorer,
-                    settings.mergeLookAlikes);
+                    settings.lookAlikeMerge);
         } catch (RuntimeException e) {
             if (whole != null) {
                 whole.close();
@@ -104,7 +111,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
         private int batchSize = 1;
         private double lineWeight = 0.5;
-        private boolean mergeLookAlikes = true;
+        private double lookAlikeMerge = LOOK_ALIKE_MERGE;
         private OcrModel.Rescoring rescoring = SCORED;
         private String name = "ensemble";
         private boolean sceneScreen = SceneScreen.enabledByDefault();
@@ -121,7 +128,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             b.threads = threads;
             b.batchSize = batchSize;
             b.lineWeight = lineWeight;
-            b.mergeLookAlikes = mergeLookAlikes;
+            b.lookAlikeMerge = lookAlikeMerge;
             b.rescoring = rescoring;
             b.name = name;
             b.sceneScreen = sceneScreen;
@@ -180,11 +187,21 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         }
 
         /**
-         * Whether the line reader's O and 0, I and 1 count as one glyph (default on): a generic text reader
-         * tells them apart by language, not by the glyph, so the plate model and the formats decide.
+         * Whether the line reader's O and 0, I and 1 are pooled at all: on gives the default share
+         * ({@link #lookAlikeMerge}), off keeps the line reader's own preference.
          */
         public Builder mergeLookAlikes(boolean on) {
-            this.mergeLookAlikes = on;
+            this.lookAlikeMerge = on ? LOOK_ALIKE_MERGE : 0;
+            return this;
+        }
+
+        /**
+         * How much of the line reader's O and 0 (and I and 1) probability is pooled, 0 to 1 (default 0.5): 1 makes
+         * each pair one glyph, so the plate models and the formats alone decide between them; 0 keeps the line
+         * reader's own preference, which a generic text reader draws partly from language.
+         */
+        public Builder lookAlikeMerge(double share) {
+            this.lookAlikeMerge = share;
             return this;
         }
 
@@ -244,6 +261,9 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
                 problems.add("compact weight " + compactWeight + " is outside 0..1 (1 excluded)");
             } else if (lineWeight + compactWeight > 1) {
                 problems.add("line weight " + lineWeight + " and compact weight " + compactWeight + " add up to more than 1");
+            }
+            if (!(lookAlikeMerge >= 0 && lookAlikeMerge <= 1)) {
+                problems.add("look-alike merge " + lookAlikeMerge + " is outside 0..1");
             }
             if (name.isBlank()) {
                 problems.add("name is blank");

@@ -22,7 +22,7 @@ import org.lpr.onnx.PlateReader.Analysis;
  * layouts) and, optionally, a second, compact whole-crop reader with a smaller say (plate-lite). The
  * candidates are the models' k-best readings. Each is scored under every model by the CTC forward
  * algorithm (the probability each model gives that exact text; the line reader's O and 0, I and 1 count
- * as one glyph, see {@link #mergeLookAlikes}), and the scores are combined as a weighted geometric mean
+ * as one glyph in part, see {@link #mergeLookAlikes}), and the scores are combined as a weighted geometric mean
  * (a product of experts); then the per-state serial formats rescore them as for a single model. The
  * whole-crop readers read the plate framed around the serial line's characters ({@link #plateFrame}), not a
  * detector's looser crop. Where the line reader finds no serial line (small, blurred plates), the two whole-crop
@@ -39,12 +39,13 @@ final class EnsembleReader implements CropReader {
     private final double lineWeight;
     private final double compactWeight;
     private final FormatRescorer rescorer;
-    private final boolean lineMergesLookAlikes;
+    /** How much of the line reader's O/0 and I/1 probability is pooled (0: none, 1: one glyph). */
+    private final double lookAlikeMerge;
 
     /** Two models: the line reader with {@code lineWeight}, the whole-crop reader with the rest. */
     EnsembleReader(PlateReader lines, TextReader whole, double lineWeight, FormatRescorer rescorer,
-            boolean lineMergesLookAlikes) {
-        this(lines, whole, null, lineWeight, 0, rescorer, lineMergesLookAlikes);
+            double lookAlikeMerge) {
+        this(lines, whole, null, lineWeight, 0, rescorer, lookAlikeMerge);
     }
 
     /**
@@ -52,8 +53,8 @@ final class EnsembleReader implements CropReader {
      * {@code compactWeight}, the whole-crop reader with the rest.
      */
     EnsembleReader(PlateReader lines, TextReader whole, TextReader compact, double lineWeight, double compactWeight,
-            FormatRescorer rescorer, boolean lineMergesLookAlikes) {
-        this.lineMergesLookAlikes = lineMergesLookAlikes;
+            FormatRescorer rescorer, double lookAlikeMerge) {
+        this.lookAlikeMerge = lookAlikeMerge;
         this.lines = lines;
         this.whole = whole;
         this.compact = compact;
@@ -244,7 +245,7 @@ final class EnsembleReader implements CropReader {
      * weight is what the line reader's and the third's leave.
      */
     List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest, Vote third) {
-        double[][] lineScores = lineMergesLookAlikes ? mergeLookAlikes(line.serial()) : line.serial();
+        double[][] lineScores = lookAlikeMerge > 0 ? mergeLookAlikes(line.serial(), lookAlikeMerge) : line.serial();
         List<Vote> votes = new ArrayList<>(3);
         votes.add(new Vote(lineScores, line.kBest(), lineWeight));
         votes.add(new Vote(wholeScores, wholeBest, wholeWeight(third == null ? 0 : third.weight())));
@@ -302,12 +303,14 @@ final class EnsembleReader implements CropReader {
     private static final char[][] SAME_GLYPH = {{'O', '0'}, {'I', '1'}};
 
     /**
-     * The line reader's distributions with O and 0 (and I and 1) made one glyph: each gets the pair's
-     * summed probability. A generic text reader tells them apart by language (a letter inside a word, a
-     * digit among digits), not by the glyph, which many states print alike; so it votes on the glyph and
-     * the plate model, which learned plate fonts and layouts, and the serial formats decide which it is.
+     * The line reader's distributions with O and 0 (and I and 1) pooled by {@code share}: each of a pair keeps
+     * {@code 1 - share} of its own probability and gets {@code share} of the pair's sum (1: one glyph). A generic
+     * text reader tells them apart partly by language (a letter inside a word, a digit among digits) and partly
+     * by the glyph, which many states print alike; pooled in part, it keeps a say on the glyph (real plates'
+     * 1 has a flag, I none) while the plate models, which learned plate fonts and layouts, and the serial formats
+     * decide the rest.
      */
-    static double[][] mergeLookAlikes(double[][] p) {
+    static double[][] mergeLookAlikes(double[][] p, double share) {
         double[][] out = new double[p.length][];
         for (int t = 0; t < p.length; t++) {
             out[t] = p[t].clone();
@@ -315,8 +318,8 @@ final class EnsembleReader implements CropReader {
                 int a = Alphabet.reducedOf(pair[0]);
                 int b = Alphabet.reducedOf(pair[1]);
                 double sum = p[t][a] + p[t][b];
-                out[t][a] = sum;
-                out[t][b] = sum;
+                out[t][a] = (1 - share) * p[t][a] + share * sum;
+                out[t][b] = (1 - share) * p[t][b] + share * sum;
             }
         }
         return out;

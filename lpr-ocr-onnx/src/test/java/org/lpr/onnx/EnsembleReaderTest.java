@@ -33,7 +33,7 @@ class EnsembleReaderTest {
                 EnumSet.noneOf(Flag.class), null);
     }
 
-    private static EnsembleReader ensemble(boolean merge) {
+    private static EnsembleReader ensemble(double merge) {
         // combine() uses neither reader: it weighs distributions it is given
         return new EnsembleReader(null, null, 0.5, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), merge);
     }
@@ -43,7 +43,7 @@ class EnsembleReaderTest {
         // line reader: "AB7" (0.6) or "A87" (0.4); whole-crop reader: "A87X" (0.55) or "A87" (0.45)
         double[][] line = {step("A", 0.99), blank(), step("B8", 0.6, 0.4), blank(), step("7", 0.99)};
         double[][] whole = {step("A", 0.99), step("8", 0.99), step("7", 0.99), step("X", 0.55)};
-        List<Decoded> out = ensemble(false).combine(analysis(line), whole, CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH));
+        List<Decoded> out = ensemble(0).combine(analysis(line), whole, CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH));
         assertThat(out.get(0).text()).isEqualTo("A87");
         double expected = Math.sqrt(Math.exp(CtcDecoder.logProbability(line, "A87")) * Math.exp(CtcDecoder.logProbability(whole, "A87")));
         assertThat(out.get(0).probability()).isCloseTo(expected, within(1e-9));
@@ -57,8 +57,20 @@ class EnsembleReaderTest {
         double[][] line = {step("G", 0.99), blank(), step("O0", 0.9, 0.1), blank(), step("L", 0.99), blank(), step("F", 0.99)};
         double[][] whole = {step("G", 0.99), step("0O", 0.7, 0.3), step("L", 0.99), step("F", 0.99)};
         List<Decoded> kw = CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH);
-        assertThat(ensemble(false).combine(analysis(line), whole, kw).get(0).text()).isEqualTo("GOLF");
-        assertThat(ensemble(true).combine(analysis(line), whole, kw).get(0).text()).isEqualTo("G0LF");
+        assertThat(ensemble(0).combine(analysis(line), whole, kw).get(0).text()).isEqualTo("GOLF");
+        assertThat(ensemble(1).combine(analysis(line), whole, kw).get(0).text()).isEqualTo("G0LF");
+        assertThat(ensemble(EnsemblePlateRecognizer.LOOK_ALIKE_MERGE).combine(analysis(line), whole, kw).get(0).text()).isEqualTo("G0LF");
+    }
+
+    @Test
+    void combine_halfPooled_lineReaderSureOfAOneOutweighsAPlateModelLeaningToI() {
+        // the line reader sees a flagged 1 (0.95); the plate model leans to I (0.6): pooled fully, the line reader has
+        // no say and "I" wins; half pooled, its 0.975 against 0.525 outweighs the plate model's 0.6 against 0.4
+        double[][] line = {step("1I", 0.95, 0.05), blank(), step("0", 0.99), blank(), step("4", 0.99)};
+        double[][] whole = {step("I1", 0.6, 0.4), step("0", 0.99), step("4", 0.99)};
+        List<Decoded> kw = CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH);
+        assertThat(ensemble(1).combine(analysis(line), whole, kw).get(0).text()).isEqualTo("I04");
+        assertThat(ensemble(EnsemblePlateRecognizer.LOOK_ALIKE_MERGE).combine(analysis(line), whole, kw).get(0).text()).isEqualTo("104");
     }
 
     @Test
@@ -69,7 +81,7 @@ class EnsembleReaderTest {
         double[][] whole = {step("A", 0.99), step("8", 0.99), step("7", 0.99), step("X", 0.55)};
         List<Decoded> kw = CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH);
         for (double w : new double[] {0, 1}) {
-            List<Decoded> out = new EnsembleReader(null, null, w, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false)
+            List<Decoded> out = new EnsembleReader(null, null, w, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), 0)
                     .combine(analysis(line), whole, kw);
             assertThat(out).as("weight %s", w).allSatisfy(d -> assertThat(d.probability()).isNotNaN());
             assertThat(out.get(0).text()).as("weight %s", w).isEqualTo(w == 1 ? "AB7" : "A87X");
@@ -83,7 +95,7 @@ class EnsembleReaderTest {
         double[][] whole = {step("A", 0.99), step("B8", 0.5, 0.5)};
         double[][] compact = {step("A", 0.99), step("8B", 0.8, 0.2)};
         List<Decoded> kw = CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH);
-        EnsembleReader three = new EnsembleReader(null, null, null, 0.5, 0.15, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false);
+        EnsembleReader three = new EnsembleReader(null, null, null, 0.5, 0.15, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), 0);
         EnsembleReader.Vote vote = new EnsembleReader.Vote(compact, CtcDecoder.kBest(compact, 10, 16, Plate.MAX_LENGTH), 0.15);
         List<Decoded> out = three.combine(analysis(line), whole, kw, vote);
         assertThat(out.get(0).text()).isEqualTo("A8");
@@ -102,7 +114,7 @@ class EnsembleReaderTest {
         double[][] line = {step("A", 0.99), blank(), step("B", 0.99)};
         double[][] whole = {step("A", 0.99), step("8", 0.99)};
         double[][] compact = {step("A", 0.99), step("B", 0.99)};
-        EnsembleReader three = new EnsembleReader(null, null, null, 0.85, 0.15, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false);
+        EnsembleReader three = new EnsembleReader(null, null, null, 0.85, 0.15, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), 0);
         List<Decoded> out = three.combine(analysis(line), whole, CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH),
                 new EnsembleReader.Vote(compact, CtcDecoder.kBest(compact, 10, 16, Plate.MAX_LENGTH), 0.15));
         assertThat(out.get(0).text()).isEqualTo("AB");
@@ -113,7 +125,7 @@ class EnsembleReaderTest {
         // no line reading: plate-rec (weight 1 - 0.5 - 0.25 = 0.25) and the compact reader (0.25) weigh half each
         double[][] whole = {step("A", 0.99), step("B8", 0.6, 0.4)};
         double[][] compact = {step("A", 0.99), step("8B", 0.9, 0.1)};
-        EnsembleReader three = new EnsembleReader(null, null, null, 0.5, 0.25, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false);
+        EnsembleReader three = new EnsembleReader(null, null, null, 0.5, 0.25, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), 0);
         EnsembleReader.Vote vote = new EnsembleReader.Vote(compact, CtcDecoder.kBest(compact, 10, 16, Plate.MAX_LENGTH), 0.25);
         List<Decoded> out = three.combineWhole(whole, CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH), vote);
         // alone the whole-crop reader says "AB"; the compact reader's surer "A8" wins the even split
@@ -134,7 +146,7 @@ class EnsembleReaderTest {
         double[][] compact = {step("A", 0.99), step("CB", 0.9, 0.05)};
         PlateReader.Analysis onlyAB = new PlateReader.Analysis(line, List.of(new Decoded("AB", 0.6, new double[] {0.99, 0.6})),
                 Jurisdiction.UNKNOWN, 0, EnumSet.noneOf(Flag.class), null);
-        EnsembleReader three = new EnsembleReader(null, null, null, 0.5, 0.15, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), false);
+        EnsembleReader three = new EnsembleReader(null, null, null, 0.5, 0.15, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), 0);
         assertThat(three.combine(onlyAB, whole, List.of(), null)).extracting(Decoded::text).containsExactly("AB");
         List<Decoded> out = three.combine(onlyAB, whole, List.of(), new EnsembleReader.Vote(compact,
                 List.of(new Decoded("AC", 0.98, new double[] {0.99, 0.99})), 0.15));
@@ -143,11 +155,21 @@ class EnsembleReaderTest {
 
     @Test
     void mergeLookAlikes_givesBothOfAPairTheirSummedProbability() {
-        double[][] merged = EnsembleReader.mergeLookAlikes(new double[][] {step("O0I", 0.5, 0.2, 0.1)});
+        double[][] merged = EnsembleReader.mergeLookAlikes(new double[][] {step("O0I", 0.5, 0.2, 0.1)}, 1);
         assertThat(merged[0][Alphabet.reducedOf('O')]).isCloseTo(0.7, within(1e-12));
         assertThat(merged[0][Alphabet.reducedOf('0')]).isCloseTo(0.7, within(1e-12));
         assertThat(merged[0][Alphabet.reducedOf('I')]).isCloseTo(0.1, within(1e-12));
         assertThat(merged[0][Alphabet.reducedOf('1')]).isCloseTo(0.1, within(1e-12));
+        assertThat(merged[0][0]).isCloseTo(0.2, within(1e-12));
+    }
+
+    @Test
+    void mergeLookAlikes_halfShare_keepsHalfOfEachOwnProbability() {
+        double[][] merged = EnsembleReader.mergeLookAlikes(new double[][] {step("O0I", 0.5, 0.2, 0.1)}, 0.5);
+        assertThat(merged[0][Alphabet.reducedOf('O')]).isCloseTo(0.6, within(1e-12));
+        assertThat(merged[0][Alphabet.reducedOf('0')]).isCloseTo(0.45, within(1e-12));
+        assertThat(merged[0][Alphabet.reducedOf('I')]).isCloseTo(0.1, within(1e-12));
+        assertThat(merged[0][Alphabet.reducedOf('1')]).isCloseTo(0.05, within(1e-12));
         assertThat(merged[0][0]).isCloseTo(0.2, within(1e-12));
     }
 

@@ -21,6 +21,14 @@ class EnsembleSettingsTest {
     }
 
     @Test
+    void build_lookAlikeMergeOutOfRange_isNamed() {
+        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lookAlikeMerge(1.5).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge 1.5 is outside 0..1");
+        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lookAlikeMerge(Double.NaN).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge NaN");
+    }
+
+    @Test
     void build_compactModelThatIsNotCtc_isRefused() {
         OcrModel m = OcrModel.loadResource("/org/lpr/onnx/models/plate-lite.properties");
         OcrModel slots = new OcrModel(m.name(), m.source(), m.inputHeight(), m.inputWidth(), m.maxInputWidth(), m.layout(),

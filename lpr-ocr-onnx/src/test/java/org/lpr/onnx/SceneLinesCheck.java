@@ -93,7 +93,7 @@ final class SceneLinesCheck {
                 Double.parseDouble(System.getProperty("lpr.onnx.sceneLinesMinHeight", "0")));
         EnsembleReader ensemble = new EnsembleReader(lines,
                 new TextReader(OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_REC), 2, 1), 0.5,
-                FormatRescorer.of(EnsemblePlateRecognizer.SCORED), true);
+                FormatRescorer.of(EnsemblePlateRecognizer.SCORED), EnsemblePlateRecognizer.LOOK_ALIKE_MERGE);
         // warm both paths
         List<PlateRegion> warm = detector.detect(scenes.get(0).image());
         if (!warm.isEmpty()) {

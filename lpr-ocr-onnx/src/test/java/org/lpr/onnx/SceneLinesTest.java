@@ -33,7 +33,7 @@ class SceneLinesTest {
                 new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, 1), PlateReader.LINE_FINDER_HEIGHT,
                 FormatRescorer.of(OcrModel.ppOcrV4().rescoring()), false, 0);
         alwaysScene = new EnsembleReader(lines, new TextReader(OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_REC), 1, 1),
-                0.5, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), true);
+                0.5, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), EnsemblePlateRecognizer.LOOK_ALIKE_MERGE);
         PlateRenderer renderer = PlateRenderer.builder().seed(2718).build();
         for (int i = 0; i < 12; i++) {
             SCENES.add(renderer.renderScene(i));
