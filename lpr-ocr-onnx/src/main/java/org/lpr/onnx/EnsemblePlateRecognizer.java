@@ -187,11 +187,12 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         }
 
         /**
-         * Whether the line reader's O and 0, I and 1 are pooled at all: on gives the default share
-         * ({@link #lookAlikeMerge}), off keeps the line reader's own preference.
+         * Whether the line reader's O and 0, I and 1 are pooled at all: on keeps a share already set (or the
+         * default, 0.5, where none is), off keeps the line reader's own preference. Before the third 2026-11-30
+         * session on meant full pooling; {@code lookAlikeMerge(1)} gives that back.
          */
         public Builder mergeLookAlikes(boolean on) {
-            this.lookAlikeMerge = on ? LOOK_ALIKE_MERGE : 0;
+            this.lookAlikeMerge = on ? (lookAlikeMerge > 0 ? lookAlikeMerge : LOOK_ALIKE_MERGE) : 0;
             return this;
         }
 

@@ -26,6 +26,12 @@ class EnsembleSettingsTest {
                 .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge 1.5 is outside 0..1");
         assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lookAlikeMerge(Double.NaN).build())
                 .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge NaN");
+        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lookAlikeMerge(-0.1).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge -0.1 is outside 0..1");
+        // mergeLookAlikes(true) keeps a share already set, so an invalid one is still refused, and off clears it
+        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lookAlikeMerge(1.5).mergeLookAlikes(true).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge 1.5");
+        EnsemblePlateRecognizer.builder().lookAlikeMerge(1.5).mergeLookAlikes(false).build().close();
     }
 
     @Test
