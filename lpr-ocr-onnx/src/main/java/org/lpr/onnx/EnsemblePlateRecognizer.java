@@ -18,7 +18,8 @@ import org.lpr.core.spi.PlateRecognizer;
  *
  * <p>Every candidate of any model is scored under all of them (the CTC probability of that exact text), the
  * scores are combined as a weighted geometric mean (weights 0.5, 0.15 and 0.35 by default), and the per-state serial formats rescore the
- * result; see the module README for how it measures. Models load once, on first use; {@link #recognize}
+ * result; where the legend says Wyoming, the county number left of the horse, which the line finder misses, is still
+ * read ({@link Builder#wyomingCountyNumbers}). See the module README for how it measures. Models load once, on first use; {@link #recognize}
  * and {@link #recognizeAll} are thread-safe. The public no-argument constructor, for
  * {@link java.util.ServiceLoader}, gives the defaults ({@code lpr --recognizer ensemble}).
  */
