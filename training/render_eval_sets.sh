@@ -5,7 +5,7 @@
 # the same images back from the same lpr-synth; after a renderer change, re-render and re-measure the shipped
 # model in the same sitting before comparing a candidate with it.
 # usage (repository root, after `mvn -B -q package -pl lpr-synth -am -DskipTests`):
-#   training/render_eval_sets.sh [SET...]      (no argument: all of them; a set already rendered is kept)
+#   training/render_eval_sets.sh [SET...]      (no argument: all of them but those named only; a set already rendered is kept)
 set -euo pipefail
 OUT=training/data/eval
 CP=lpr-synth/target/classes:lpr-core/target/classes
@@ -29,13 +29,19 @@ declare -A SETS=(
   [fresh-specialty]="--seed 2027 --sign-font-share 0.6 --specialty-share 1"
   # plate-gothic M and W (short-vertex M; W flat-bottomed or pointed) on every plate that has them (reported)
   [fresh-gothic]="--seed 2028 --sign-font-share 0.6 --full-alphabet-share 0.5 --plate-gothic-share 1"
+  # far plates again, another seed: for choosing a far-plate setting apart from fresh-lowres-nat (named only)
+  [far-choose]="--seed 2031 --sign-font-share 0.6 --plate-widths 45:110"
 )
+# Wyoming plates only, kept from 25,000 renders of the default mix (training/render_state_set.sh; named only):
+# wy-choose for choosing the county-number settings, wy-check for checking them (lpr-ocr-onnx/README.md)
+declare -A STATE_SETS=([wy-choose]="wy 2029 25000" [wy-check]="wy 2030 25000")
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=(fresh-sign fresh-sign-clean fresh-photo fresh-clean fresh-photo-320 val-q \
   confirm-photo confirm-sign fresh-lowres-nat fresh-picture fresh-specialty fresh-gothic)
 for n in "${names[@]}"; do
+  if [ -n "${STATE_SETS[$n]:-}" ]; then training/render_state_set.sh ${STATE_SETS[$n]} $OUT/$n; continue; fi
   args=${SETS[$n]:-}
-  [ -z "$args" ] && { echo "unknown set: $n (known: ${!SETS[*]})" >&2; exit 2; }
+  [ -z "$args" ] && { echo "unknown set: $n (known: ${!SETS[*]} ${!STATE_SETS[*]})" >&2; exit 2; }
   if [ -f $OUT/$n/labels.csv ]; then echo "$n: kept" >&2; continue; fi
   $W --out $OUT/$n $args
   echo "$n: $(($(wc -l < $OUT/$n/labels.csv) - 1)) crops" >&2

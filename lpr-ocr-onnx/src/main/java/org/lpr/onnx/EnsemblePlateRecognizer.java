@@ -18,7 +18,8 @@ import org.lpr.core.spi.PlateRecognizer;
  *
  * <p>Every candidate of any model is scored under all of them (the CTC probability of that exact text), the
  * scores are combined as a weighted geometric mean (weights 0.5, 0.15 and 0.35 by default), and the per-state serial formats rescore the
- * result; see the module README for how it measures. Models load once, on first use; {@link #recognize}
+ * result; where the legend says Wyoming, the county number left of the horse, which the line finder misses, is still
+ * read ({@link Builder#wyomingCountyNumbers}). See the module README for how it measures. Models load once, on first use; {@link #recognize}
  * and {@link #recognizeAll} are thread-safe. The public no-argument constructor, for
  * {@link java.util.ServiceLoader}, gives the defaults ({@code lpr --recognizer ensemble}).
  */
@@ -42,6 +43,11 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
      * session beside plate-rec-v1.
      */
     static final double LOOK_ALIKE_MERGE = 0.5;
+    /**
+     * The prior of a Wyoming county number the line reader did not see ({@link EnsembleReader.Vote}): 1, no cost,
+     * chosen on Wyoming renders from 0.1, 0.3 and 1 (lpr-ocr-onnx/README.md, "Wyoming's county number").
+     */
+    static final double COUNTY_PRIOR = 1.0;
 
     /** The default rescoring of combined readings: the module's formats, nothing swapped or dropped. */
     static final OcrModel.Rescoring SCORED = new OcrModel.Rescoring("", false, false);
@@ -88,7 +94,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             TextReader compact = settings.compactWeight == 0 ? null
                     : new TextReader(settings.compactModel, settings.threads, settings.batchSize);
             return new EnsembleReader(lines, whole, compact, settings.lineWeight, settings.compactWeight, rescorer,
-                    settings.lookAlikeMerge);
+                    settings.lookAlikeMerge, settings.countyNumbers ? COUNTY_PRIOR : 0);
         } catch (RuntimeException e) {
             if (whole != null) {
                 whole.close();
@@ -112,6 +118,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         private int batchSize = 1;
         private double lineWeight = 0.5;
         private double lookAlikeMerge = LOOK_ALIKE_MERGE;
+        private boolean countyNumbers = true;
         private OcrModel.Rescoring rescoring = SCORED;
         private String name = "ensemble";
         private boolean sceneScreen = SceneScreen.enabledByDefault();
@@ -129,6 +136,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             b.batchSize = batchSize;
             b.lineWeight = lineWeight;
             b.lookAlikeMerge = lookAlikeMerge;
+            b.countyNumbers = countyNumbers;
             b.rescoring = rescoring;
             b.name = name;
             b.sceneScreen = sceneScreen;
@@ -203,6 +211,18 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
          */
         public Builder lookAlikeMerge(double share) {
             this.lookAlikeMerge = share;
+            return this;
+        }
+
+        /**
+         * Whether a Wyoming county number the line reader did not see may still be read (default on). Wyoming prints
+         * the county's number (1 to 23) left of the bucking horse as part of the plate number; the line finder draws
+         * no box around that lone digit, so the line reader reads {@code 339C} on a {@code 4339C} plate. On, where the
+         * legend says Wyoming, the whole-crop readers see further left and a reading that starts with a county number
+         * is not held back by the line reader's lacking it. Off: the line reader must see every character.
+         */
+        public Builder wyomingCountyNumbers(boolean on) {
+            this.countyNumbers = on;
             return this;
         }
 

@@ -41,6 +41,8 @@ final class EnsembleReader implements CropReader {
     private final FormatRescorer rescorer;
     /** How much of the line reader's O/0 and I/1 probability is pooled (0: none, 1: one glyph). */
     private final double lookAlikeMerge;
+    /** The prior of a Wyoming county number the line reader did not see (0: it must see it); see {@link Vote#countyPrior}. */
+    private final double countyPrior;
 
     /** Two models: the line reader with {@code lineWeight}, the whole-crop reader with the rest. */
     EnsembleReader(PlateReader lines, TextReader whole, double lineWeight, FormatRescorer rescorer,
@@ -54,7 +56,14 @@ final class EnsembleReader implements CropReader {
      */
     EnsembleReader(PlateReader lines, TextReader whole, TextReader compact, double lineWeight, double compactWeight,
             FormatRescorer rescorer, double lookAlikeMerge) {
+        this(lines, whole, compact, lineWeight, compactWeight, rescorer, lookAlikeMerge, 0);
+    }
+
+    /** Three models as above, and the prior of a Wyoming county number the line reader did not see ({@link Vote#countyPrior}). */
+    EnsembleReader(PlateReader lines, TextReader whole, TextReader compact, double lineWeight, double compactWeight,
+            FormatRescorer rescorer, double lookAlikeMerge, double countyPrior) {
         this.lookAlikeMerge = lookAlikeMerge;
+        this.countyPrior = countyPrior;
         this.lines = lines;
         this.whole = whole;
         this.compact = compact;
@@ -69,7 +78,8 @@ final class EnsembleReader implements CropReader {
         List<TextReader.Line> wholeJobs = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
             Quad serial = analyses.get(i).map(Analysis::serialLine).orElse(null);
-            wholeJobs.add(TextReader.Line.whole(plateFrame(crops.get(i), serial)));
+            boolean county = countyPrior > 0 && analyses.get(i).map(a -> a.state() == Jurisdiction.WY).orElse(false);
+            wholeJobs.add(TextReader.Line.whole(plateFrame(crops.get(i), serial, county ? COUNTY_FRAME_LEFT : 0)));
         }
         List<TextReader.Scores> scores = whole.read(wholeJobs);
         // the compact reader reads every crop: beside the line reading, or, where no line was read, beside the whole-crop reader alone
@@ -130,6 +140,15 @@ final class EnsembleReader implements CropReader {
      * serial line; no characters measured, or a frame as large as the crop (a plate crop): the whole crop.
      */
     static Image plateFrame(Image crop, Quad serial) {
+        return plateFrame(crop, serial, 0);
+    }
+
+    /**
+     * The plate frame as above, reaching {@code leftExtra} character heights further left: on a Wyoming plate the
+     * serial line the line finder boxed starts after the county number and the horse, so a frame centred on it
+     * would cut the county number off ({@link #COUNTY_FRAME_LEFT}).
+     */
+    static Image plateFrame(Image crop, Quad serial, double leftExtra) {
         if (serial == null) {
             return crop;
         }
@@ -142,7 +161,7 @@ final class EnsembleReader implements CropReader {
         double w = Math.max(FRAME_ASPECT * h, serial.width());
         double cx = serial.cx();
         double cy = (band[0] + band[1]) / 2 + FRAME_CENTRE_BELOW * ch;
-        int x0 = (int) Math.max(0, Math.floor(cx - w / 2));
+        int x0 = (int) Math.max(0, Math.floor(cx - w / 2 - leftExtra * ch));
         int y0 = (int) Math.max(0, Math.floor(cy - h / 2));
         int x1 = (int) Math.min(crop.width(), Math.ceil(cx + w / 2));
         int y1 = (int) Math.min(crop.height(), Math.ceil(cy + h / 2));
@@ -216,6 +235,12 @@ final class EnsembleReader implements CropReader {
 
     /** Frame height over the characters' height: the median over 150 lpr-synth renders (seed 4242, 192 x 96). */
     static final double FRAME_PER_CHARACTERS = 2.9;
+    /**
+     * How many character heights further left the frame reaches where the line reader names Wyoming and the
+     * county prior is on: chosen on Wyoming renders (wy-choose: 0, 1 or 2; 2 read most) with
+     * {@link EnsemblePlateRecognizer#COUNTY_PRIOR} (lpr-ocr-onnx/README.md, "Wyoming's county number").
+     */
+    static final double COUNTY_FRAME_LEFT = 2.0;
     /** Offset of the frame's centre below the characters' centre, in character heights (the renders' median). */
     static final double FRAME_CENTRE_BELOW = -0.065;
     /** Frame width over frame height (the renders' 2:1). */
@@ -231,7 +256,53 @@ final class EnsembleReader implements CropReader {
     static final double MIN_BAND_OF_LINE = 1.0 / 3;
 
     /** A model's say: its per-timestep distributions, its k-best readings and its weight. */
-    record Vote(double[][] scores, List<Decoded> kBest, double weight) {
+    /**
+     * One model's say: its per-timestep distributions, its k-best texts and its weight. A county prior above 0
+     * (the line reader on a plate whose legend says Wyoming) lets the model's reading lack a leading county
+     * number: Wyoming prints the county's number (1 to 23) left of the bucking horse, part of the plate number, and
+     * the line finder draws no box around a lone digit there, so the line reader reads {@code 339C} on a
+     * {@code 4339C} plate. A text that starts with a county number then scores the better of itself and the rest
+     * of it times the prior.
+     */
+    record Vote(double[][] scores, List<Decoded> kBest, double weight, double countyPrior) {
+        /** A vote without a county prior. */
+        Vote(double[][] scores, List<Decoded> kBest, double weight) {
+            this(scores, kBest, weight, 0);
+        }
+
+        /** The log-probability of {@code text} under this vote's model, a missing county number allowed as above. */
+        double logProbability(String text) {
+            double lp = CtcDecoder.logProbability(scores, text);
+            for (int n : countyLengths(text)) {
+                lp = Math.max(lp, Math.log(countyPrior) + CtcDecoder.logProbability(scores, text.substring(n)));
+            }
+            return lp;
+        }
+
+        /** Per-character confidences of {@code text}; where a missing county number scores best, its digits have the prior. */
+        double[] confidences(String text) {
+            double best = CtcDecoder.logProbability(scores, text);
+            double[] conf = CtcDecoder.confidences(scores, text);
+            for (int n : countyLengths(text)) {
+                double lp = Math.log(countyPrior) + CtcDecoder.logProbability(scores, text.substring(n));
+                if (lp > best) {
+                    best = lp;
+                    double[] rest = CtcDecoder.confidences(scores, text.substring(n));
+                    Arrays.fill(conf, 0, n, countyPrior);
+                    System.arraycopy(rest, 0, conf, n, rest.length);
+                }
+            }
+            return conf;
+        }
+
+        /** How many leading characters of {@code text} may be a county number left out (1 for 1 to 9, 2 for 10 to 23), at least two characters left. */
+        private int[] countyLengths(String text) {
+            if (countyPrior <= 0 || text.length() < 3 || text.charAt(0) < '1' || text.charAt(0) > '9') {
+                return new int[0];
+            }
+            int two = Character.isDigit(text.charAt(1)) ? Integer.parseInt(text.substring(0, 2)) : 0;
+            return two >= 10 && two <= 23 && text.length() >= 4 ? new int[] {1, 2} : new int[] {1};
+        }
     }
 
     /** Both models' candidates, each scored under both models, best first; a text one of them cannot produce is left out. */
@@ -247,7 +318,7 @@ final class EnsembleReader implements CropReader {
     List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest, Vote third) {
         double[][] lineScores = lookAlikeMerge > 0 ? mergeLookAlikes(line.serial(), lookAlikeMerge) : line.serial();
         List<Vote> votes = new ArrayList<>(3);
-        votes.add(new Vote(lineScores, line.kBest(), lineWeight));
+        votes.add(new Vote(lineScores, line.kBest(), lineWeight, line.state() == Jurisdiction.WY ? countyPrior : 0));
         votes.add(new Vote(wholeScores, wholeBest, wholeWeight(third == null ? 0 : third.weight())));
         if (third != null) {
             votes.add(third);
@@ -275,7 +346,7 @@ final class EnsembleReader implements CropReader {
         for (String t : texts) {
             double lp = 0;
             for (Vote v : votes) {
-                lp += weighted(v.weight(), v.scores(), t);
+                lp += weighted(v, t);
             }
             if (lp == Double.NEGATIVE_INFINITY) {
                 continue;
@@ -283,7 +354,7 @@ final class EnsembleReader implements CropReader {
             double[] conf = new double[t.length()];
             Arrays.fill(conf, 1);
             for (Vote v : votes) {
-                double[] c = CtcDecoder.confidences(v.scores(), t);
+                double[] c = v.confidences(t);
                 for (int k = 0; k < conf.length; k++) {
                     conf[k] *= Math.pow(c[k], v.weight());
                 }
@@ -294,9 +365,9 @@ final class EnsembleReader implements CropReader {
         return out.subList(0, Math.min(2 * K, out.size()));
     }
 
-    /** {@code weight} times the log-probability of {@code text} under {@code scores}; 0 for a model of weight 0, which has no say (not NaN where it cannot produce the text). */
-    private static double weighted(double weight, double[][] scores, String text) {
-        return weight == 0 ? 0 : weight * CtcDecoder.logProbability(scores, text);
+    /** {@code v}'s weight times the log-probability of {@code text} under it ({@link Vote#logProbability}); 0 for a vote of weight 0, which has no say (not NaN where it cannot produce the text). */
+    private static double weighted(Vote v, String text) {
+        return v.weight() == 0 ? 0 : v.weight() * v.logProbability(text);
     }
 
     /** Pairs of characters that plates print with one glyph (O and 0, I and 1). */

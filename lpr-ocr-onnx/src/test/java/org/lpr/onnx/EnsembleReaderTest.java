@@ -33,6 +33,11 @@ class EnsembleReaderTest {
                 EnumSet.noneOf(Flag.class), null);
     }
 
+    private static PlateReader.Analysis analysis(double[][] p, Jurisdiction state) {
+        return new PlateReader.Analysis(p, CtcDecoder.kBest(p, 10, 16, Plate.MAX_LENGTH), state, 0.9,
+                EnumSet.noneOf(Flag.class), null);
+    }
+
     private static EnsembleReader ensemble(double merge) {
         // combine() uses neither reader: it weighs distributions it is given
         return new EnsembleReader(null, null, 0.5, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), merge);
@@ -173,6 +178,44 @@ class EnsembleReaderTest {
         assertThat(merged[0][0]).isCloseTo(0.2, within(1e-12));
     }
 
+    @Test
+    void combine_wyoming_countyNumberTheLineReaderMissed_isReadWithTheCountyPrior() {
+        // the line finder boxed "339C" right of the horse; the whole-crop reader sees the county number 4 in front
+        double[][] line = {step("3", 0.99), blank(), step("3", 0.99), blank(), step("9", 0.99), blank(), step("C", 0.99)};
+        double[][] whole = {step("4", 0.9), step("3", 0.99), blank(), step("3", 0.99), step("9", 0.99), step("C", 0.99)};
+        List<Decoded> kw = CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH);
+        EnsembleReader county = new EnsembleReader(null, null, null, 0.5, 0, FormatRescorer.of(EnsemblePlateRecognizer.SCORED),
+                0, EnsemblePlateRecognizer.COUNTY_PRIOR);
+        List<Decoded> wy = county.combine(analysis(line, Jurisdiction.WY), whole, kw);
+        assertThat(wy.get(0).text()).isEqualTo("4339C");
+        // prior 1: the line reader scores "4339C" as it scores "339C", and has no say on the county digit's confidence
+        double expected = Math.sqrt(Math.exp(CtcDecoder.logProbability(line, "339C")) * Math.exp(CtcDecoder.logProbability(whole, "4339C")));
+        assertThat(wy.get(0).probability()).isCloseTo(expected, within(1e-9));
+        assertThat(wy.get(0).charConfidences()[0]).isCloseTo(Math.sqrt(0.9), within(1e-9));
+        // another state, or the prior off: the line reader cannot produce "4339C", so it is left out
+        assertThat(county.combine(analysis(line, Jurisdiction.CO), whole, kw).get(0).text()).isEqualTo("339C");
+        assertThat(ensemble(0).combine(analysis(line, Jurisdiction.WY), whole, kw)).extracting(Decoded::text).doesNotContain("4339C");
+    }
+
+    @Test
+    void vote_countyPrior_leavesOutOnlyACountyNumberOneTo23() {
+        double[][] line = {step("1", 0.99), blank(), step("2", 0.99), blank(), step("A", 0.99), blank(), step("B", 0.99)};
+        EnsembleReader.Vote vote = new EnsembleReader.Vote(line, List.of(), 0.5, 0.3);
+        double own = CtcDecoder.logProbability(line, "12AB");
+        assertThat(vote.logProbability("12AB")).isCloseTo(own, within(1e-12));
+        // county 7, county 23 (two digits), county 3 before "12AB"
+        assertThat(vote.logProbability("712AB")).isCloseTo(Math.log(0.3) + own, within(1e-12));
+        assertThat(vote.logProbability("2312AB")).isCloseTo(Math.log(0.3) + own, within(1e-12));
+        // 24 is no county number and 0 starts none: such texts stay impossible for this line
+        assertThat(vote.logProbability("2412AB")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(vote.logProbability("012AB")).isEqualTo(Double.NEGATIVE_INFINITY);
+        // without a prior nothing is left out
+        assertThat(new EnsembleReader.Vote(line, List.of(), 0.5).logProbability("712AB")).isEqualTo(Double.NEGATIVE_INFINITY);
+        // a left-out county number's digits get the prior as the line reader's confidence
+        assertThat(vote.confidences("712AB")[0]).isEqualTo(0.3);
+        assertThat(vote.confidences("712AB")[1]).isCloseTo(0.99, within(1e-12));
+    }
+
     /** A light crop with a dark "serial" of character-like strokes {@code charH} rows tall at its centre. */
     private static Image plateOfStrokes(int w, int h, int charH) {
         byte[] bgr = new byte[w * h * 3];
@@ -200,6 +243,17 @@ class EnsembleReaderTest {
         // 2.9 character heights tall, 2:1 wide, not the crop's 120 rows
         assertThat(frame.height()).isBetween(55, 68);
         assertThat(frame.width()).isBetween(2 * frame.height() - 4, 2 * frame.height() + 4);
+    }
+
+    @Test
+    void plateFrame_leftExtra_reachesThatManyCharacterHeightsFurtherLeftOnly() {
+        Image crop = plateOfStrokes(400, 200, 20);
+        Quad line = new Quad(240, 100, 1, 0, 50, 22);
+        Image plain = EnsembleReader.plateFrame(crop, line);
+        Image wider = EnsembleReader.plateFrame(crop, line, EnsembleReader.COUNTY_FRAME_LEFT);
+        double ch = EnsembleReader.characterBand(crop, line)[1] - EnsembleReader.characterBand(crop, line)[0];
+        assertThat(wider.height()).isEqualTo(plain.height());
+        assertThat((double) wider.width() - plain.width()).isCloseTo(EnsembleReader.COUNTY_FRAME_LEFT * ch, within(1.0));
     }
 
     @Test
