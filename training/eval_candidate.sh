@@ -4,7 +4,8 @@
 # and on the far, picture-emblem, specialty and plate-gothic renders. The sets are rendered by training/render_eval_sets.sh into EVAL (default
 # training/data/eval of this checkout); LPR_JAR (default /tmp/lpr-main.jar) is the lpr jar built from the branch under test.
 # TARGET (default plate-lite; plate-rec-v3 for a whole-crop candidate) names the shipped model the candidate replaces.
-# MODES (default "alone ens") picks the measurements; JAVA_OPTS (default none) goes to every java run (a trial's -D settings).
+# MODES (default "alone ens") picks the candidate's measurements on the six and the reported sets (the two further sets
+# are always read in the ensemble); JAVA_OPTS (default none) goes to every java run, split at spaces (a trial's -D settings).
 # usage: [TARGET=plate-rec-v3] [MODES=ens] [JAVA_OPTS=-Dx=y] training/eval_candidate.sh NAME MODEL.onnx -> /tmp/cand-NAME.txt
 N=$1; M=$2; T=${TARGET:-plate-lite}
 J=/tmp/lpr-$N.jar
@@ -25,6 +26,7 @@ out=/tmp/cand-$N.txt; : > $out
 # exact reads of DIR, through the candidate jar (further arguments go to eval-crops)
 exact() { java ${JAVA_OPTS:-} -jar $J eval-crops "$@" --threads 2 2>/dev/null | tail -1 | sed 's/.*"exact":\([0-9]*\).*/\1/'; }
 for mode in ${MODES:-alone ens}; do
+  case $mode in alone|ens) ;; *) echo "unknown mode '$mode' in MODES (alone, ens)" >&2; exit 2;; esac
   opt=(); [ $mode = alone ] && opt=(--recognizer $T)
   tot=0
   for d in $SIX; do e=$(exact $d "${opt[@]}"); tot=$((tot+e)); echo "$mode $d $e" >> $out; done

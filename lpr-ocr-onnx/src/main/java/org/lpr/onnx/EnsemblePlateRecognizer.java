@@ -74,6 +74,11 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         return settings.name;
     }
 
+    /** The county prior the reader is built with: {@link #COUNTY_PRIOR}, or 0 where Wyoming's county numbers are off. */
+    double countyPrior() {
+        return settings.countyNumbers ? COUNTY_PRIOR : 0;
+    }
+
     @Override
     CropReader open() {
         String heightProblem = PlateReader.lineFinderHeightProblem(PlateReader.LINE_FINDER_HEIGHT);
@@ -94,7 +99,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             TextReader compact = settings.compactWeight == 0 ? null
                     : new TextReader(settings.compactModel, settings.threads, settings.batchSize);
             return new EnsembleReader(lines, whole, compact, settings.lineWeight, settings.compactWeight, rescorer,
-                    settings.lookAlikeMerge, settings.countyNumbers ? COUNTY_PRIOR : 0);
+                    settings.lookAlikeMerge, countyPrior());
         } catch (RuntimeException e) {
             if (whole != null) {
                 whole.close();
@@ -219,7 +224,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
          * the county's number (1 to 23) left of the bucking horse as part of the plate number; the line finder draws
          * no box around that lone digit, so the line reader reads {@code 339C} on a {@code 4339C} plate. On, where the
          * legend says Wyoming, the whole-crop readers see further left and a reading that starts with a county number
-         * is not held back by the line reader's lacking it. Off: the line reader must see every character.
+         * is not held back by the line reader's lacking it. Off: the frame is the usual one and the line reader must see
+         * every character.
          */
         public Builder wyomingCountyNumbers(boolean on) {
             this.countyNumbers = on;

@@ -26,7 +26,9 @@ import org.lpr.onnx.PlateReader.Analysis;
  * (a product of experts); then the per-state serial formats rescore them as for a single model. The
  * whole-crop readers read the plate framed around the serial line's characters ({@link #plateFrame}), not a
  * detector's looser crop. Where the line reader finds no serial line (small, blurred plates), the two whole-crop
- * readers decide together, in their ensemble proportion ({@link #combineWhole}).
+ * readers decide together, in their ensemble proportion ({@link #combineWhole}). Where the line reader names Wyoming
+ * and the county prior is on, the frame reaches further left and the line reader lets a leading county number pass
+ * ({@link Vote}).
  */
 final class EnsembleReader implements CropReader {
     private static final int K = 10;
@@ -41,7 +43,7 @@ final class EnsembleReader implements CropReader {
     private final FormatRescorer rescorer;
     /** How much of the line reader's O/0 and I/1 probability is pooled (0: none, 1: one glyph). */
     private final double lookAlikeMerge;
-    /** The prior of a Wyoming county number the line reader did not see (0: it must see it); see {@link Vote#countyPrior}. */
+    /** The prior of a Wyoming county number the line reader did not see (0: it must see it; see {@link Vote}). */
     private final double countyPrior;
 
     /** Two models: the line reader with {@code lineWeight}, the whole-crop reader with the rest. */
@@ -59,7 +61,7 @@ final class EnsembleReader implements CropReader {
         this(lines, whole, compact, lineWeight, compactWeight, rescorer, lookAlikeMerge, 0);
     }
 
-    /** Three models as above, and the prior of a Wyoming county number the line reader did not see ({@link Vote#countyPrior}). */
+    /** Three models as above, and the prior of a Wyoming county number the line reader did not see (see {@link Vote}). */
     EnsembleReader(PlateReader lines, TextReader whole, TextReader compact, double lineWeight, double compactWeight,
             FormatRescorer rescorer, double lookAlikeMerge, double countyPrior) {
         this.lookAlikeMerge = lookAlikeMerge;
@@ -78,8 +80,7 @@ final class EnsembleReader implements CropReader {
         List<TextReader.Line> wholeJobs = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
             Quad serial = analyses.get(i).map(Analysis::serialLine).orElse(null);
-            boolean county = countyPrior > 0 && analyses.get(i).map(a -> a.state() == Jurisdiction.WY).orElse(false);
-            wholeJobs.add(TextReader.Line.whole(plateFrame(crops.get(i), serial, county ? COUNTY_FRAME_LEFT : 0)));
+            wholeJobs.add(TextReader.Line.whole(plateFrame(crops.get(i), serial, frameLeft(analyses.get(i), countyPrior))));
         }
         List<TextReader.Scores> scores = whole.read(wholeJobs);
         // the compact reader reads every crop: beside the line reading, or, where no line was read, beside the whole-crop reader alone
@@ -141,6 +142,14 @@ final class EnsembleReader implements CropReader {
      */
     static Image plateFrame(Image crop, Quad serial) {
         return plateFrame(crop, serial, 0);
+    }
+
+    /**
+     * How many character heights further left than {@link #plateFrame(Image, Quad)} the whole-crop readers' frame
+     * reaches: {@link #COUNTY_FRAME_LEFT} where the line reader names Wyoming and the county prior is on, else 0.
+     */
+    static double frameLeft(Optional<Analysis> line, double countyPrior) {
+        return countyPrior > 0 && line.map(a -> a.state() == Jurisdiction.WY).orElse(false) ? COUNTY_FRAME_LEFT : 0;
     }
 
     /**
@@ -255,7 +264,6 @@ final class EnsembleReader implements CropReader {
      */
     static final double MIN_BAND_OF_LINE = 1.0 / 3;
 
-    /** A model's say: its per-timestep distributions, its k-best readings and its weight. */
     /**
      * One model's say: its per-timestep distributions, its k-best texts and its weight. A county prior above 0
      * (the line reader on a plate whose legend says Wyoming) lets the model's reading lack a leading county
@@ -279,11 +287,18 @@ final class EnsembleReader implements CropReader {
             return lp;
         }
 
-        /** Per-character confidences of {@code text}; where a missing county number scores best, its digits have the prior. */
+        /**
+         * Per-character confidences of {@code text}; where a missing county number scores best, its digits have the
+         * prior (1: the model has no say on them).
+         */
         double[] confidences(String text) {
-            double best = CtcDecoder.logProbability(scores, text);
+            int[] lengths = countyLengths(text);
             double[] conf = CtcDecoder.confidences(scores, text);
-            for (int n : countyLengths(text)) {
+            if (lengths.length == 0) {
+                return conf;
+            }
+            double best = CtcDecoder.logProbability(scores, text);
+            for (int n : lengths) {
                 double lp = Math.log(countyPrior) + CtcDecoder.logProbability(scores, text.substring(n));
                 if (lp > best) {
                     best = lp;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.lpr.core.image.Image;
 import org.lpr.core.read.Jurisdiction;
@@ -185,7 +186,7 @@ class EnsembleReaderTest {
         double[][] whole = {step("4", 0.9), step("3", 0.99), blank(), step("3", 0.99), step("9", 0.99), step("C", 0.99)};
         List<Decoded> kw = CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH);
         EnsembleReader county = new EnsembleReader(null, null, null, 0.5, 0, FormatRescorer.of(EnsemblePlateRecognizer.SCORED),
-                0, EnsemblePlateRecognizer.COUNTY_PRIOR);
+                0, 1.0);
         List<Decoded> wy = county.combine(analysis(line, Jurisdiction.WY), whole, kw);
         assertThat(wy.get(0).text()).isEqualTo("4339C");
         // prior 1: the line reader scores "4339C" as it scores "339C", and has no say on the county digit's confidence
@@ -254,6 +255,18 @@ class EnsembleReaderTest {
         double ch = EnsembleReader.characterBand(crop, line)[1] - EnsembleReader.characterBand(crop, line)[0];
         assertThat(wider.height()).isEqualTo(plain.height());
         assertThat((double) wider.width() - plain.width()).isCloseTo(EnsembleReader.COUNTY_FRAME_LEFT * ch, within(1.0));
+        // the right-hand part is the plain frame: only the left edge moved
+        Image right = wider.crop(wider.width() - plain.width(), 0, plain.width(), plain.height());
+        assertThat(right.bgr()).isEqualTo(plain.bgr());
+    }
+
+    @Test
+    void frameLeft_onlyWhereTheLineReaderNamesWyomingAndThePriorIsOn() {
+        double[][] p = {step("1", 0.99)};
+        assertThat(EnsembleReader.frameLeft(Optional.of(analysis(p, Jurisdiction.WY)), 1)).isEqualTo(EnsembleReader.COUNTY_FRAME_LEFT);
+        assertThat(EnsembleReader.frameLeft(Optional.of(analysis(p, Jurisdiction.WY)), 0)).isZero();
+        assertThat(EnsembleReader.frameLeft(Optional.of(analysis(p, Jurisdiction.CO)), 1)).isZero();
+        assertThat(EnsembleReader.frameLeft(Optional.empty(), 1)).isZero();
     }
 
     @Test

@@ -35,6 +35,15 @@ class EnsembleSettingsTest {
     }
 
     @Test
+    void build_wyomingCountyNumbers_onByDefault_offGivesNoCountyPrior() {
+        try (EnsemblePlateRecognizer on = EnsemblePlateRecognizer.builder().build();
+                EnsemblePlateRecognizer off = EnsemblePlateRecognizer.builder().wyomingCountyNumbers(false).build()) {
+            assertThat(on.countyPrior()).isEqualTo(EnsemblePlateRecognizer.COUNTY_PRIOR).isPositive();
+            assertThat(off.countyPrior()).isZero();
+        }
+    }
+
+    @Test
     void build_compactModelThatIsNotCtc_isRefused() {
         OcrModel m = OcrModel.loadResource("/org/lpr/onnx/models/plate-lite.properties");
         OcrModel slots = new OcrModel(m.name(), m.source(), m.inputHeight(), m.inputWidth(), m.maxInputWidth(), m.layout(),
