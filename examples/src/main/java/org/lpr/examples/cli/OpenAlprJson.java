@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.lpr.core.image.Image;
 import org.lpr.core.spi.PlateReading;
 import org.lpr.core.read.Candidate;
+import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.PlateRead;
 import org.lpr.core.read.Point;
 
@@ -35,7 +36,7 @@ final class OpenAlprJson {
             r.put("confidence", RecognizeCommand.round(read.confidence() * 100));
             r.put("matches_template", fits ? 1 : 0);
             r.put("plate_index", index++);
-            r.put("region", read.plate().jurisdiction().isKnown() ? "us-" + read.plate().jurisdiction().code().toLowerCase(java.util.Locale.ROOT) : "");
+            r.put("region", region(read.plate().jurisdiction()));
             r.put("region_confidence", (int) Math.round(read.jurisdictionConfidence() * 100));
             r.put("processing_time_ms", RecognizeCommand.round(result.recognizeMs()));
             r.put("requested_topn", topN);
@@ -50,5 +51,10 @@ final class OpenAlprJson {
             }
         }
         return o;
+    }
+
+    /** OpenALPR's region: the country and the state or province in lower case ({@code us-il}, {@code ca-on}), or empty where unknown. */
+    static String region(Jurisdiction j) {
+        return j.isKnown() ? (j.country().name() + "-" + j.code()).toLowerCase(java.util.Locale.ROOT) : "";
     }
 }

@@ -18,6 +18,7 @@ import org.lpr.core.hotlist.ParsedHotList;
 import org.lpr.core.hotlist.file.CsvHotListSource;
 import org.lpr.core.image.Image;
 import org.lpr.core.read.Candidate;
+import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.PlateRead;
 import org.lpr.core.read.Point;
 import picocli.CommandLine.Command;
@@ -104,13 +105,18 @@ final class RecognizeCommand implements Callable<Integer> {
         return failed == 0 ? 0 : 1;
     }
 
+    /** A read's state in the JSON lines: the two-letter code, or {@code "unknown"} where it cannot be told. */
+    static String state(Jurisdiction j) {
+        return j == Jurisdiction.UNKNOWN ? "unknown" : j.code();
+    }
+
     private static ObjectNode readJson(Path file, SceneReader.Found found, List<Hit> hitList, SceneReader.Result result,
             double decodeMs, double totalMs) {
         PlateRead read = found.read();
         ObjectNode o = JSON.createObjectNode();
         o.put("file", file.toString());
         o.put("plate", read.plate().text());
-        o.put("state", read.plate().jurisdiction().code());
+        o.put("state", state(read.plate().jurisdiction()));
         o.put("state_confidence", round(read.jurisdictionConfidence()));
         o.put("confidence", round(read.confidence()));
         ArrayNode candidates = o.putArray("candidates");
@@ -135,7 +141,11 @@ final class RecognizeCommand implements Callable<Integer> {
         for (Hit h : hitList) {
             ObjectNode hit = hits.addObject();
             hit.put("plate", h.entry().plate().text());
-            hit.put("state", h.entry().jurisdiction().code());
+            if (h.entry().jurisdiction() != Jurisdiction.UNKNOWN) {
+                hit.put("state", h.entry().jurisdiction().code());
+            } else {
+                hit.putNull("state");
+            }
             hit.put("read_text", h.readText());
             hit.put("match", h.match().name());
             hit.put("score", round(h.score()));

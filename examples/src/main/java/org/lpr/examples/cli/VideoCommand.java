@@ -105,7 +105,7 @@ final class VideoCommand implements Callable<Integer> {
         PlateRead r = g.read();
         ObjectNode o = JSON.createObjectNode();
         o.put("plate", r.plate().text());
-        o.put("state", r.plate().jurisdiction().code());
+        o.put("state", RecognizeCommand.state(r.plate().jurisdiction()));
         o.put("confidence", RecognizeCommand.round(r.confidence()));
         ArrayNode candidates = o.putArray("candidates");
         for (Candidate c : r.candidates().stream().limit(5).toList()) {

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lpr.core.read.Jurisdiction;
 import org.lpr.examples.SampleScenes;
 
 class RecognizeCommandTest {
@@ -82,8 +83,22 @@ class RecognizeCommandTest {
         JsonNode read = reads.stream().filter(r -> r.get("plate").asText().equals("NOX226")).findFirst().orElseThrow();
         assertThat(read.get("file").asText()).endsWith("car-il-NOX226.jpg");
         assertThat(read.get("hits")).hasSize(1);
+        assertThat(read.get("hits").get(0).get("state").asText()).isEqualTo("IL");
         assertThat(read.get("polygon")).hasSize(4);
         assertThat(read.get("timings").has("detect_ms")).isTrue();
+    }
+
+    @Test
+    void state_isTheTwoLetterCodeOrUnknown() {
+        assertThat(RecognizeCommand.state(Jurisdiction.MO)).isEqualTo("MO");
+        assertThat(RecognizeCommand.state(Jurisdiction.UNKNOWN)).isEqualTo("unknown");
+    }
+
+    @Test
+    void openAlprRegion_isCountryAndStateOrEmpty() {
+        assertThat(OpenAlprJson.region(Jurisdiction.IL)).isEqualTo("us-il");
+        assertThat(OpenAlprJson.region(Jurisdiction.ON)).isEqualTo("ca-on");
+        assertThat(OpenAlprJson.region(Jurisdiction.UNKNOWN)).isEmpty();
     }
 
     @Test
