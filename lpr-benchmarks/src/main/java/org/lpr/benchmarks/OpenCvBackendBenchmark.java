@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The OpenCV backend on one plain lpr-synth plate crop (240x120) and one plain 640x480 lpr-synth scene: the
  * PP-OCRv4 recognizer and DB detector on OpenCV DNN, the model-free classical detector, and JPEG
- * decoding; {@code baseline} copies the scene's pixels.
+ * decoding by OpenCV and by core's ImageIO decoder; {@code baseline} copies the scene's pixels.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -59,6 +59,12 @@ public class OpenCvBackendBenchmark {
     @Benchmark
     public Image decodeJpeg() {
         return OpenCvImages.decode(sceneJpeg);
+    }
+
+    /** Decodes the same JPEG with core's pure-Java decoder (ImageIO, limits checked on the header), as the ONNX backend does. */
+    @Benchmark
+    public Image decodeJpegImageIo() {
+        return Image.decode(sceneJpeg);
     }
 
     /** Reads one plate crop with PP-OCRv4 on OpenCV DNN (one thread). */
