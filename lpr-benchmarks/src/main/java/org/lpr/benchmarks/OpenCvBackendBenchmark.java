@@ -61,7 +61,7 @@ public class OpenCvBackendBenchmark {
         return OpenCvImages.decode(sceneJpeg);
     }
 
-    /** Decodes the same JPEG with core's pure-Java decoder (ImageIO, limits checked on the header), as the ONNX backend does. */
+    /** Decodes the same JPEG with core's pure-Java decoder (ImageIO, limits checked on the header), the command line's decoder for every backend. */
     @Benchmark
     public Image decodeJpegImageIo() {
         return Image.decode(sceneJpeg);

@@ -107,7 +107,7 @@ final class RecognizeCommand implements Callable<Integer> {
 
     /** A read's state in the JSON lines: the two-letter code, or {@code "unknown"} where it cannot be told. */
     static String state(Jurisdiction j) {
-        return j == Jurisdiction.UNKNOWN ? "unknown" : j.code();
+        return j.isKnown() ? j.code() : "unknown";
     }
 
     private static ObjectNode readJson(Path file, SceneReader.Found found, List<Hit> hitList, SceneReader.Result result,
@@ -141,7 +141,7 @@ final class RecognizeCommand implements Callable<Integer> {
         for (Hit h : hitList) {
             ObjectNode hit = hits.addObject();
             hit.put("plate", h.entry().plate().text());
-            if (h.entry().jurisdiction() != Jurisdiction.UNKNOWN) {
+            if (h.entry().jurisdiction().isKnown()) {
                 hit.put("state", h.entry().jurisdiction().code());
             } else {
                 hit.putNull("state");

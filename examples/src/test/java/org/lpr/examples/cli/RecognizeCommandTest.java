@@ -98,6 +98,8 @@ class RecognizeCommandTest {
     void openAlprRegion_isCountryAndStateOrEmpty() {
         assertThat(OpenAlprJson.region(Jurisdiction.IL)).isEqualTo("us-il");
         assertThat(OpenAlprJson.region(Jurisdiction.ON)).isEqualTo("ca-on");
+        // California's code is Canada's country code: the prefix is the country, not the code
+        assertThat(OpenAlprJson.region(Jurisdiction.CA)).isEqualTo("us-ca");
         assertThat(OpenAlprJson.region(Jurisdiction.UNKNOWN)).isEmpty();
     }
 

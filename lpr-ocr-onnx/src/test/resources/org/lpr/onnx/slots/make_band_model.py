@@ -1,9 +1,9 @@
 """Writes band-slots.onnx: a tiny fixed-slot plate "reader" laid out as fast-plate-ocr's models are (input uint8 NHWC
-[N, 64, 128, 3] RGB, output [N, 8, 37] slot logits over 0-9, A-Z and the pad '_'), for OcrModelSlotsTest.
+[N, 64, 128, 3] RGB, output [N, 8, 37] slot logits over 0-9, A-Z and the pad '_'), for FixedSlotModelTest.
 
 It reads no characters: slot k's class is told by the mean red value of the k-th 16-pixel-wide column band, class c
 where red is nearest 7 * c (logit -(red - 7c)^2 / 10). So a test image of eight red bands spells a known text through
-the SDK's whole fixed-slot path (resize, uint8 NHWC tensor, RGB order, slot decoding, pad); fed BGR or NCHW it would
+the SDK's whole fixed-slot path (uint8 NHWC tensor, RGB order, slot decoding, pad); fed BGR or NCHW it would
 spell another text or fail. Run with Debian's python3-onnx: /usr/bin/python3 make_band_model.py
 """
 import os
@@ -18,7 +18,7 @@ nodes = [
     helper.make_node("Cast", ["input"], ["f"], to=TensorProto.FLOAT),
     # red channel only: [N, H, W, 1]
     helper.make_node("Slice", ["f", "c0", "c1", "c3"], ["red"]),
-    # mean over rows: [N, 1, W, 1] -> [N, SLOTS, W / SLOTS]
+    # mean over rows and the one channel: [N, W]; then [N, SLOTS, W / SLOTS] and the mean of each band: [N, SLOTS, 1]
     helper.make_node("ReduceMean", ["red"], ["cols"], axes=[1, 3], keepdims=0),
     helper.make_node("Reshape", ["cols", "bands_shape"], ["bands"]),
     helper.make_node("ReduceMean", ["bands"], ["level"], axes=[2], keepdims=1),
