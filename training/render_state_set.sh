@@ -13,10 +13,8 @@ rm -rf "$TMP"
 nice -n 10 java -cp lpr-synth/target/classes:lpr-core/target/classes org.lpr.synth.DatasetWriter \
     --out "$TMP" --count "$COUNT" --seed "$SEED" --threads 2 --size 192x96 --sign-font-share 0.6
 mkdir -p "$OUT/images"
-head -1 "$TMP/labels.csv" > "$OUT/labels.csv.part"
-awk -F, -v s="$ST" 'NR > 1 && $2 == s' "$TMP/labels.csv" | while IFS=, read -r f st p; do
-  mv "$TMP/$f" "$OUT/$f"; echo "$f,$st,$p" >> "$OUT/labels.csv.part"
-done
+awk -F, -v s="$ST" 'NR == 1 || $2 == s' "$TMP/labels.csv" > "$OUT/labels.csv.part"
+tail -n +2 "$OUT/labels.csv.part" | cut -d, -f1 | while read -r f; do mv "$TMP/$f" "$OUT/$f"; done
 rm -rf "$TMP"
 kept=$(($(wc -l < "$OUT/labels.csv.part") - 1))
 if [ "$kept" -eq 0 ]; then

@@ -149,7 +149,12 @@ final class EnsembleReader implements CropReader {
      * reaches: {@link #COUNTY_FRAME_LEFT} where the line reader names Wyoming and the county prior is on, else 0.
      */
     static double frameLeft(Optional<Analysis> line, double countyPrior) {
-        return countyPrior > 0 && line.map(a -> a.state() == Jurisdiction.WY).orElse(false) ? COUNTY_FRAME_LEFT : 0;
+        return line.map(a -> countyPrior(a, countyPrior)).orElse(0.0) > 0 ? COUNTY_FRAME_LEFT : 0;
+    }
+
+    /** The county prior for the line reader's vote on {@code line}: {@code countyPrior} where it names Wyoming, else 0. */
+    static double countyPrior(Analysis line, double countyPrior) {
+        return line.state() == Jurisdiction.WY ? countyPrior : 0;
     }
 
     /**
@@ -278,36 +283,41 @@ final class EnsembleReader implements CropReader {
             this(scores, kBest, weight, 0);
         }
 
-        /** The log-probability of {@code text} under this vote's model, a missing county number allowed as above. */
-        double logProbability(String text) {
+        /**
+         * How this vote scores {@code text}: the log-probability of the text itself, or, where it starts with a county
+         * number and that scores better, of the rest of it times the prior; {@code leftOut} is how many leading
+         * characters the better reading lacks (0: none).
+         */
+        Scored scored(String text) {
+            int leftOut = 0;
             double lp = CtcDecoder.logProbability(scores, text);
             for (int n : countyLengths(text)) {
-                lp = Math.max(lp, Math.log(countyPrior) + CtcDecoder.logProbability(scores, text.substring(n)));
+                double without = Math.log(countyPrior) + CtcDecoder.logProbability(scores, text.substring(n));
+                if (without > lp) {
+                    lp = without;
+                    leftOut = n;
+                }
             }
-            return lp;
+            return new Scored(lp, leftOut);
         }
 
         /**
-         * Per-character confidences of {@code text}; where a missing county number scores best, its digits have the
-         * prior (1: the model has no say on them).
+         * Per-character confidences of {@code text} as {@link #scored} read it: the first {@code leftOut} characters
+         * (a county number the model did not see) have the prior (1: the model has no say on them).
          */
-        double[] confidences(String text) {
-            int[] lengths = countyLengths(text);
-            double[] conf = CtcDecoder.confidences(scores, text);
-            if (lengths.length == 0) {
-                return conf;
+        double[] confidences(String text, int leftOut) {
+            if (leftOut == 0) {
+                return CtcDecoder.confidences(scores, text);
             }
-            double best = CtcDecoder.logProbability(scores, text);
-            for (int n : lengths) {
-                double lp = Math.log(countyPrior) + CtcDecoder.logProbability(scores, text.substring(n));
-                if (lp > best) {
-                    best = lp;
-                    double[] rest = CtcDecoder.confidences(scores, text.substring(n));
-                    Arrays.fill(conf, 0, n, countyPrior);
-                    System.arraycopy(rest, 0, conf, n, rest.length);
-                }
-            }
+            double[] conf = new double[text.length()];
+            Arrays.fill(conf, 0, leftOut, countyPrior);
+            double[] rest = CtcDecoder.confidences(scores, text.substring(leftOut));
+            System.arraycopy(rest, 0, conf, leftOut, rest.length);
             return conf;
+        }
+
+        /** A text's log-probability under a vote, and how many leading characters the scored reading left out. */
+        record Scored(double logProbability, int leftOut) {
         }
 
         /** How many leading characters of {@code text} may be a county number left out (1 for 1 to 9, 2 for 10 to 23), at least two characters left. */
@@ -333,7 +343,7 @@ final class EnsembleReader implements CropReader {
     List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest, Vote third) {
         double[][] lineScores = lookAlikeMerge > 0 ? mergeLookAlikes(line.serial(), lookAlikeMerge) : line.serial();
         List<Vote> votes = new ArrayList<>(3);
-        votes.add(new Vote(lineScores, line.kBest(), lineWeight, line.state() == Jurisdiction.WY ? countyPrior : 0));
+        votes.add(new Vote(lineScores, line.kBest(), lineWeight, countyPrior(line, countyPrior)));
         votes.add(new Vote(wholeScores, wholeBest, wholeWeight(third == null ? 0 : third.weight())));
         if (third != null) {
             votes.add(third);
@@ -358,31 +368,36 @@ final class EnsembleReader implements CropReader {
             v.kBest().forEach(d -> texts.add(d.text()));
         }
         List<Decoded> out = new ArrayList<>(texts.size());
+        int[] leftOut = new int[votes.size()];
         for (String t : texts) {
+            // a vote of weight 0 has no say: skipped, so its impossibility of a text is no veto (not 0 x -infinity)
             double lp = 0;
-            for (Vote v : votes) {
-                lp += weighted(v, t);
+            for (int i = 0; i < votes.size(); i++) {
+                Vote v = votes.get(i);
+                if (v.weight() != 0) {
+                    Vote.Scored s = v.scored(t);
+                    lp += v.weight() * s.logProbability();
+                    leftOut[i] = s.leftOut();
+                }
             }
             if (lp == Double.NEGATIVE_INFINITY) {
                 continue;
             }
             double[] conf = new double[t.length()];
             Arrays.fill(conf, 1);
-            for (Vote v : votes) {
-                double[] c = v.confidences(t);
-                for (int k = 0; k < conf.length; k++) {
-                    conf[k] *= Math.pow(c[k], v.weight());
+            for (int i = 0; i < votes.size(); i++) {
+                Vote v = votes.get(i);
+                if (v.weight() != 0) {
+                    double[] c = v.confidences(t, leftOut[i]);
+                    for (int k = 0; k < conf.length; k++) {
+                        conf[k] *= Math.pow(c[k], v.weight());
+                    }
                 }
             }
             out.add(new Decoded(t, Math.exp(lp), conf));
         }
         out.sort(Comparator.comparingDouble(Decoded::probability).reversed());
         return out.subList(0, Math.min(2 * K, out.size()));
-    }
-
-    /** {@code v}'s weight times the log-probability of {@code text} under it ({@link Vote#logProbability}); 0 for a vote of weight 0, which has no say (not NaN where it cannot produce the text). */
-    private static double weighted(Vote v, String text) {
-        return v.weight() == 0 ? 0 : v.weight() * v.logProbability(text);
     }
 
     /** Pairs of characters that plates print with one glyph (O and 0, I and 1). */

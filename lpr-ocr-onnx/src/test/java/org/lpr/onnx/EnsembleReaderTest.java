@@ -8,6 +8,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.lpr.core.image.Image;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
@@ -159,23 +161,16 @@ class EnsembleReaderTest {
         assertThat(out).extracting(Decoded::text).containsExactlyInAnyOrder("AB", "AC");
     }
 
-    @Test
-    void mergeLookAlikes_givesBothOfAPairTheirSummedProbability() {
-        double[][] merged = EnsembleReader.mergeLookAlikes(new double[][] {step("O0I", 0.5, 0.2, 0.1)}, 1);
-        assertThat(merged[0][Alphabet.reducedOf('O')]).isCloseTo(0.7, within(1e-12));
-        assertThat(merged[0][Alphabet.reducedOf('0')]).isCloseTo(0.7, within(1e-12));
-        assertThat(merged[0][Alphabet.reducedOf('I')]).isCloseTo(0.1, within(1e-12));
-        assertThat(merged[0][Alphabet.reducedOf('1')]).isCloseTo(0.1, within(1e-12));
-        assertThat(merged[0][0]).isCloseTo(0.2, within(1e-12));
-    }
-
-    @Test
-    void mergeLookAlikes_halfShare_keepsHalfOfEachOwnProbability() {
-        double[][] merged = EnsembleReader.mergeLookAlikes(new double[][] {step("O0I", 0.5, 0.2, 0.1)}, 0.5);
-        assertThat(merged[0][Alphabet.reducedOf('O')]).isCloseTo(0.6, within(1e-12));
-        assertThat(merged[0][Alphabet.reducedOf('0')]).isCloseTo(0.45, within(1e-12));
-        assertThat(merged[0][Alphabet.reducedOf('I')]).isCloseTo(0.1, within(1e-12));
-        assertThat(merged[0][Alphabet.reducedOf('1')]).isCloseTo(0.05, within(1e-12));
+    /** O 0.5, 0 0.2, I 0.1, blank 0.2: share 1 gives each of a pair the pair's sum; share 0.5 keeps half of each own. */
+    @ParameterizedTest
+    @CsvSource({"1, 0.7, 0.7, 0.1, 0.1", "0.5, 0.6, 0.45, 0.1, 0.05"})
+    void mergeLookAlikes_eachOfAPairKeepsOneMinusShareOfItsOwnAndGetsShareOfTheSum(double share, double o, double zero,
+            double i, double one) {
+        double[][] merged = EnsembleReader.mergeLookAlikes(new double[][] {step("O0I", 0.5, 0.2, 0.1)}, share);
+        assertThat(merged[0][Alphabet.reducedOf('O')]).isCloseTo(o, within(1e-12));
+        assertThat(merged[0][Alphabet.reducedOf('0')]).isCloseTo(zero, within(1e-12));
+        assertThat(merged[0][Alphabet.reducedOf('I')]).isCloseTo(i, within(1e-12));
+        assertThat(merged[0][Alphabet.reducedOf('1')]).isCloseTo(one, within(1e-12));
         assertThat(merged[0][0]).isCloseTo(0.2, within(1e-12));
     }
 
@@ -203,18 +198,21 @@ class EnsembleReaderTest {
         double[][] line = {step("1", 0.99), blank(), step("2", 0.99), blank(), step("A", 0.99), blank(), step("B", 0.99)};
         EnsembleReader.Vote vote = new EnsembleReader.Vote(line, List.of(), 0.5, 0.3);
         double own = CtcDecoder.logProbability(line, "12AB");
-        assertThat(vote.logProbability("12AB")).isCloseTo(own, within(1e-12));
+        assertThat(vote.scored("12AB").logProbability()).isCloseTo(own, within(1e-12));
         // county 7, county 23 (two digits), county 3 before "12AB"
-        assertThat(vote.logProbability("712AB")).isCloseTo(Math.log(0.3) + own, within(1e-12));
-        assertThat(vote.logProbability("2312AB")).isCloseTo(Math.log(0.3) + own, within(1e-12));
+        assertThat(vote.scored("712AB").logProbability()).isCloseTo(Math.log(0.3) + own, within(1e-12));
+        assertThat(vote.scored("2312AB").logProbability()).isCloseTo(Math.log(0.3) + own, within(1e-12));
         // 24 is no county number and 0 starts none: such texts stay impossible for this line
-        assertThat(vote.logProbability("2412AB")).isEqualTo(Double.NEGATIVE_INFINITY);
-        assertThat(vote.logProbability("012AB")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(vote.scored("2412AB").logProbability()).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(vote.scored("012AB").logProbability()).isEqualTo(Double.NEGATIVE_INFINITY);
         // without a prior nothing is left out
-        assertThat(new EnsembleReader.Vote(line, List.of(), 0.5).logProbability("712AB")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(new EnsembleReader.Vote(line, List.of(), 0.5).scored("712AB").logProbability()).isEqualTo(Double.NEGATIVE_INFINITY);
         // a left-out county number's digits get the prior as the line reader's confidence
-        assertThat(vote.confidences("712AB")[0]).isEqualTo(0.3);
-        assertThat(vote.confidences("712AB")[1]).isCloseTo(0.99, within(1e-12));
+        assertThat(vote.scored("712AB").leftOut()).isEqualTo(1);
+        assertThat(vote.scored("2312AB").leftOut()).isEqualTo(2);
+        assertThat(vote.scored("12AB").leftOut()).isZero();
+        assertThat(vote.confidences("712AB", 1)[0]).isEqualTo(0.3);
+        assertThat(vote.confidences("712AB", 1)[1]).isCloseTo(0.99, within(1e-12));
     }
 
     /** A light crop with a dark "serial" of character-like strokes {@code charH} rows tall at its centre. */

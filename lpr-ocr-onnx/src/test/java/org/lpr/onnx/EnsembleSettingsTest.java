@@ -3,34 +3,33 @@ package org.lpr.onnx;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.lpr.core.LprException;
 
 /** The ensemble's settings are checked when it is built, every problem named at once. */
 class EnsembleSettingsTest {
+    /** Building with {@code settings} applied to a fresh builder is refused with an {@link LprException} naming each of {@code problems}. */
+    private static void refused(UnaryOperator<EnsemblePlateRecognizer.Builder> settings, String... problems) {
+        assertThatThrownBy(() -> settings.apply(EnsemblePlateRecognizer.builder()).build())
+                .isInstanceOf(LprException.class).hasMessageContainingAll(problems);
+    }
+
     @Test
     void build_compactWeightOutOfRangeOrTooMuchWeight_namesEachProblem() {
-        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().compactWeight(1.2).build())
-                .isInstanceOf(LprException.class).hasMessageContaining("compact weight 1.2 is outside 0..1");
-        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().compactWeight(Double.NaN).build())
-                .isInstanceOf(LprException.class).hasMessageContaining("compact weight NaN");
-        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lineWeight(0.9).compactWeight(0.15).threads(0).build())
-                .isInstanceOf(LprException.class)
-                .hasMessageContaining("line weight 0.9 and compact weight 0.15 add up to more than 1")
-                .hasMessageContaining("threads 0");
+        refused(b -> b.compactWeight(1.2), "compact weight 1.2 is outside 0..1");
+        refused(b -> b.compactWeight(Double.NaN), "compact weight NaN");
+        refused(b -> b.lineWeight(0.9).compactWeight(0.15).threads(0),
+                "line weight 0.9 and compact weight 0.15 add up to more than 1", "threads 0");
     }
 
     @Test
     void build_lookAlikeMergeOutOfRange_isNamed() {
-        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lookAlikeMerge(1.5).build())
-                .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge 1.5 is outside 0..1");
-        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lookAlikeMerge(Double.NaN).build())
-                .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge NaN");
-        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lookAlikeMerge(-0.1).build())
-                .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge -0.1 is outside 0..1");
+        refused(b -> b.lookAlikeMerge(1.5), "look-alike merge 1.5 is outside 0..1");
+        refused(b -> b.lookAlikeMerge(Double.NaN), "look-alike merge NaN");
+        refused(b -> b.lookAlikeMerge(-0.1), "look-alike merge -0.1 is outside 0..1");
         // mergeLookAlikes(true) keeps a share already set, so an invalid one is still refused, and off clears it
-        assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().lookAlikeMerge(1.5).mergeLookAlikes(true).build())
-                .isInstanceOf(LprException.class).hasMessageContaining("look-alike merge 1.5");
+        refused(b -> b.lookAlikeMerge(1.5).mergeLookAlikes(true), "look-alike merge 1.5");
         EnsemblePlateRecognizer.builder().lookAlikeMerge(1.5).mergeLookAlikes(false).build().close();
     }
 

@@ -108,11 +108,7 @@ final class MatchCommand implements Callable<Integer> {
                 for (Hit h : hits) {
                     ObjectNode o = JSON.createObjectNode();
                     o.put("read", plate.text());
-                    if (plate.hasKnownJurisdiction()) {
-                        o.put("state", plate.jurisdiction().code());
-                    } else {
-                        o.putNull("state");
-                    }
+                    RecognizeCommand.putGivenState(o, plate.jurisdiction());
                     o.put("entry", h.entry().plate().text());
                     o.put("list", h.entry().listType().name());
                     o.put("match", h.match().name());

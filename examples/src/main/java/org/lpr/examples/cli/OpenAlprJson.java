@@ -53,8 +53,8 @@ final class OpenAlprJson {
         return o;
     }
 
-    /** OpenALPR's region: the country and the state or province in lower case ({@code us-il}, {@code ca-on}), or empty where unknown. */
+    /** OpenALPR's region: the ISO 3166-2 code in lower case ({@code us-il}, {@code ca-on}), or empty where unknown. */
     static String region(Jurisdiction j) {
-        return j.isKnown() ? (j.country().name() + "-" + j.code()).toLowerCase(java.util.Locale.ROOT) : "";
+        return j.isoCode().map(c -> c.toLowerCase(java.util.Locale.ROOT)).orElse("");
     }
 }

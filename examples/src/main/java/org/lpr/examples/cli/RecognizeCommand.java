@@ -110,6 +110,15 @@ final class RecognizeCommand implements Callable<Integer> {
         return j.isKnown() ? j.code() : "unknown";
     }
 
+    /** A hot list entry's (or a given plate's) state in the JSON lines: the two-letter code, or null where none was given. */
+    static void putGivenState(ObjectNode o, Jurisdiction j) {
+        if (j.isKnown()) {
+            o.put("state", j.code());
+        } else {
+            o.putNull("state");
+        }
+    }
+
     private static ObjectNode readJson(Path file, SceneReader.Found found, List<Hit> hitList, SceneReader.Result result,
             double decodeMs, double totalMs) {
         PlateRead read = found.read();
@@ -141,11 +150,7 @@ final class RecognizeCommand implements Callable<Integer> {
         for (Hit h : hitList) {
             ObjectNode hit = hits.addObject();
             hit.put("plate", h.entry().plate().text());
-            if (h.entry().jurisdiction().isKnown()) {
-                hit.put("state", h.entry().jurisdiction().code());
-            } else {
-                hit.putNull("state");
-            }
+            putGivenState(hit, h.entry().jurisdiction());
             hit.put("read_text", h.readText());
             hit.put("match", h.match().name());
             hit.put("score", round(h.score()));
