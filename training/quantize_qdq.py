@@ -248,10 +248,28 @@ def fold_affine_into_next_convs(model):
     return folded
 
 
+def axes_to_inputs(model):
+    """Squeeze and Unsqueeze take their axes as an input from opset 13 on (an attribute before): moved there."""
+    moved = 0
+    for n in model.graph.node:
+        if n.op_type not in ('Squeeze', 'Unsqueeze'):
+            continue
+        axes = [a for a in n.attribute if a.name == 'axes']
+        if not axes:
+            continue
+        name = '%s_axes' % n.output[0]
+        model.graph.initializer.append(numpy_helper.from_array(np.asarray(list(axes[0].ints), dtype=np.int64), name))
+        n.attribute.remove(axes[0])
+        n.input.append(name)
+        moved += 1
+    return moved
+
+
 def simplify(src, dst):
     model = onnx.load(src)
     constants_to_initializers(model)
     folded = fold_into_convs(model)
+    axes_to_inputs(model)
     model.opset_import[0].version = OPSET
     fused = fuse_hardswish(model)
     folded_next = fold_affine_into_next_convs(model)

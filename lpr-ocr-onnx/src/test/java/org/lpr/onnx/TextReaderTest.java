@@ -67,4 +67,24 @@ class TextReaderTest {
             assertArrayEquals(x, y, 1e-3f, "line " + i);
         }
     }
+
+    @Test
+    void fusedCopyGivesTheOriginalModelsScores() {
+        OcrModel original = OcrModel.ppOcrV4(OcrModel.PPOCR_REC_ORIGINAL);
+        assertTrue(!original.source().equals(OcrModel.ppOcrV4().source()), "two different files compared");
+        List<TextReader.Line> lines = lines();
+        List<TextReader.Scores> fused = single.read(lines);
+        try (TextReader originalReader = new TextReader(original, 1, 1)) {
+            List<TextReader.Scores> expected = originalReader.read(lines);
+            for (int i = 0; i < lines.size(); i++) {
+                TextReader.Scores a = expected.get(i);
+                TextReader.Scores b = fused.get(i);
+                assertEquals(a.steps(), b.steps());
+                float[] x = Arrays.copyOfRange(a.data(), a.offset(), a.offset() + a.steps() * a.classes());
+                float[] y = Arrays.copyOfRange(b.data(), b.offset(), b.offset() + b.steps() * b.classes());
+                // the same function up to float rounding (largest difference measured: 3e-6)
+                assertArrayEquals(x, y, 1e-4f, "line " + i);
+            }
+        }
+    }
 }
