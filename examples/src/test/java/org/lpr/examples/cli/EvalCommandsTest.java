@@ -89,10 +89,14 @@ class EvalCommandsTest {
         assertThat(exact).isBetween(4, 5);
         assertThat(o.get("accuracy").asDouble()).isEqualTo(Math.round(1000.0 * exact / 7) / 1000.0);
         assertThat(o.get("top5").asDouble()).isBetween(exact / 7.0 - 0.001, 5 / 7.0 + 0.001);
-        assertThat(o.get("state_accuracy").asDouble()).isBetween(0.0, 6 / 7.0 + 0.001);
         assertThat(o.get("ms_per_crop").asDouble()).isPositive();
 
         List<String> rows = Files.readAllLines(errors, StandardCharsets.UTF_8);
+        long statesMissed = rows.stream().skip(1).map(r -> r.split(",", -1))
+                .filter(f -> !f[1].toUpperCase(Locale.ROOT).equals(f[4])).count();
+        assertThat(statesMissed).as("crop 5's state cannot be told").isPositive();
+        // the six crops read, less those whose state was missed; the unreadable one counts as wrong
+        assertThat(o.get("state_accuracy").asDouble()).isEqualTo(Math.round(1000.0 * (6 - statesMissed) / 7) / 1000.0);
         assertThat(rows.get(0)).isEqualTo("file,state,truth,read,read_state,flags,top5");
         String wrong = rows.stream().filter(r -> r.startsWith("crop-5.png,")).findFirst().orElseThrow();
         String[] f = wrong.split(",", -1);
@@ -135,10 +139,10 @@ class EvalCommandsTest {
         int exact = o.get("exact").asInt();
         // the three scenes are found and read right when measured (of renders 0 to 11, only 0, 1, 6, 9 and 11 overlap
         // the detection by IoU > 0.4: at 640x480 the reported outline is the serial line widened to 2:1, the truth the
-        // whole plate); the corner box and the false label never count
-        assertThat(found).isEqualTo(3);
-        assertThat(exact).isEqualTo(2);
-        assertThat(o.get("accuracy").asDouble()).isEqualTo(0.5);
+        // whole plate; a detector change may move that); the corner box is never found, the false label never exact
+        assertThat(found).isBetween(2, 3);
+        assertThat(exact).isBetween(1, Math.min(2, found));
+        assertThat(o.get("accuracy").asDouble()).isEqualTo(exact / 4.0);
         assertThat(o.get("ms_per_image").asDouble()).isPositive();
         List<String> rows = Files.readAllLines(errors, StandardCharsets.UTF_8);
         assertThat(rows.get(0)).isEqualTo("file,truth,found,read,iou");
