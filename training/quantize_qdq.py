@@ -1,11 +1,15 @@
 #!/usr/bin/python3
-"""Static int8 quantization (QDQ format) of PaddleOCR's DB text detector, with only python3-onnx and numpy.
+"""Static int8 quantization (QDQ format) of PaddleOCR's DB text detector, with only python3-onnx and numpy; and the
+float rewrite (simplify) of the PP-LCNetV3 models: that detector, PP-OCRv4's recognizer and plate-rec-v3.
 
 ONNX Runtime's Python quantizer is not available here, so this does by hand what its QDQ mode does for convolutions:
 
 * simplify (float, same function): Constant nodes become initializers; BatchNormalization right after a Conv is
   folded into it; a Conv followed by ``Mul(scalar)`` and ``Add(scalar)`` (PP-LCNetV3's learnable affine blocks) gets
   them folded into its weights and bias; ``x * clip(x + 3, 0, 6) / 6`` becomes one ``HardSwish`` (opset 14).
+  Raising the opset to 14: Squeeze and Unsqueeze take their axes as an input (an attribute before 13); a model above
+  opset 14, or with a Softmax, LogSoftmax or Hardmax over any but the last axis (their meaning changed at 13), is
+  refused.
 * calibration outputs: every tensor that is the input or output of a quantized Conv is added as a graph output, so a
   run of the float model gives its values (``DetCalibration`` in lpr-ocr-onnx's tests runs it and writes ranges).
 * qdq: activations U8, asymmetric, per tensor: a QuantizeLinear/DequantizeLinear pair on each quantized Conv's input
@@ -248,10 +252,84 @@ def fold_affine_into_next_convs(model):
     return folded
 
 
+def axes_to_inputs(model):
+    """Squeeze and Unsqueeze take their axes as an input from opset 13 on (an attribute before): moved there."""
+    moved = 0
+    for n in model.graph.node:
+        if n.op_type not in ('Squeeze', 'Unsqueeze'):
+            continue
+        axes = [a for a in n.attribute if a.name == 'axes']
+        if not axes:
+            continue
+        name = '%s_axes' % n.output[0]
+        model.graph.initializer.append(numpy_helper.from_array(np.asarray(list(axes[0].ints), dtype=np.int64), name))
+        n.attribute.remove(axes[0])
+        n.input.append(name)
+        moved += 1
+    return moved
+
+
+SAME_RANK = {'Add', 'Mul', 'Sub', 'Div', 'Pow', 'Sqrt', 'Sigmoid', 'Relu', 'HardSigmoid', 'HardSwish', 'Clip', 'Cast',
+             'Softmax', 'LogSoftmax', 'Hardmax', 'Slice', 'Concat', 'BatchNormalization', 'Conv', 'MatMul'}
+
+
+def tensor_ranks(model):
+    """Each tensor's rank where it can be told: ONNX shape inference, then the graph's ops in order (a Transpose's
+    perm, a Squeeze's axes, a constant Reshape target, element-wise ops and MatMul as their highest-rank input)."""
+    inferred = onnx.shape_inference.infer_shapes(model)
+    ranks = {v.name: len(v.type.tensor_type.shape.dim)
+             for v in list(inferred.graph.value_info) + list(inferred.graph.input) + list(inferred.graph.output)
+             if v.type.tensor_type.HasField('shape')}
+    ini = inits(model)
+    for t in ini.values():
+        ranks.setdefault(t.name, len(t.dims))
+    for n in model.graph.node:
+        if n.output[0] in ranks:
+            continue
+        att = {a.name: onnx.helper.get_attribute_value(a) for a in n.attribute}
+        ins = [ranks.get(i) for i in n.input if i]
+        r = None
+        if n.op_type == 'Transpose' and 'perm' in att:
+            r = len(att['perm'])
+        elif n.op_type in ('Squeeze', 'Unsqueeze') and ins and ins[0] is not None:
+            axes = att.get('axes')
+            if axes is None and len(n.input) > 1 and n.input[1] in ini:
+                axes = numpy_helper.to_array(ini[n.input[1]]).tolist()
+            if axes is not None:
+                r = ins[0] - len(axes) if n.op_type == 'Squeeze' else ins[0] + len(axes)
+        elif n.op_type == 'Reshape' and len(n.input) > 1 and n.input[1] in ini:
+            r = int(numpy_helper.to_array(ini[n.input[1]]).size)
+        elif n.op_type in SAME_RANK and ins and all(x is not None for x in ins):
+            r = max(ins)
+        if r is not None:
+            ranks[n.output[0]] = r
+    return ranks
+
+
+def check_opset_raise(model):
+    """Refuses a model that raising its opset to OPSET would change (see the module comment)."""
+    version = model.opset_import[0].version
+    if version > OPSET:
+        raise SystemExit('opset %d is above %d: simplify would lower it' % (version, OPSET))
+    if version >= 13:
+        return
+    ranks = tensor_ranks(model)
+    for n in model.graph.node:
+        if n.op_type not in ('Softmax', 'LogSoftmax', 'Hardmax'):
+            continue
+        axis = next((a.i for a in n.attribute if a.name == 'axis'), 1)
+        rank = ranks.get(n.input[0])
+        if rank is None or axis % rank != rank - 1:
+            raise SystemExit('%s %s works over axis %d of a rank-%s input: its meaning changes at opset 13'
+                             % (n.op_type, n.name, axis, rank))
+
+
 def simplify(src, dst):
     model = onnx.load(src)
+    check_opset_raise(model)
     constants_to_initializers(model)
     folded = fold_into_convs(model)
+    moved = axes_to_inputs(model)
     model.opset_import[0].version = OPSET
     fused = fuse_hardswish(model)
     folded_next = fold_affine_into_next_convs(model)
@@ -262,8 +340,8 @@ def simplify(src, dst):
     model.graph.initializer.extend(keep)
     onnx.checker.check_model(model)
     onnx.save(model, dst)
-    print('folded %d ops into convs, fused %d hardswish, folded %d affine blocks into the next 1x1 convs'
-          % (folded, fused, folded_next))
+    print('folded %d ops into convs, fused %d hardswish, folded %d affine blocks into the next 1x1 convs, moved %d axes'
+          % (folded, fused, folded_next, moved))
 
 
 def quantized_convs(model, skip=()):

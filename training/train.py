@@ -97,6 +97,10 @@ def build_model(base_onnx, seed, keys=None):
     from onnx import numpy_helper
     proto = onnx.load(base_onnx)
     consts = {n.output[0]: n for n in proto.graph.node if n.op_type == 'Constant'}
+    if HEAD_W not in consts or any(n.op_type == 'HardSwish' for n in proto.graph.node):
+        raise SystemExit('%s is a fused copy (quantize_qdq.py simplify: no Constant nodes, HardSwish): train from the '
+                         'unfused export, e.g. git show a615685:lpr-ocr-onnx/src/main/resources/org/lpr/onnx/models/'
+                         'plate-rec-v3.onnx > training/out/plate-rec-v3-export.onnx (training/README.md)' % base_onnx)
     w_old = torch.from_numpy(numpy_helper.to_array(consts[HEAD_W].attribute[0].t).copy())
     b_old = torch.from_numpy(numpy_helper.to_array(consts[HEAD_B].attribute[0].t).copy())
     if w_old.shape[1] == len(ALPHABET) + 1:

@@ -90,7 +90,7 @@ final class EvalCropsCommand implements Callable<Integer> {
                     boolean stateOk = r.jurisdiction().code().equals(l.state());
                     stateRight += stateOk ? 1 : 0;
                     if (!ok || !stateOk) {
-                        misses.add(String.join(",", l.file(), l.state(), l.plate(), best, r.jurisdiction().code(),
+                        misses.add(String.join(",", l.file(), l.state(), l.plate(), best, RecognizeCommand.state(r.jurisdiction()),
                                 String.join("|", r.flags().stream().map(Enum::name).sorted().toList()), String.join("|", five)));
                     }
                 }

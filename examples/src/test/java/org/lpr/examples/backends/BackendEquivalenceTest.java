@@ -27,7 +27,7 @@ import org.lpr.synth.RenderedScene;
  * The ONNX Runtime backend (lpr-ocr-onnx) and the OpenCV DNN backend (lpr-ocr-opencv) give the same
  * answers on the same rendered crops and scenes, within stated tolerances.
  *
- * <p>Both run the same PP-OCRv4 files, but not on the same input arrays: lpr-ocr-onnx runs the
+ * <p>Both run PP-OCRv4 (lpr-ocr-onnx the project's fused copies, the same functions), but not on the same input arrays: lpr-ocr-onnx runs the
  * recognizer at a dynamic width (a crop scaled to height 48 keeps its aspect, a 240x120 crop becomes
  * 96 wide) and rescores candidates by serial formats, while OpenCV 4.9 imports the model only at a
  * fixed 48x320, so lpr-ocr-opencv pads every crop to 320 and keeps the CTC ranking as it is. The
