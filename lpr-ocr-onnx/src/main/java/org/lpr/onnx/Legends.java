@@ -5,14 +5,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.lpr.core.read.Jurisdiction;
+import org.lpr.core.read.OcrConfusion;
 
 /**
  * Tells the issuing jurisdiction from a plate's legend (state name, slogan, web address) by
- * approximate matching against the names in {@link Jurisdiction} and the slogans in {@code legends.txt}.
+ * approximate matching against the names in {@link Jurisdiction} and the slogans in {@code legends.txt}; a look-alike
+ * glyph read for the printed one (0 for O, 1 for I) costs half an edit.
  */
 final class Legends {
     /** The least similarity (1 - edits / length) that counts as a match. */
     private static final double MIN_SIMILARITY = 0.75;
+    /**
+     * The cost of reading a glyph's look-alike instead of it, in edits: half an edit, so that a legend read with
+     * several O as 0 or I as 1 still matches (set before measuring, not chosen: module README, *Legends read with
+     * look-alikes*).
+     */
+    private static final double LOOK_ALIKE_COST = 0.5;
+    /**
+     * Glyph classes a text reader confuses: the first six of {@link OcrConfusion#classes()}, the ones every ALPR vendor
+     * lists (0 O D Q, 1 I L, 2 Z, 5 S, 6 G, 8 B); 4/A, 7/T and U/V are left out, as the rule measured them.
+     */
+    private static final List<String> LOOK_ALIKES = OcrConfusion.classes().subList(0, 6);
 
     private record Key(String letters, Jurisdiction state) {
     }
@@ -56,7 +69,7 @@ final class Legends {
             if (k.letters.length() < 4 || k.letters.length() > t.length() + 3) {
                 continue;
             }
-            double sim = 1 - (double) substringDistance(k.letters, t) / k.letters.length();
+            double sim = 1 - substringDistance(k.letters, t) / k.letters.length();
             // a longer legend that matches as well is more specific ("WEST VIRGINIA" over "VIRGINIA")
             if (sim >= MIN_SIMILARITY && (best == null || sim > best.similarity() + 0.02
                     || (sim > best.similarity() - 0.02 && k.letters.length() > bestLength))) {
@@ -77,23 +90,36 @@ final class Legends {
         return b.toString();
     }
 
+    /** The cost of reading {@code read} where the legend has {@code printed} (symmetric: 0, a look-alike's or 1). */
+    static double substitution(char printed, char read) {
+        if (printed == read) {
+            return 0;
+        }
+        for (String c : LOOK_ALIKES) {
+            if (c.indexOf(printed) >= 0 && c.indexOf(read) >= 0) {
+                return LOOK_ALIKE_COST;
+            }
+        }
+        return 1;
+    }
+
     /** Edit distance between {@code pattern} and its best matching substring of {@code text}. */
-    static int substringDistance(String pattern, String text) {
+    static double substringDistance(String pattern, String text) {
         int m = pattern.length();
-        int[] prev = new int[m + 1];
-        int[] cur = new int[m + 1];
+        double[] prev = new double[m + 1];
+        double[] cur = new double[m + 1];
         for (int i = 0; i <= m; i++) {
             prev[i] = i;
         }
-        int best = prev[m];
+        double best = prev[m];
         for (int j = 1; j <= text.length(); j++) {
             cur[0] = 0;
             for (int i = 1; i <= m; i++) {
-                int cost = pattern.charAt(i - 1) == text.charAt(j - 1) ? 0 : 1;
+                double cost = substitution(pattern.charAt(i - 1), text.charAt(j - 1));
                 cur[i] = Math.min(Math.min(cur[i - 1] + 1, prev[i] + 1), prev[i - 1] + cost);
             }
             best = Math.min(best, cur[m]);
-            int[] t = prev;
+            double[] t = prev;
             prev = cur;
             cur = t;
         }

@@ -7,11 +7,21 @@ import org.lpr.onnx.DbTextDetector.TextBox;
 
 /**
  * Groups text boxes into lines: the detector often splits a plate number in two ({@code NOX} and
- * {@code 226}); boxes of similar height, side by side on one baseline, are one line.
+ * {@code 226}); boxes of similar height, side by side on one baseline, are one line, and so are overlapping boxes up
+ * to twice as tall as each other.
  */
 final class TextLines {
-    /** Boxes whose heights differ more than this factor are not one line (small side characters stay apart). */
+    /**
+     * Boxes with a gap between them whose heights differ more than this factor are not one line (small side
+     * characters stay apart).
+     */
     static final double MAX_HEIGHT_RATIO = 1.5;
+    /**
+     * Boxes that overlap side to side are one line up to this height factor: the detector boxes a serial with a
+     * stacked pair at one end as a tall box holding the pair and a shorter one for the rest, overlapping (rule set
+     * before measuring, 2026-11-30: module README, *A serial split in overlapping boxes*).
+     */
+    private static final double OVERLAP_HEIGHT_RATIO = 2;
     /** Vertical offset of the centres allowed, as a fraction of the taller box. */
     private static final double MAX_CENTRE_OFFSET = 0.35;
     /**
@@ -75,17 +85,23 @@ final class TextLines {
         return lines;
     }
 
+    /**
+     * Whether boxes {@code a} and {@code b} are parts of one line: centres on one baseline, at most {@link #MAX_GAP}
+     * heights apart side to side, and heights within {@link #MAX_HEIGHT_RATIO} of each other, or within
+     * {@link #OVERLAP_HEIGHT_RATIO} where the boxes overlap side to side.
+     */
     static boolean sameLine(Quad a, Quad b) {
         double ha = a.height();
         double hb = b.height();
         double hi = Math.max(ha, hb);
-        if (hi > MAX_HEIGHT_RATIO * Math.min(ha, hb)) {
+        double gap = Math.max(a.minX(), b.minX()) - Math.min(a.maxX(), b.maxX());
+        double ratio = gap < 0 ? OVERLAP_HEIGHT_RATIO : MAX_HEIGHT_RATIO;
+        if (hi > ratio * Math.min(ha, hb)) {
             return false;
         }
         if (Math.abs(a.cy() - b.cy()) > MAX_CENTRE_OFFSET * hi) {
             return false;
         }
-        double gap = Math.max(a.minX(), b.minX()) - Math.min(a.maxX(), b.maxX());
         return gap <= MAX_GAP * hi;
     }
 

@@ -80,6 +80,21 @@ class GeometryTest {
     }
 
     @Test
+    void group_overlappingBoxesOfUnlikeHeight_areOneLine_apartTheyAreNot() {
+        // a stacked pair at the serial's left end makes its box taller than the rest of the line: boxes 55 and 34 high
+        // that overlap side to side (as the line finder boxed a rendered "XN 2MR X47") are one line
+        TextBox withPair = new TextBox(new Quad(61, 48, 1, 0, 56, 27.4), 0.9);
+        TextBox rest = new TextBox(new Quad(138, 48, 1, 0, 44, 16.75), 0.9);
+        assertThat(TextLines.group(List.of(withPair, rest))).hasSize(1);
+        // the same heights side by side with a gap are not (small side characters stay apart)
+        TextBox apart = new TextBox(new Quad(61 + 56 + 10 + 44, 48, 1, 0, 44, 16.75), 0.9);
+        assertThat(TextLines.group(List.of(withPair, apart))).hasSize(2);
+        // nor overlapping boxes more than twice as tall as each other
+        TextBox small = new TextBox(new Quad(138, 48, 1, 0, 44, 12), 0.9);
+        assertThat(TextLines.group(List.of(withPair, small))).hasSize(2);
+    }
+
+    @Test
     void dbBoxes_probabilityBlob_becomesOneUnclippedBox() {
         int w = 64;
         int h = 32;

@@ -15,6 +15,17 @@ class LegendsTest {
     }
 
     @Test
+    void match_lookAlikeGlyphs_costHalfAnEdit() {
+        // three zeros for O: 1.5 edits of 8 (similarity 0.81) as look-alikes, 3 (0.63) as other glyphs would be
+        assertThat(legends.match("C0L0RAD0").map(Legends.Match::state)).contains(Jurisdiction.CO);
+        assertThat(legends.match("CXLXRADX")).isEmpty();
+        assertThat(Legends.substitution('O', '0')).isEqualTo(0.5);
+        assertThat(Legends.substitution('L', '1')).isEqualTo(0.5);
+        assertThat(Legends.substitution('O', 'X')).isEqualTo(1.0);
+        assertThat(Legends.substitution('B', 'B')).isZero();
+    }
+
+    @Test
     void match_longerNameWins_overANameInsideIt() {
         assertThat(legends.match("WEST VIRGINIA").map(Legends.Match::state)).contains(Jurisdiction.WV);
         assertThat(legends.match("Virginia").map(Legends.Match::state)).contains(Jurisdiction.VA);
