@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,26 +29,14 @@ class VideoCommandTest {
     }
 
     private static Run run(String... args) throws Exception {
-        PrintStream oldOut = System.out;
-        PrintStream oldErr = System.err;
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-            code = LprCli.commandLine().execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        CliCapture.Std std = CliCapture.runStd(args);
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : std.out().split("\n")) {
             if (!line.isBlank()) {
                 lines.add(JSON.readTree(line));
             }
         }
-        return new Run(code, lines, err.toString(StandardCharsets.UTF_8));
+        return new Run(std.exitCode(), lines, std.err());
     }
 
     /** Frame {@code i} of 10 fps video: a car whose plate ABC1234 drives right for the first 12 frames, then an empty road. */
