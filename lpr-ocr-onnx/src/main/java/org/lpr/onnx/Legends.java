@@ -57,24 +57,44 @@ final class Legends {
         return new Legends(keys);
     }
 
-    /** The best match of {@code text} (any legend found anywhere inside it), if one is close enough. */
+    /**
+     * The best match of {@code text} (any legend found anywhere inside it), if one is close enough: the most similar,
+     * a longer legend when about as similar, and a legend holding another one where most of its extra letters were read.
+     */
     Optional<Match> match(String text) {
         String t = letters(text);
         if (t.length() < 4) {
             return Optional.empty();
         }
         Match best = null;
-        int bestLength = 0;
+        String bestLetters = "";
+        double bestDistance = 0;
         for (Key k : keys) {
             if (k.letters.length() < 4 || k.letters.length() > t.length() + 3) {
                 continue;
             }
-            double sim = 1 - substringDistance(k.letters, t) / k.letters.length();
-            // a longer legend that matches as well is more specific ("WEST VIRGINIA" over "VIRGINIA")
-            if (sim >= MIN_SIMILARITY && (best == null || sim > best.similarity() + 0.02
-                    || (sim > best.similarity() - 0.02 && k.letters.length() > bestLength))) {
+            double distance = substringDistance(k.letters, t);
+            double sim = 1 - distance / k.letters.length();
+            if (sim < MIN_SIMILARITY) {
+                continue;
+            }
+            // of two legends one inside the other (WEST VIRGINIA, VIRGINIA), the longer wins where most of its extra
+            // letters were read: its distance exceeds the shorter's by less than half their number (module README,
+            // *Nested legends*)
+            boolean wins;
+            if (best != null && k.letters.length() > bestLetters.length() && k.letters.contains(bestLetters)) {
+                wins = distance - bestDistance < (k.letters.length() - bestLetters.length()) / 2.0;
+            } else if (best != null && bestLetters.length() > k.letters.length() && bestLetters.contains(k.letters)) {
+                wins = !(bestDistance - distance < (bestLetters.length() - k.letters.length()) / 2.0);
+            } else {
+                // a longer legend that matches as well is more specific ("WEST VIRGINIA" over "VIRGINIA")
+                wins = best == null || sim > best.similarity() + 0.02
+                        || (sim > best.similarity() - 0.02 && k.letters.length() > bestLetters.length());
+            }
+            if (wins) {
                 best = new Match(k.state, sim);
-                bestLength = k.letters.length();
+                bestLetters = k.letters;
+                bestDistance = distance;
             }
         }
         return Optional.ofNullable(best);

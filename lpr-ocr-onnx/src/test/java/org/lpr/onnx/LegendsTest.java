@@ -32,6 +32,15 @@ class LegendsTest {
     }
 
     @Test
+    void match_legendHoldingAnother_winsWhereItsExtraLettersWereRead() {
+        // WEST VIRGINIA read with an F and two 1s: 2 edits of 12 (0.83) against VIRGINIA's 1 of 8 (0.88), yet WEST is there
+        assertThat(legends.match("WFST V1RG1NIA").map(Legends.Match::state)).contains(Jurisdiction.WV);
+        assertThat(legends.match("WASHINGTON DC").map(Legends.Match::state)).contains(Jurisdiction.DC);
+        // WASHINGTON DC matches "WASHINGTON" at 0.83 too, but without its DC
+        assertThat(legends.match("Washington").map(Legends.Match::state)).contains(Jurisdiction.WA);
+    }
+
+    @Test
     void match_unrelatedText_findsNothing() {
         assertThat(legends.match("ABC1234")).isEmpty();
         assertThat(legends.match("DEALER")).isEmpty();
