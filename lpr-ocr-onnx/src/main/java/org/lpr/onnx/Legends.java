@@ -59,7 +59,9 @@ final class Legends {
 
     /**
      * The best match of {@code text} (any legend found anywhere inside it), if one is close enough: the most similar,
-     * a longer legend when about as similar, and a legend holding another one where most of its extra letters were read.
+     * a longer legend when about as similar, and a legend holding another one where most of its extra letters were read
+     * (then with its own, lower similarity). Each legend is compared with the best so far only, so a text holding two
+     * legends may depend on their order in {@code legends.txt}.
      */
     Optional<Match> match(String text) {
         String t = letters(text);
@@ -87,7 +89,7 @@ final class Legends {
             } else if (best != null && bestLetters.length() > k.letters.length() && bestLetters.contains(k.letters)) {
                 wins = !(bestDistance - distance < (bestLetters.length() - k.letters.length()) / 2.0);
             } else {
-                // a longer legend that matches as well is more specific ("WEST VIRGINIA" over "VIRGINIA")
+                // a longer legend that matches as well is more specific
                 wins = best == null || sim > best.similarity() + 0.02
                         || (sim > best.similarity() - 0.02 && k.letters.length() > bestLetters.length());
             }

@@ -33,8 +33,10 @@ class LegendsTest {
 
     @Test
     void match_legendHoldingAnother_winsWhereItsExtraLettersWereRead() {
-        // WEST VIRGINIA read with an F and two 1s: 2 edits of 12 (0.83) against VIRGINIA's 1 of 8 (0.88), yet WEST is there
+        // WEST VIRGINIA read with an F and two 1s: 2 edits of 12 (0.83) against VIRGINIA's 1 of 8 (0.88), yet WFST was read
         assertThat(legends.match("WFST V1RG1NIA").map(Legends.Match::state)).contains(Jurisdiction.WV);
+        // the longer legend seen first (North Dakota's PEACE GARDEN STATE holds New Jersey's GARDEN STATE)
+        assertThat(legends.match("PFACE GARDEN STATE").map(Legends.Match::state)).contains(Jurisdiction.ND);
         assertThat(legends.match("WASHINGTON DC").map(Legends.Match::state)).contains(Jurisdiction.DC);
         // WASHINGTON DC matches "WASHINGTON" at 0.83 too, but without its DC
         assertThat(legends.match("Washington").map(Legends.Match::state)).contains(Jurisdiction.WA);
