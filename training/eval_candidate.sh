@@ -12,16 +12,8 @@ J=/tmp/lpr-$N.jar
 cp "${LPR_JAR:-/tmp/lpr-main.jar}" $J
 rm -rf /tmp/jx-$N && mkdir -p /tmp/jx-$N/org/lpr/onnx/models && cp $M /tmp/jx-$N/org/lpr/onnx/models/$T.onnx
 (cd /tmp/jx-$N && jar uf $J org/lpr/onnx/models/$T.onnx)
-E=${EVAL:-$(cd "$(dirname "$0")" && pwd)/data/eval}
-SIX="$E/fresh-sign $E/fresh-sign-clean $E/fresh-photo $E/fresh-clean $E/fresh-photo-320 $E/val-q"
-CONF="$E/confirm-photo $E/confirm-sign"
-FAR=$E/fresh-lowres-nat
-# picture emblems in the serial's row (DatasetWriter --picture-emblem-share 1, seed 2026): reported, not part of the rule
-PIC=$E/fresh-picture
-# specialty plates (DatasetWriter --specialty-share 1, seed 2027): reported, not part of the rule
-SPEC=$E/fresh-specialty
-# plate-gothic M and W on every plate that has them (DatasetWriter --plate-gothic-share 1, seed 2028): reported
-GOTH=$E/fresh-gothic
+# the sets: SIX, FAR, PIC, SPEC, GOTH, CONF in EVAL
+. "$(dirname "$0")/eval_sets.sh"
 out=/tmp/cand-$N.txt; : > $out
 # exact reads of DIR, through the candidate jar (further arguments go to eval-crops)
 exact() { java ${JAVA_OPTS:-} -jar $J eval-crops "$@" --threads 2 2>/dev/null | tail -1 | sed 's/.*"exact":\([0-9]*\).*/\1/'; }

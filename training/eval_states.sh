@@ -7,15 +7,15 @@
 [ $# -ge 2 ] || { echo "usage: $0 JAR NAME [java options]" >&2; exit 2; }
 J=$1; N=$2; shift 2
 [ -f "$J" ] || { echo "no jar $J" >&2; exit 2; }
-E=${EVAL:-$(cd "$(dirname "$0")" && pwd)/data/eval}
-SETS="fresh-sign fresh-sign-clean fresh-photo fresh-clean fresh-photo-320 val-q fresh-lowres-nat fresh-picture fresh-specialty fresh-gothic confirm-photo confirm-sign"
-for s in $SETS; do
-  [ -f "$E/$s/labels.csv" ] || { echo "no $E/$s/labels.csv: render it with training/render_eval_sets.sh" >&2; exit 2; }
+. "$(dirname "$0")/eval_sets.sh"
+SETS="$SIX $FAR $PIC $SPEC $GOTH $CONF"
+for d in $SETS; do
+  [ -f "$d/labels.csv" ] || { echo "no $d/labels.csv: render it with training/render_eval_sets.sh" >&2; exit 2; }
 done
 out=/tmp/st-$N.txt; : > "$out"
-for s in $SETS; do
-  csv=/tmp/st-$N-$s.csv; rm -f "$csv"
-  r=$(java "$@" -jar "$J" eval-crops "$E/$s" --threads 2 --errors "$csv" 2>/dev/null | tail -1)
+for d in $SETS; do
+  s=$(basename "$d"); csv=/tmp/st-$N-$s.csv; rm -f "$csv"
+  r=$(java "$@" -jar "$J" eval-crops "$d" --threads 2 --errors "$csv" 2>/dev/null | tail -1)
   case $r in *'"exact":'*) ;; *) echo "eval-crops on $s gave no result: $r" >&2; exit 1;; esac
   ex=$(echo "$r" | sed 's/.*"exact":\([0-9]*\).*/\1/'); tot=$(echo "$r" | sed 's/.*"total":\([0-9]*\).*/\1/')
   sa=$(echo "$r" | sed 's/.*"state_accuracy":\([0-9.]*\).*/\1/')

@@ -21,4 +21,4 @@ if [ "$kept" -eq 0 ]; then
   rm -rf "$OUT"; echo "no plate of state '$ST' in $COUNT renders (a postal code such as wy?)" >&2; exit 1
 fi
 mv "$OUT/labels.csv.part" "$OUT/labels.csv"
-echo "$OUT: $(($(wc -l < "$OUT/labels.csv") - 1)) plates of $ST" >&2
+echo "$OUT: $kept plates of $ST" >&2

@@ -26,6 +26,16 @@ final class Legends {
      * lists (0 O D Q, 1 I L, 2 Z, 5 S, 6 G, 8 B); 4/A, 7/T and U/V are left out, as the rule measured them.
      */
     private static final List<String> LOOK_ALIKES = OcrConfusion.classes().subList(0, 6);
+    /** Each character's look-alike class, 1 + its index in {@link #LOOK_ALIKES}, or 0 (none): one lookup per edit cell. */
+    private static final byte[] LOOK_ALIKE_CLASS = new byte[128];
+
+    static {
+        for (int c = 0; c < LOOK_ALIKES.size(); c++) {
+            for (char ch : LOOK_ALIKES.get(c).toCharArray()) {
+                LOOK_ALIKE_CLASS[ch] = (byte) (c + 1);
+            }
+        }
+    }
 
     private record Key(String letters, Jurisdiction state) {
     }
@@ -85,9 +95,9 @@ final class Legends {
             // *Nested legends*)
             boolean wins;
             if (best != null && k.letters.length() > bestLetters.length() && k.letters.contains(bestLetters)) {
-                wins = distance - bestDistance < (k.letters.length() - bestLetters.length()) / 2.0;
+                wins = extraLettersRead(distance, bestDistance, k.letters.length() - bestLetters.length());
             } else if (best != null && bestLetters.length() > k.letters.length() && bestLetters.contains(k.letters)) {
-                wins = !(bestDistance - distance < (bestLetters.length() - k.letters.length()) / 2.0);
+                wins = !extraLettersRead(bestDistance, distance, bestLetters.length() - k.letters.length());
             } else {
                 // a longer legend that matches as well is more specific
                 wins = best == null || sim > best.similarity() + 0.02
@@ -112,17 +122,21 @@ final class Legends {
         return b.toString();
     }
 
+    /**
+     * Whether a legend holding a shorter one read most of its {@code extra} letters: its distance exceeds the
+     * shorter's by less than half their number.
+     */
+    private static boolean extraLettersRead(double longerDistance, double shorterDistance, int extra) {
+        return longerDistance - shorterDistance < extra / 2.0;
+    }
+
     /** The cost of reading {@code read} where the legend has {@code printed} (symmetric: 0, a look-alike's or 1). */
     static double substitution(char printed, char read) {
         if (printed == read) {
             return 0;
         }
-        for (String c : LOOK_ALIKES) {
-            if (c.indexOf(printed) >= 0 && c.indexOf(read) >= 0) {
-                return LOOK_ALIKE_COST;
-            }
-        }
-        return 1;
+        int a = printed < 128 ? LOOK_ALIKE_CLASS[printed] : 0;
+        return a != 0 && read < 128 && LOOK_ALIKE_CLASS[read] == a ? LOOK_ALIKE_COST : 1;
     }
 
     /** Edit distance between {@code pattern} and its best matching substring of {@code text}. */

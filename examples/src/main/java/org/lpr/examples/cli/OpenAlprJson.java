@@ -3,6 +3,7 @@ package org.lpr.examples.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import org.lpr.core.image.Image;
 import org.lpr.core.spi.PlateReading;
 import org.lpr.core.read.Candidate;
@@ -55,6 +56,6 @@ final class OpenAlprJson {
 
     /** OpenALPR's region: the ISO 3166-2 code in lower case ({@code us-il}, {@code ca-on}), or empty where unknown. */
     static String region(Jurisdiction j) {
-        return j.isoCode().map(c -> c.toLowerCase(java.util.Locale.ROOT)).orElse("");
+        return j.isoCode().map(c -> c.toLowerCase(Locale.ROOT)).orElse("");
     }
 }

@@ -27,15 +27,8 @@ class EvalCommandsTest {
     /** Plain, frontal renders of a seed the shipped models never saw (as the recognizer contract tests use). */
     private static final long SEED = 77;
 
-    private record Run(int exitCode, String out, String err) {
-        JsonNode json() throws Exception {
-            return JSON.readTree(out.strip());
-        }
-    }
-
-    private static Run run(String... args) {
-        CliCapture.Std std = CliCapture.runStd(args);
-        return new Run(std.exitCode(), std.out(), std.err());
+    private static JsonNode json(CliCapture.Std run) throws Exception {
+        return JSON.readTree(run.out().strip());
     }
 
     private static List<String> names(JsonNode o) {
@@ -48,14 +41,12 @@ class EvalCommandsTest {
     void evalCrops_countsExactTopFiveAndStates_andListsMissesAndBadFiles(@TempDir Path dir) throws Exception {
         PlateRenderer renderer = PlateRenderer.builder().seed(SEED).photoEffects(false).distractors(false).outputSize(320, 160).build();
         StringBuilder labels = new StringBuilder("file,state,plate\n");
-        List<String> truths = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
             // crop 5 is the serial alone (no legend: its state cannot be told), labelled with a plate it does not show
             RenderedPlate p = i == 5 ? renderer.renderSerial(renderer.randomSpec(i)) : renderer.render(i);
             String file = "crop-" + i + ".png";
             ImageIO.write(p.image().toBufferedImage(), "png", dir.resolve(file).toFile());
             String label = i == 5 ? "ZZ9Z9Z" : p.plate().text();
-            truths.add(label);
             labels.append(file).append(',').append(p.plate().jurisdiction().code().toLowerCase(Locale.ROOT)).append(',').append(label).append('\n');
         }
         Files.write(dir.resolve("empty.png"), new byte[0]);
@@ -63,11 +54,11 @@ class EvalCommandsTest {
         Files.writeString(dir.resolve("labels.csv"), labels.toString());
         Path errors = dir.resolve("errors.csv");
 
-        Run run = run("eval-crops", dir.toString(), "--threads", "2", "--errors", errors.toString());
+        CliCapture.Std run = CliCapture.runStd("eval-crops", dir.toString(), "--threads", "2", "--errors", errors.toString());
 
         assertThat(run.exitCode()).as("a crop failed to decode").isEqualTo(1);
         assertThat(run.err()).contains("empty.png");
-        JsonNode o = run.json();
+        JsonNode o = json(run);
         assertThat(names(o)).containsExactly("total", "exact", "accuracy", "top5", "state_accuracy", "ms_per_crop");
         assertThat(o.get("total").asInt()).as("the unreadable crop counts as a miss").isEqualTo(7);
         int exact = o.get("exact").asInt();
@@ -115,10 +106,10 @@ class EvalCommandsTest {
         Files.writeString(dir.resolve("corner.txt"), "corner.jpg\t0\t0\t4\t2\tABC123\n");
         Path errors = dir.resolve("errors.csv");
 
-        Run run = run("eval-scenes", dir.toString(), "--threads", "2", "--errors", errors.toString());
+        CliCapture.Std run = CliCapture.runStd("eval-scenes", dir.toString(), "--threads", "2", "--errors", errors.toString());
 
         assertThat(run.exitCode()).isZero();
-        JsonNode o = run.json();
+        JsonNode o = json(run);
         assertThat(names(o)).containsExactly("total", "found", "exact", "accuracy", "ms_per_image");
         assertThat(o.get("total").asInt()).isEqualTo(4);
         int found = o.get("found").asInt();
