@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.lpr.core.LprException;
+import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.spi.PlateRecognizer;
 
 /**
@@ -87,8 +88,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         }
         double sceneLinesMinHeight = PlateReader.sceneLinesMinHeight(PlateReader.LINE_FINDER_HEIGHT);
         // formats first, then each session closed again if a later one fails: a failed load leaks nothing
-        FormatRescorer lineRescorer = FormatRescorer.of(settings.lineModel.rescoring());
-        FormatRescorer rescorer = FormatRescorer.of(settings.rescoring);
+        FormatRescorer lineRescorer = FormatRescorer.of(settings.lineModel.rescoring()).withHome(settings.homeState);
+        FormatRescorer rescorer = FormatRescorer.of(settings.rescoring).withHome(settings.homeState);
         TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
         PlateReader lines = null;
         TextReader whole = null;
@@ -127,6 +128,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         private OcrModel.Rescoring rescoring = SCORED;
         private String name = "ensemble";
         private boolean sceneScreen = SceneScreen.enabledByDefault();
+        private Jurisdiction homeState = FormatRescorer.homeStateProperty();
 
         private Builder() {
         }
@@ -145,6 +147,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             b.rescoring = rescoring;
             b.name = name;
             b.sceneScreen = sceneScreen;
+            b.homeState = homeState;
             return b;
         }
 
@@ -242,6 +245,18 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             return this;
         }
 
+        /**
+         * The state the recognizer mostly sees (default none, or {@code -Dlpr.onnx.homeState=CA}; {@link Jurisdiction#UNKNOWN}:
+         * none), as OpenALPR's {@code --pattern}: where a plate's state is not told (its legend is not read, as on most
+         * small plates in photos), readings that fit this state's serial formats are preferred to those that fit only
+         * another state's. A state read from the legend is used as before, and the reported state stays
+         * {@code unknown}: the home state is a prior, not a reading. See the module README, "A home state".
+         */
+        public Builder homeState(Jurisdiction state) {
+            this.homeState = Objects.requireNonNull(state, "homeState");
+            return this;
+        }
+
         /** The name on the command line (default {@code ensemble}). */
         public Builder name(String name) {
             this.name = Objects.requireNonNull(name, "name");
@@ -294,6 +309,10 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             }
             if (name.isBlank()) {
                 problems.add("name is blank");
+            }
+            String homeProblem = FormatRescorer.homeStateProblem(homeState, rescoring);
+            if (homeProblem != null) {
+                problems.add(homeProblem);
             }
             checkWholeCrop("whole-crop", wholeModel, problems);
             checkWholeCrop("compact", compactModel, problems);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lpr.core.LprException;
 import org.lpr.core.read.Jurisdiction;
 
 /**
@@ -22,6 +23,11 @@ final class FormatRescorer {
     private static final int MAX_SWAPS = 2;
     /** Cost of dropping an end character, before the factor for its own confidence. */
     private static final double DROP_END = 0.5;
+    /**
+     * Factor, under a home state, for a reading that fits only another state's formats: {@link #NO_FORMAT}, as if it fit
+     * none, chosen on renders from 0.1, 0.25 and 0.5 (lpr-ocr-onnx/README.md, *A home state*).
+     */
+    static final double OTHER_STATE = NO_FORMAT;
 
     /** Look-alike characters: for each, the characters it is printed like or confused with. */
     private static final Map<Character, String> ALTERNATIVES = Map.ofEntries(
@@ -34,6 +40,8 @@ final class FormatRescorer {
     private final boolean swaps;
     private final boolean dropEnds;
     private final Keying keying;
+    /** The state whose formats count where none is told ({@link Jurisdiction#UNKNOWN}: none). */
+    private final Jurisdiction home;
 
     /** The rescorer a model descriptor asks for: its formats file, with or without swaps and dropped ends. */
     static FormatRescorer of(OcrModel.Rescoring rescoring) {
@@ -58,10 +66,15 @@ final class FormatRescorer {
      * @param keying the keying rules readings are reported under
      */
     FormatRescorer(SerialFormats formats, boolean swaps, boolean dropEnds, Keying keying) {
+        this(formats, swaps, dropEnds, keying, Jurisdiction.UNKNOWN);
+    }
+
+    private FormatRescorer(SerialFormats formats, boolean swaps, boolean dropEnds, Keying keying, Jurisdiction home) {
         this.keying = keying;
         this.formats = formats;
         this.swaps = swaps;
         this.dropEnds = dropEnds;
+        this.home = home;
     }
 
     /** A rescored reading: text, confidence (0 to 1), per-character confidence, whether it fits a format. */
@@ -99,7 +112,7 @@ final class FormatRescorer {
         double total = 0;
         for (Map.Entry<String, double[]> e : score.entrySet()) {
             boolean fits = formats.matches(e.getKey(), state);
-            double s = e.getValue()[0] * (fits ? 1 : NO_FORMAT);
+            double s = e.getValue()[0] * (fits ? homeFactor(e.getKey(), state) : NO_FORMAT);
             total += s;
             out.add(new Scored(e.getKey(), s, charConf.get(e.getKey()), fits));
         }
@@ -111,6 +124,46 @@ final class FormatRescorer {
         }
         normalized.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
         return normalized.subList(0, Math.min(limit, normalized.size()));
+    }
+
+    /**
+     * This rescorer with a home state: where a plate's state is not told, a reading that fits {@code home}'s formats keeps
+     * its probability, one that fits only another state's keeps {@link #OTHER_STATE} of it, one that fits none
+     * {@link #NO_FORMAT}; a told state is used as before, and keying rules apply only to a told state.
+     * {@link Jurisdiction#UNKNOWN}: no home state. A home state without formats is an error, not silently none.
+     */
+    FormatRescorer withHome(Jurisdiction home) {
+        if (home.isKnown() && !formats.knows(home)) {
+            throw new LprException(homeProblem(home));
+        }
+        return new FormatRescorer(formats, swaps, dropEnds, keying, home);
+    }
+
+    /** What is wrong with {@code home} as the home state of a recognizer rescoring by {@code rescoring}, or null. */
+    static String homeStateProblem(Jurisdiction home, OcrModel.Rescoring rescoring) {
+        return home.isKnown() && !SerialFormats.of(rescoring).knows(home) ? homeProblem(home) : null;
+    }
+
+    private static String homeProblem(Jurisdiction home) {
+        return "home state " + home.code() + " has no serial formats to read plates by";
+    }
+
+    /** The home state {@code -Dlpr.onnx.homeState} names (a postal code such as CA), or {@link Jurisdiction#UNKNOWN} where unset. */
+    static Jurisdiction homeStateProperty() {
+        String v = System.getProperty("lpr.onnx.homeState", "").strip();
+        if (v.isEmpty()) {
+            return Jurisdiction.UNKNOWN;
+        }
+        return Jurisdiction.tryParse(v).orElseThrow(() -> new LprException(
+                "-Dlpr.onnx.homeState=" + v + " is not a state or province code (such as CA)"));
+    }
+
+    /** 1, or {@link #OTHER_STATE} for a reading that fits some state's formats but not the home state's, where none is told. */
+    private double homeFactor(String text, Jurisdiction state) {
+        if (state.isKnown() || !home.isKnown() || formats.matches(text, home)) {
+            return 1;
+        }
+        return OTHER_STATE;
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.lpr.core.LprException;
+import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.spi.PlateDetector;
 import org.lpr.core.spi.PlateRecognizer;
 import org.lpr.onnx.EnsemblePlateRecognizer;
@@ -45,7 +46,21 @@ final class EngineOptions {
             description = "An ONNX recognition model's descriptor (.properties: input size, layout, colour, alphabet, CTC or fixed slots); onnx backend. Read alone, or with --recognizer ensemble as the ensemble's whole-crop plate model in place of plate-rec-v3.")
     java.nio.file.Path model;
 
+    @Option(names = {"--home-state", "--pattern"}, paramLabel = "STATE",
+            description = "The state the camera mostly sees, as a postal code such as CA (onnx backend; OpenALPR's --pattern): where a plate's state cannot be told from its legend, readings that fit this state's serial formats are preferred. The reported state stays unknown. Default: none (or -Dlpr.onnx.homeState).")
+    String homeState;
+
     void applyThreads() {
+        if (homeState != null) {
+            java.util.Optional<Jurisdiction> state = Jurisdiction.tryParse(homeState);
+            if (state.isEmpty() || !state.get().isKnown()) {
+                throw new LprException("--home-state '" + homeState + "' is not a state or province code (such as CA)");
+            }
+            if (!backend.equals("onnx")) {
+                throw new LprException("--home-state needs --backend onnx, not '" + backend + "'");
+            }
+            System.setProperty("lpr.onnx.homeState", state.get().code());
+        }
         if (threads != null) {
             if (threads < 1) {
                 throw new LprException("--threads " + threads + " must be at least 1");

@@ -180,6 +180,31 @@ class RecognizeCommandTest {
         }
     }
 
+    @Test
+    void recognize_homeState_badCodeOrBackendIsNamed_aGoodOneReads(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
+        assertThat(errorOf("recognize", "--home-state", "ZZ", photo)).contains("--home-state 'ZZ' is not a state or province code");
+        assertThat(errorOf("recognize", "--backend", "opencv", "--pattern", "tx", photo)).contains("--home-state needs --backend onnx");
+        String old = System.getProperty("lpr.onnx.homeState");
+        try {
+            Run run = run("recognize", "--pattern", "tx", "--threads", "2", photo);
+            assertThat(run.exitCode()).isZero();
+            assertThat(System.getProperty("lpr.onnx.homeState")).isEqualTo("TX");
+            // the state told from the legend is reported, the home state only weighs readings where none is told
+            assertThat(run.lines()).anySatisfy(r -> {
+                assertThat(r.get("plate").asText()).isEqualTo("HRT5082");
+                assertThat(r.get("state").asText()).isEqualTo("TX");
+            });
+        } finally {
+            if (old == null) {
+                System.clearProperty("lpr.onnx.homeState");
+            } else {
+                System.setProperty("lpr.onnx.homeState", old);
+            }
+        }
+    }
+
     /** Runs the command line, expects it to fail, and returns what it printed on stderr. */
     private static String errorOf(String... args) {
         PrintStream oldErr = System.err;
