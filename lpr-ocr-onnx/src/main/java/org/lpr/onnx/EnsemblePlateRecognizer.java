@@ -88,7 +88,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         }
         double sceneLinesMinHeight = PlateReader.sceneLinesMinHeight(PlateReader.LINE_FINDER_HEIGHT);
         // formats first, then each session closed again if a later one fails: a failed load leaks nothing
-        FormatRescorer lineRescorer = FormatRescorer.of(settings.lineModel.rescoring()).withHome(settings.homeState);
+        // the line reader's own rescorer is not used on the ensemble's readings: the home state goes to the ensemble's
+        FormatRescorer lineRescorer = FormatRescorer.of(settings.lineModel.rescoring());
         FormatRescorer rescorer = FormatRescorer.of(settings.rescoring).withHome(settings.homeState);
         TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
         PlateReader lines = null;

@@ -9,7 +9,8 @@ import org.lpr.core.read.Jurisdiction;
 
 /**
  * Rescores k-best readings with the serial formats, softly: readings that fit a format of the plate's
- * state (or of any state when it is unknown) keep their probability, others are scaled down, and
+ * state (when it is unknown, of the home state if one is set, else of any state) keep their probability, others are
+ * scaled down, and
  * characters that many states print alike (O and 0, I and 1) may be swapped at a small cost so that a
  * format can decide between them. Readings for a state with keying rules ({@link Keying}) are reported as keyed.
  */
@@ -23,11 +24,6 @@ final class FormatRescorer {
     private static final int MAX_SWAPS = 2;
     /** Cost of dropping an end character, before the factor for its own confidence. */
     private static final double DROP_END = 0.5;
-    /**
-     * Factor, under a home state, for a reading that fits only another state's formats: {@link #NO_FORMAT}, as if it fit
-     * none, chosen on renders from 0.1, 0.25 and 0.5 (lpr-ocr-onnx/README.md, *A home state*).
-     */
-    static final double OTHER_STATE = NO_FORMAT;
 
     /** Look-alike characters: for each, the characters it is printed like or confused with. */
     private static final Map<Character, String> ALTERNATIVES = Map.ofEntries(
@@ -40,7 +36,11 @@ final class FormatRescorer {
     private final boolean swaps;
     private final boolean dropEnds;
     private final Keying keying;
-    /** The state whose formats count where none is told ({@link Jurisdiction#UNKNOWN}: none). */
+    /**
+     * The state whose formats count where none is told ({@link Jurisdiction#UNKNOWN}: none, every state's formats count). A
+     * reading that fits only another state's formats then keeps {@link #NO_FORMAT} of its probability, as one that fits
+     * none: that factor was chosen on renders from 0.1, 0.25 and 0.5 (lpr-ocr-onnx/README.md, *A home state*).
+     */
     private final Jurisdiction home;
 
     /** The rescorer a model descriptor asks for: its formats file, with or without swaps and dropped ends. */
@@ -108,11 +108,13 @@ final class FormatRescorer {
             score = keyedScore;
             charConf = keyedConf;
         }
+        // the home state's formats where none is told
+        Jurisdiction formatState = state.isKnown() || !home.isKnown() ? state : home;
         List<Scored> out = new ArrayList<>();
         double total = 0;
         for (Map.Entry<String, double[]> e : score.entrySet()) {
-            boolean fits = formats.matches(e.getKey(), state);
-            double s = e.getValue()[0] * (fits ? homeFactor(e.getKey(), state) : NO_FORMAT);
+            boolean fits = formats.matches(e.getKey(), formatState);
+            double s = e.getValue()[0] * (fits ? 1 : NO_FORMAT);
             total += s;
             out.add(new Scored(e.getKey(), s, charConf.get(e.getKey()), fits));
         }
@@ -127,10 +129,10 @@ final class FormatRescorer {
     }
 
     /**
-     * This rescorer with a home state: where a plate's state is not told, a reading that fits {@code home}'s formats keeps
-     * its probability, one that fits only another state's keeps {@link #OTHER_STATE} of it, one that fits none
-     * {@link #NO_FORMAT}; a told state is used as before, and keying rules apply only to a told state.
-     * {@link Jurisdiction#UNKNOWN}: no home state. A home state without formats is an error, not silently none.
+     * This rescorer with a home state: where a plate's state is not told, readings are rescored by {@code home}'s formats
+     * (a reading that fits only another state's keeps {@link #NO_FORMAT} of its probability and is reported as fitting
+     * no format, as OpenALPR's {@code --pattern} does); a told state is used as before, and keying rules apply only to a
+     * told state. {@link Jurisdiction#UNKNOWN}: no home state. A home state without formats is an error, not silently none.
      */
     FormatRescorer withHome(Jurisdiction home) {
         if (home.isKnown() && !formats.knows(home)) {
@@ -154,16 +156,12 @@ final class FormatRescorer {
         if (v.isEmpty()) {
             return Jurisdiction.UNKNOWN;
         }
-        return Jurisdiction.tryParse(v).orElseThrow(() -> new LprException(
+        Jurisdiction j = Jurisdiction.tryParse(v).filter(Jurisdiction::isKnown).orElseThrow(() -> new LprException(
                 "-Dlpr.onnx.homeState=" + v + " is not a state or province code (such as CA)"));
-    }
-
-    /** 1, or {@link #OTHER_STATE} for a reading that fits some state's formats but not the home state's, where none is told. */
-    private double homeFactor(String text, Jurisdiction state) {
-        if (state.isKnown() || !home.isKnown() || formats.matches(text, home)) {
-            return 1;
+        if (!SerialFormats.standard().knows(j)) {
+            throw new LprException("-Dlpr.onnx.homeState=" + v + ": " + homeProblem(j));
         }
-        return OTHER_STATE;
+        return j;
     }
 
     /**

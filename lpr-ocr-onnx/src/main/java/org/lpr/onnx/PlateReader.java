@@ -191,10 +191,15 @@ final class PlateReader implements CropReader {
             return; // a fixed-slot model reads plates, not legends
         }
         for (CropLines c : pending) {
+            // (a serial with any legend match is skipped too, though interpret takes its state only from a full legend
+            // reading: measured so, rule 27)
             if (c.serial < 0 || c.lines.isEmpty() || c.bestLegend() > 0 || c.read[c.serial].legend.isPresent()) {
                 continue;
             }
             Quad serial = c.lines.get(c.serial).quad();
+            if (serial.height() < BAND_SERIAL_MIN) {
+                continue; // its legend would be a few pixels high: nothing to read, and reading it costs
+            }
             for (int side = -1; side <= 1; side += 2) {
                 Quad band = band(serial, side, c.crop.width(), c.crop.height());
                 if (band != null) {
@@ -224,10 +229,16 @@ final class PlateReader implements CropReader {
     private static final double BAND_GAP = 0.05;
     private static final double BAND_WIDTH = 1.2;
     private static final double BAND_LEAST = 0.2;
+    /**
+     * The least serial height, in the crop's pixels, for which the bands are read: a legend is about a third of the
+     * serial's height, so about 9 px here, the least the line reader reads at all (rule 28, module README).
+     */
+    static final double BAND_SERIAL_MIN = Double.parseDouble(System.getProperty("lpr.onnx.bandSerialMin", "28"));
 
     /**
-     * The band above ({@code side} -1) or below (+1) {@code serial}, in its frame, cut where it leaves a crop of
-     * {@code w x h}; null where less than {@link #BAND_LEAST} serial heights of it is inside.
+     * The band above ({@code side} -1) or below (+1) {@code serial}, in its frame, cut where the line across the serial's
+     * centre leaves a crop of {@code w x h} (sideways it may reach past the edge, whose pixels the warp repeats); null where
+     * less than {@link #BAND_LEAST} serial heights of it is inside.
      */
     static Quad band(Quad serial, int side, int w, int h) {
         double sh = serial.height();

@@ -50,17 +50,10 @@ final class EngineOptions {
             description = "The state the camera mostly sees, as a postal code such as CA (onnx backend; OpenALPR's --pattern): where a plate's state cannot be told from its legend, readings that fit this state's serial formats are preferred. The reported state stays unknown. Default: none (or -Dlpr.onnx.homeState).")
     String homeState;
 
+    /** The system property the onnx backend's recognizers take their home state from when they are made. */
+    private static final String HOME_STATE_PROPERTY = "lpr.onnx.homeState";
+
     void applyThreads() {
-        if (homeState != null) {
-            java.util.Optional<Jurisdiction> state = Jurisdiction.tryParse(homeState);
-            if (state.isEmpty() || !state.get().isKnown()) {
-                throw new LprException("--home-state '" + homeState + "' is not a state or province code (such as CA)");
-            }
-            if (!backend.equals("onnx")) {
-                throw new LprException("--home-state needs --backend onnx, not '" + backend + "'");
-            }
-            System.setProperty("lpr.onnx.homeState", state.get().code());
-        }
         if (threads != null) {
             if (threads < 1) {
                 throw new LprException("--threads " + threads + " must be at least 1");
@@ -115,8 +108,48 @@ final class EngineOptions {
         return found.get(0);
     }
 
+    /**
+     * The recognizer these options pick. With {@code --home-state} the state is checked first, then set as
+     * {@code -Dlpr.onnx.homeState} only while the recognizer is made (the backend's recognizers read it then), so a later
+     * command in the same JVM does not inherit it.
+     */
     PlateRecognizer recognizer() {
         applyThreads();
+        if (homeState == null) {
+            return makeRecognizer();
+        }
+        String code = checkedHomeState();
+        String old = System.getProperty(HOME_STATE_PROPERTY);
+        System.setProperty(HOME_STATE_PROPERTY, code);
+        try {
+            return makeRecognizer();
+        } finally {
+            if (old == null) {
+                System.clearProperty(HOME_STATE_PROPERTY);
+            } else {
+                System.setProperty(HOME_STATE_PROPERTY, old);
+            }
+        }
+    }
+
+    /** The {@code --home-state} code, checked: a state or province the onnx backend has serial formats for. */
+    private String checkedHomeState() {
+        String option = "--home-state (--pattern) '" + homeState + "'";
+        Jurisdiction state = Jurisdiction.tryParse(homeState).filter(Jurisdiction::isKnown)
+                .orElseThrow(() -> new LprException(option + " is not a state or province code (such as CA)"));
+        if (!backend.equals("onnx")) {
+            throw new LprException(option + " needs --backend onnx, not '" + backend + "'");
+        }
+        try {
+            // a builder's check, without loading a model: the state must have serial formats
+            OnnxPlateRecognizer.builder().homeState(state).build().close();
+        } catch (LprException e) {
+            throw new LprException(option + ": " + e.getMessage());
+        }
+        return state.code();
+    }
+
+    private PlateRecognizer makeRecognizer() {
         if (model != null) {
             if (!backend.equals("onnx")) {
                 throw new LprException("--model needs --backend onnx, not '" + backend + "'");

@@ -181,28 +181,24 @@ class RecognizeCommandTest {
     }
 
     @Test
-    void recognize_homeState_badCodeOrBackendIsNamed_aGoodOneReads(@TempDir Path dir) throws Exception {
+    void recognize_homeState_badCodeOrBackendIsNamed_aToldStateWins_andNothingIsLeftSet(@TempDir Path dir) throws Exception {
         SampleScenes.main(new String[] {dir.toString()});
         String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
-        assertThat(errorOf("recognize", "--home-state", "ZZ", photo)).contains("--home-state 'ZZ' is not a state or province code");
-        assertThat(errorOf("recognize", "--backend", "opencv", "--pattern", "tx", photo)).contains("--home-state needs --backend onnx");
+        assertThat(errorOf("recognize", "--home-state", "ZZ", photo)).contains("'ZZ' is not a state or province code");
+        assertThat(errorOf("recognize", "--home-state", "XX", photo)).contains("'XX' is not a state or province code");
+        assertThat(errorOf("recognize", "--pattern", "unknown", photo)).contains("'unknown' is not a state or province code");
+        assertThat(errorOf("recognize", "--home-state", "PR", photo)).contains("'PR'").contains("has no serial formats");
+        assertThat(errorOf("recognize", "--backend", "opencv", "--pattern", "tx", photo)).contains("needs --backend onnx");
         String old = System.getProperty("lpr.onnx.homeState");
-        try {
-            Run run = run("recognize", "--pattern", "tx", "--threads", "2", photo);
-            assertThat(run.exitCode()).isZero();
-            assertThat(System.getProperty("lpr.onnx.homeState")).isEqualTo("TX");
-            // the state told from the legend is reported, the home state only weighs readings where none is told
-            assertThat(run.lines()).anySatisfy(r -> {
-                assertThat(r.get("plate").asText()).isEqualTo("HRT5082");
-                assertThat(r.get("state").asText()).isEqualTo("TX");
-            });
-        } finally {
-            if (old == null) {
-                System.clearProperty("lpr.onnx.homeState");
-            } else {
-                System.setProperty("lpr.onnx.homeState", old);
-            }
-        }
+        Run run = run("recognize", "--pattern", "ca", "--threads", "2", photo);
+        assertThat(run.exitCode()).isZero();
+        // the state read from the legend is reported and rescores the reading; the home state only weighs plates whose
+        // state is not read, and is never reported
+        assertThat(run.lines()).anySatisfy(r -> {
+            assertThat(r.get("plate").asText()).isEqualTo("HRT5082");
+            assertThat(r.get("state").asText()).isEqualTo("TX");
+        });
+        assertThat(System.getProperty("lpr.onnx.homeState")).isEqualTo(old);
     }
 
     /** Runs the command line, expects it to fail, and returns what it printed on stderr. */
