@@ -21,8 +21,8 @@ import org.lpr.onnx.TextLines.Line;
  * as one line), reads the lines that can change the result (tallest first, see {@link #analyse}), takes
  * the tallest plate-like line that is no legend as the serial (or the tallest line when it towers over that one,
  * {@link #OVERSIZE}), decodes it k-best over the plate alphabet, tells the state from the other lines (the legend),
- * or where none matched a legend from the bands above and below the serial ({@link #band}), and rescores the readings
- * with that state's serial formats.
+ * or, with legend bands on, where none matched a legend from the bands above and below the serial ({@link #band}), and
+ * rescores the readings with that state's serial formats.
  */
 final class PlateReader implements CropReader {
     /** A line this much shorter than the serial, beside it, is small side characters. */
@@ -107,10 +107,13 @@ final class PlateReader implements CropReader {
     /** @param sceneLinesMinHeight see {@link #sceneLinesMinHeight(int)} */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine,
             double sceneLinesMinHeight) {
-        this(reader, lineFinder, lineFinderHeight, rescorer, everyLine, sceneLinesMinHeight, true);
+        this(reader, lineFinder, lineFinderHeight, rescorer, everyLine, sceneLinesMinHeight, false);
     }
 
-    /** @param legendBands where no line matched a legend, read the bands above and below the serial for one ({@link #readBands}) */
+    /**
+     * @param legendBands where no line matched a legend, read the bands above and below the serial for one ({@link #readBands});
+     *     an option, off by default: it costs photos time and tells no more of their states (module README, *Legend bands*)
+     */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine,
             double sceneLinesMinHeight, boolean legendBands) {
         this.legendBands = legendBands;
@@ -192,14 +195,11 @@ final class PlateReader implements CropReader {
         }
         for (CropLines c : pending) {
             // (a serial with any legend match is skipped too, though interpret takes its state only from a full legend
-            // reading: measured so, rule 27)
+            // reading: so it was measured, rule 27)
             if (c.serial < 0 || c.lines.isEmpty() || c.bestLegend() > 0 || c.read[c.serial].legend.isPresent()) {
                 continue;
             }
             Quad serial = c.lines.get(c.serial).quad();
-            if (serial.height() < BAND_SERIAL_MIN) {
-                continue; // its legend would be a few pixels high: nothing to read, and reading it costs
-            }
             for (int side = -1; side <= 1; side += 2) {
                 Quad band = band(serial, side, c.crop.width(), c.crop.height());
                 if (band != null) {
@@ -229,11 +229,6 @@ final class PlateReader implements CropReader {
     private static final double BAND_GAP = 0.05;
     private static final double BAND_WIDTH = 1.2;
     private static final double BAND_LEAST = 0.2;
-    /**
-     * The least serial height, in the crop's pixels, for which the bands are read: a legend is about a third of the
-     * serial's height, so about 9 px here, the least the line reader reads at all (rule 28, module README).
-     */
-    static final double BAND_SERIAL_MIN = Double.parseDouble(System.getProperty("lpr.onnx.bandSerialMin", "28"));
 
     /**
      * The band above ({@code side} -1) or below (+1) {@code serial}, in its frame, cut where the line across the serial's

@@ -21,7 +21,7 @@ import org.lpr.synth.PlateSpec;
 class PlateReaderTest {
     private static PlateReader lazy;
     private static PlateReader everyLine;
-    private static PlateReader noBands;
+    private static PlateReader withBands;
 
     @BeforeAll
     static void load() {
@@ -30,15 +30,15 @@ class PlateReaderTest {
                 PlateReader.LINE_FINDER_HEIGHT, rescorer, false);
         everyLine = new PlateReader(new TextReader(OcrModel.ppOcrV4(), 1, 1), new DbTextDetector(OnnxPlateDetector.DB_MODEL, 1),
                 PlateReader.LINE_FINDER_HEIGHT, rescorer, true);
-        noBands = new PlateReader(new TextReader(OcrModel.ppOcrV4(), 1, 1), new DbTextDetector(OnnxPlateDetector.DB_MODEL, 1),
-                PlateReader.LINE_FINDER_HEIGHT, rescorer, false, PlateReader.sceneLinesMinHeight(PlateReader.LINE_FINDER_HEIGHT), false);
+        withBands = new PlateReader(new TextReader(OcrModel.ppOcrV4(), 1, 1), new DbTextDetector(OnnxPlateDetector.DB_MODEL, 1),
+                PlateReader.LINE_FINDER_HEIGHT, rescorer, false, PlateReader.sceneLinesMinHeight(PlateReader.LINE_FINDER_HEIGHT), true);
     }
 
     @AfterAll
     static void close() {
         lazy.close();
         everyLine.close();
-        noBands.close();
+        withBands.close();
     }
 
     @Test
@@ -97,8 +97,8 @@ class PlateReaderTest {
             crops.add(plate.image());
             states.add(plate.plate().jurisdiction());
         }
-        List<Optional<PlateReader.Analysis>> with = lazy.analyse(crops);
-        List<Optional<PlateReader.Analysis>> without = noBands.analyse(crops);
+        List<Optional<PlateReader.Analysis>> with = withBands.analyse(crops);
+        List<Optional<PlateReader.Analysis>> without = lazy.analyse(crops);
         int byBands = 0;
         for (int i = 0; i < crops.size(); i++) {
             assertThat(with.get(i).isPresent()).as("crop %d read", indices[i]).isEqualTo(without.get(i).isPresent());

@@ -201,6 +201,21 @@ class RecognizeCommandTest {
         assertThat(System.getProperty("lpr.onnx.homeState")).isEqualTo(old);
     }
 
+    @Test
+    void recognize_legendBands_readsTheSamplesAlike_andIsLeftUnset(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
+        assertThat(errorOf("recognize", "--backend", "opencv", "--legend-bands", photo)).contains("--legend-bands needs --backend onnx");
+        String old = System.getProperty("lpr.onnx.legendBands");
+        Run run = run("recognize", "--legend-bands", "--threads", "2", photo);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).anySatisfy(r -> {
+            assertThat(r.get("plate").asText()).isEqualTo("HRT5082");
+            assertThat(r.get("state").asText()).isEqualTo("TX");
+        });
+        assertThat(System.getProperty("lpr.onnx.legendBands")).isEqualTo(old);
+    }
+
     /** Runs the command line, expects it to fail, and returns what it printed on stderr. */
     private static String errorOf(String... args) {
         PrintStream oldErr = System.err;
