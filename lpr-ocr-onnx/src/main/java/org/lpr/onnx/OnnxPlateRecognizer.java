@@ -150,8 +150,9 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
          * for one (default off, or {@code -Dlpr.onnx.legendBands=true}). On plate crops it tells more states (dev crops 95.6
          * to 97.3 %, renders 7,329 to 7,495 of 12,000) for about 3 % more time a dev crop (a third more on blurred renders,
          * where few legends are read); on photos, whose small plates'
-         * legends are a few pixels high, it told no more states and cost about 65 % more reading time. See the module
-         * README, *Legend bands*.
+         * legends are a few pixels high, it told no more states and cost about 70 % more reading time. See the module
+         * README, *Legend bands and a home state*. It acts where lines are found and read by a CTC line reader (PP-OCRv4
+         * with line finding, the ensemble's line reader), not on whole crops read as one line.
          */
         public Builder legendBands(boolean on) {
             this.legendBands = on;
@@ -163,7 +164,8 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
          * none), as OpenALPR's {@code --pattern}: where a plate's state is not told (its legend is not read, as on most
          * small plates in photos), readings that fit this state's serial formats are preferred to those that fit only
          * another state's. A state read from the legend is used as before, and the reported state stays
-         * {@code unknown}: the home state is a prior, not a reading. See the module README, "A home state".
+         * {@code unknown}: the home state is a prior, not a reading. {@link #build()} refuses a state without serial
+         * formats. See the module README, "Legend bands and a home state".
          */
         public Builder homeState(Jurisdiction state) {
             this.homeState = java.util.Objects.requireNonNull(state, "homeState");

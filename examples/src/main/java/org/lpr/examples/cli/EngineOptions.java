@@ -51,7 +51,7 @@ final class EngineOptions {
     String homeState;
 
     @Option(names = "--legend-bands",
-            description = "Where no text line of a plate matched a state's legend, also read the bands above and below the serial for one (onnx backend; default off, or -Dlpr.onnx.legendBands=true): more states told on plate crops (dev crops 95.6 to 97.3 %) for about 3 % more time a crop (a third more where few legends are read); on photos it told no more states and cost about 65 % more reading time.")
+            description = "Where no text line of a plate matched a state's legend, also read the bands above and below the serial for one (onnx backend; default off, or -Dlpr.onnx.legendBands=true): more states told on plate crops (dev crops 95.6 to 97.3 %) for about 3 % more time a crop (a third more where few legends are read); on photos it told no more states and cost about 70 % more reading time. It acts with the readers that find lines (ensemble, ppocr), not ppocr-fast or a whole-plate model alone.")
     boolean legendBands;
 
     /** The system properties the onnx backend's recognizers take their home state and legend bands from when they are made. */
@@ -209,8 +209,20 @@ final class EngineOptions {
         String pkg = "org.lpr." + backend;
         return ServiceLoader.load(type).stream()
                 .filter(p -> p.type().getPackageName().equals(pkg) || p.type().getPackageName().startsWith(pkg + "."))
-                .map(ServiceLoader.Provider::get)
+                .map(EngineOptions::provide)
                 .toList();
+    }
+
+    /** The provider's instance; a setting it refuses (a bad {@code -Dlpr.onnx.*} value) is reported as the refusal itself. */
+    private static <T> T provide(ServiceLoader.Provider<T> provider) {
+        try {
+            return provider.get();
+        } catch (java.util.ServiceConfigurationError e) {
+            if (e.getCause() instanceof LprException refused) {
+                throw refused;
+            }
+            throw e;
+        }
     }
 
     private static String known(Class<?> type) {

@@ -202,6 +202,23 @@ class RecognizeCommandTest {
     }
 
     @Test
+    void recognize_badHomeStateProperty_isNamedInOneLine(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        String old = System.getProperty("lpr.onnx.homeState");
+        System.setProperty("lpr.onnx.homeState", "Narnia");
+        try {
+            assertThat(errorOf("recognize", dir.resolve("car-tx-HRT5082.jpg").toString()))
+                    .contains("-Dlpr.onnx.homeState=Narnia is not a state or province code").doesNotContain("ServiceConfigurationError");
+        } finally {
+            if (old == null) {
+                System.clearProperty("lpr.onnx.homeState");
+            } else {
+                System.setProperty("lpr.onnx.homeState", old);
+            }
+        }
+    }
+
+    @Test
     void recognize_legendBands_readsTheSamplesAlike_andIsLeftUnset(@TempDir Path dir) throws Exception {
         SampleScenes.main(new String[] {dir.toString()});
         String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
