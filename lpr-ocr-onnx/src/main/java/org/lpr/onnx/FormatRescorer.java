@@ -4,11 +4,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.lpr.core.LprException;
 import org.lpr.core.read.Jurisdiction;
 
 /**
  * Rescores k-best readings with the serial formats, softly: readings that fit a format of the plate's
- * state (or of any state when it is unknown) keep their probability, others are scaled down, and
+ * state (when it is unknown, of the home state if one is set, else of any state) keep their probability, others are
+ * scaled down, and
  * characters that many states print alike (O and 0, I and 1) may be swapped at a small cost so that a
  * format can decide between them. Readings for a state with keying rules ({@link Keying}) are reported as keyed.
  */
@@ -34,6 +36,12 @@ final class FormatRescorer {
     private final boolean swaps;
     private final boolean dropEnds;
     private final Keying keying;
+    /**
+     * The state whose formats count where none is told ({@link Jurisdiction#UNKNOWN}: none, every state's formats count). A
+     * reading that fits only another state's formats then keeps {@link #NO_FORMAT} of its probability, as one that fits
+     * none: that factor was chosen on renders from 0.1, 0.25 and 0.5 (lpr-ocr-onnx/README.md, *A home state*).
+     */
+    private final Jurisdiction home;
 
     /** The rescorer a model descriptor asks for: its formats file, with or without swaps and dropped ends. */
     static FormatRescorer of(OcrModel.Rescoring rescoring) {
@@ -58,10 +66,15 @@ final class FormatRescorer {
      * @param keying the keying rules readings are reported under
      */
     FormatRescorer(SerialFormats formats, boolean swaps, boolean dropEnds, Keying keying) {
+        this(formats, swaps, dropEnds, keying, Jurisdiction.UNKNOWN);
+    }
+
+    private FormatRescorer(SerialFormats formats, boolean swaps, boolean dropEnds, Keying keying, Jurisdiction home) {
         this.keying = keying;
         this.formats = formats;
         this.swaps = swaps;
         this.dropEnds = dropEnds;
+        this.home = home;
     }
 
     /** A rescored reading: text, confidence (0 to 1), per-character confidence, whether it fits a format. */
@@ -95,10 +108,12 @@ final class FormatRescorer {
             score = keyedScore;
             charConf = keyedConf;
         }
+        // the home state's formats where none is told
+        Jurisdiction formatState = state.isKnown() || !home.isKnown() ? state : home;
         List<Scored> out = new ArrayList<>();
         double total = 0;
         for (Map.Entry<String, double[]> e : score.entrySet()) {
-            boolean fits = formats.matches(e.getKey(), state);
+            boolean fits = formats.matches(e.getKey(), formatState);
             double s = e.getValue()[0] * (fits ? 1 : NO_FORMAT);
             total += s;
             out.add(new Scored(e.getKey(), s, charConf.get(e.getKey()), fits));
@@ -111,6 +126,42 @@ final class FormatRescorer {
         }
         normalized.sort((a, b) -> Double.compare(b.confidence(), a.confidence()));
         return normalized.subList(0, Math.min(limit, normalized.size()));
+    }
+
+    /**
+     * This rescorer with a home state: where a plate's state is not told, readings are rescored by {@code home}'s formats
+     * (a reading that fits only another state's keeps {@link #NO_FORMAT} of its probability and is reported as fitting
+     * no format, as OpenALPR's {@code --pattern} does); a told state is used as before, and keying rules apply only to a
+     * told state. {@link Jurisdiction#UNKNOWN}: no home state. A home state without formats is an error, not silently none.
+     */
+    FormatRescorer withHome(Jurisdiction home) {
+        if (home.isKnown() && !formats.knows(home)) {
+            throw new LprException(homeProblem(home));
+        }
+        return new FormatRescorer(formats, swaps, dropEnds, keying, home);
+    }
+
+    /** What is wrong with {@code home} as the home state of a recognizer rescoring by {@code rescoring}, or null. */
+    static String homeStateProblem(Jurisdiction home, OcrModel.Rescoring rescoring) {
+        return home.isKnown() && !SerialFormats.of(rescoring).knows(home) ? homeProblem(home) : null;
+    }
+
+    private static String homeProblem(Jurisdiction home) {
+        return "home state " + home.code() + " has no serial formats to read plates by";
+    }
+
+    /** The home state {@code -Dlpr.onnx.homeState} names (a postal code such as CA), or {@link Jurisdiction#UNKNOWN} where unset. */
+    static Jurisdiction homeStateProperty() {
+        String v = System.getProperty("lpr.onnx.homeState", "").strip();
+        if (v.isEmpty()) {
+            return Jurisdiction.UNKNOWN;
+        }
+        Jurisdiction j = Jurisdiction.tryParse(v).filter(Jurisdiction::isKnown).orElseThrow(() -> new LprException(
+                "-Dlpr.onnx.homeState=" + v + " is not a state or province code (such as CA)"));
+        if (!SerialFormats.standard().knows(j)) {
+            throw new LprException("-Dlpr.onnx.homeState=" + v + ": " + homeProblem(j));
+        }
+        return j;
     }
 
     /**

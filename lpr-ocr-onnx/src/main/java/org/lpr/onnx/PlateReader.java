@@ -20,8 +20,9 @@ import org.lpr.onnx.TextLines.Line;
  * Reads plate crops: finds the text lines of each crop with the DB detector (or takes the whole crop
  * as one line), reads the lines that can change the result (tallest first, see {@link #analyse}), takes
  * the tallest plate-like line that is no legend as the serial (or the tallest line when it towers over that one,
- * {@link #OVERSIZE}), decodes it k-best over the plate alphabet, tells the state from the other lines (the legend)
- * and rescores the readings with that state's serial formats.
+ * {@link #OVERSIZE}), decodes it k-best over the plate alphabet, tells the state from the other lines (the legend),
+ * or, with legend bands on, where none matched a legend from the bands above and below the serial ({@link #band}), and
+ * rescores the readings with that state's serial formats.
  */
 final class PlateReader implements CropReader {
     /** A line this much shorter than the serial, beside it, is small side characters. */
@@ -45,6 +46,7 @@ final class PlateReader implements CropReader {
     private final Legends legends = Legends.standard();
     private final boolean everyLine;
     private final double sceneLinesMinHeight;
+    private final boolean legendBands;
 
     /**
      * The height crops are scaled to for line finding unless set otherwise (see {@code OnnxPlateRecognizer.Builder}):
@@ -105,6 +107,16 @@ final class PlateReader implements CropReader {
     /** @param sceneLinesMinHeight see {@link #sceneLinesMinHeight(int)} */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine,
             double sceneLinesMinHeight) {
+        this(reader, lineFinder, lineFinderHeight, rescorer, everyLine, sceneLinesMinHeight, false);
+    }
+
+    /**
+     * @param legendBands where no line matched a legend, read the bands above and below the serial for one ({@link #readBands});
+     *     an option, off by default: it costs photos time and tells no more of their states (module README, *Legend bands*)
+     */
+    PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine,
+            double sceneLinesMinHeight, boolean legendBands) {
+        this.legendBands = legendBands;
         this.sceneLinesMinHeight = sceneLinesMinHeight;
         this.everyLine = everyLine;
         this.reader = reader;
@@ -160,11 +172,91 @@ final class PlateReader implements CropReader {
                 c.accept(i, lineText(c.lines.isEmpty() ? null : c.lines.get(i), scores.get(k)));
             }
         }
+        if (legendBands) {
+            readBands(pending);
+        }
         List<Optional<Analysis>> out = new ArrayList<>(crops.size());
         for (CropLines c : pending) {
-            out.add(interpret(c.crop, c.lines, c.read));
+            out.add(interpret(c.crop, c.lines, c.read, c.band));
         }
         return out;
+    }
+
+    /**
+     * For each crop whose serial line was found and where no line matched a legend, reads the bands above and below
+     * the serial line (the legend and slogan rows, which the line finder may not box whole: Mississippi's flourished
+     * name, small blurred legends) and keeps their best legend match (module README, *Legend bands*).
+     */
+    private void readBands(List<CropLines> pending) {
+        List<CropLines> owners = new ArrayList<>();
+        List<TextReader.Line> jobs = new ArrayList<>();
+        if (reader.descriptor().decoding() != OcrModel.Decoding.CTC) {
+            return; // a fixed-slot model reads plates, not legends
+        }
+        for (CropLines c : pending) {
+            // (a serial with any legend match is skipped too, though interpret takes its state only from a full legend
+            // reading: so it was measured, rule 27)
+            if (c.serial < 0 || c.lines.isEmpty() || c.bestLegend() > 0 || c.read[c.serial].legend.isPresent()) {
+                continue;
+            }
+            Quad serial = c.lines.get(c.serial).quad();
+            for (int side = -1; side <= 1; side += 2) {
+                Quad band = band(serial, side, c.crop.width(), c.crop.height());
+                if (band != null) {
+                    owners.add(c);
+                    jobs.add(TextReader.Line.of(c.crop, band));
+                }
+            }
+        }
+        if (jobs.isEmpty()) {
+            return;
+        }
+        List<TextReader.Scores> scores = reader.read(jobs);
+        for (int k = 0; k < jobs.size(); k++) {
+            TextReader.Scores sc = scores.get(k);
+            String text = reader.alphabet(sc.classes())
+                    .reduceAndRead(sc.data(), sc.offset(), sc.steps(), sc.classes(), reader.descriptor().blankIndex()).text();
+            Optional<Legends.Match> m = legends.match(text);
+            CropLines c = owners.get(k);
+            if (m.isPresent() && (c.band.isEmpty() || m.get().similarity() > c.band.get().similarity())) {
+                c.band = m;
+            }
+        }
+    }
+
+    /** Band height, gap from the serial and width, in serial heights and widths; the least height read (rule 27, module README). */
+    private static final double BAND_HEIGHT = 0.5;
+    private static final double BAND_GAP = 0.05;
+    private static final double BAND_WIDTH = 1.2;
+    private static final double BAND_LEAST = 0.2;
+
+    /**
+     * The band above ({@code side} -1) or below (+1) {@code serial}, in its frame, cut where the line across the serial's
+     * centre leaves a crop of {@code w x h} (sideways it may reach past the edge, whose pixels the warp repeats); null where
+     * less than {@link #BAND_LEAST} serial heights of it is inside.
+     */
+    static Quad band(Quad serial, int side, int w, int h) {
+        double sh = serial.height();
+        // the direction across the serial towards the side: (-uy, ux) points down in the image
+        double dx = -serial.uy() * side;
+        double dy = serial.ux() * side;
+        double reach = Double.MAX_VALUE;
+        if (dx > 1e-9) {
+            reach = Math.min(reach, (w - serial.cx()) / dx);
+        } else if (dx < -1e-9) {
+            reach = Math.min(reach, -serial.cx() / dx);
+        }
+        if (dy > 1e-9) {
+            reach = Math.min(reach, (h - serial.cy()) / dy);
+        } else if (dy < -1e-9) {
+            reach = Math.min(reach, -serial.cy() / dy);
+        }
+        double from = serial.halfHeight() + BAND_GAP * sh;
+        double to = Math.min(from + BAND_HEIGHT * sh, reach);
+        if (to - from < BAND_LEAST * sh) {
+            return null;
+        }
+        return serial.reshaped(0, side * (from + to) / 2, serial.halfWidth() * BAND_WIDTH, (to - from) / 2);
     }
 
     /**
@@ -181,6 +273,8 @@ final class PlateReader implements CropReader {
         final LineText[] read;
         private int serial = -1;
         private int cursor;
+        /** The best legend match of the bands beside the serial ({@link #readBands}), if read. */
+        Optional<Legends.Match> band = Optional.empty();
 
         CropLines(Image crop, List<Line> lines) {
             this.crop = crop;
@@ -309,7 +403,7 @@ final class PlateReader implements CropReader {
      * The analysis of one crop from its lines (tallest first) and their readings ({@code null} for a line not read: it
      * could not change the result).
      */
-    private Optional<Analysis> interpret(Image crop, List<Line> lines, LineText[] readings) {
+    private Optional<Analysis> interpret(Image crop, List<Line> lines, LineText[] readings, Optional<Legends.Match> band) {
         List<LineText> read = new ArrayList<>();
         // the serial: the tallest line that reads as two or more plate characters and is not a legend, unless the
         // tallest line towers over it (serialOver)
@@ -350,6 +444,10 @@ final class PlateReader implements CropReader {
             // a serial that spells the state's name (taken by serialOver): no other line told the state, its own name does
             state = found.legend.get().state();
             stateConfidence = found.legend.get().similarity();
+        }
+        if (!state.isKnown() && band.isPresent()) {
+            state = band.get().state();
+            stateConfidence = band.get().similarity();
         }
         return Optional.of(new Analysis(serial.reduced, serial.kBest, state, stateConfidence, flags,
                 serial.line == null ? null : serial.line.quad()));

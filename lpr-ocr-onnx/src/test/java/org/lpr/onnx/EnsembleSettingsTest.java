@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.lpr.core.LprException;
+import org.lpr.core.read.Jurisdiction;
 
 /** The ensemble's settings are checked when it is built, every problem named at once. */
 class EnsembleSettingsTest {
@@ -57,6 +58,34 @@ class EnsembleSettingsTest {
                 EnsemblePlateRecognizer two = EnsemblePlateRecognizer.builder().compactWeight(0).lineWeight(1).build()) {
             assertThat(three.name()).isEqualTo("ensemble");
             assertThat(two.name()).isEqualTo("ensemble");
+        }
+    }
+
+    @Test
+    void build_homeStateWithoutSerialFormats_isNamed_bothRecognizers() {
+        refused(b -> b.homeState(Jurisdiction.MB), "home state MB has no serial formats");
+        assertThatThrownBy(() -> OnnxPlateRecognizer.builder().homeState(Jurisdiction.MB).build())
+                .isInstanceOf(LprException.class).hasMessageContaining("home state MB has no serial formats");
+        try (EnsemblePlateRecognizer ca = EnsemblePlateRecognizer.builder().homeState(Jurisdiction.CA).build();
+                OnnxPlateRecognizer none = OnnxPlateRecognizer.builder().homeState(Jurisdiction.UNKNOWN).build()) {
+            assertThat(ca.name()).isEqualTo("ensemble");
+            assertThat(none.name()).isEqualTo("ppocr");
+        }
+    }
+
+    @Test
+    void homeStateProperty_badCode_isNamed() {
+        String old = System.getProperty("lpr.onnx.homeState");
+        System.setProperty("lpr.onnx.homeState", "Narnia");
+        try {
+            assertThatThrownBy(EnsemblePlateRecognizer::builder).isInstanceOf(LprException.class)
+                    .hasMessageContaining("-Dlpr.onnx.homeState=Narnia is not a state or province code");
+        } finally {
+            if (old == null) {
+                System.clearProperty("lpr.onnx.homeState");
+            } else {
+                System.setProperty("lpr.onnx.homeState", old);
+            }
         }
     }
 }

@@ -75,4 +75,45 @@ class FormatRescorerTest {
         List<FormatRescorer.Scored> unknown = rescorer.rescore(List.of(read("BLOGGER", 0.6)), Jurisdiction.UNKNOWN, 10);
         assertThat(unknown.get(0).text()).isEqualTo("BLOGGER");
     }
+
+    @Test
+    void rescore_homeState_prefersItsFormatsWhereNoStateIsTold() {
+        // 7ABC123 fits California's DLLLDDD, TAB1234 only New York's LLLDDDD: with no home state both fit a format and
+        // the reading's own probability decides
+        List<Decoded> read = List.of(read("TAB1234", 0.5), read("7ABC123", 0.4));
+        assertThat(rescorer.rescore(read, Jurisdiction.UNKNOWN, 5).get(0).text()).isEqualTo("TAB1234");
+        FormatRescorer home = rescorer.withHome(Jurisdiction.CA);
+        List<FormatRescorer.Scored> s = home.rescore(read, Jurisdiction.UNKNOWN, 5);
+        assertThat(s.get(0).text()).isEqualTo("7ABC123");
+        assertThat(s.get(0).fitsFormat()).isTrue();
+        assertThat(s.get(1).text()).isEqualTo("TAB1234");
+        // it fits no format of the home state, which rescores it (OpenALPR's --pattern reports the same)
+        assertThat(s.get(1).fitsFormat()).isFalse();
+        // scaled by the other-state factor, not dropped: 0.5 * 0.1 against 0.4
+        assertThat(s.get(1).confidence() / s.get(0).confidence()).isCloseTo(0.05 / 0.4, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    @Test
+    void rescore_homeState_givesWayToAToldState() {
+        List<Decoded> read = List.of(read("TAB1234", 0.5), read("7ABC123", 0.4));
+        FormatRescorer home = rescorer.withHome(Jurisdiction.CA);
+        assertThat(home.rescore(read, Jurisdiction.NY, 5)).usingRecursiveComparison()
+                .isEqualTo(rescorer.rescore(read, Jurisdiction.NY, 5));
+    }
+
+    @Test
+    void rescore_homeState_leavesReadingsThatFitNoFormatAtTheNoFormatFactor() {
+        List<Decoded> read = List.of(read("NTGUILTY", 0.5), read("7ABC123", 0.4));
+        List<FormatRescorer.Scored> plain = rescorer.rescore(read, Jurisdiction.UNKNOWN, 5);
+        List<FormatRescorer.Scored> home = rescorer.withHome(Jurisdiction.CA).rescore(read, Jurisdiction.UNKNOWN, 5);
+        assertThat(home).usingRecursiveComparison().isEqualTo(plain);
+    }
+
+    @Test
+    void withHome_stateWithoutFormats_isNamed() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> rescorer.withHome(Jurisdiction.TX))
+                .isInstanceOf(org.lpr.core.LprException.class).hasMessageContaining("home state TX");
+        assertThat(rescorer.withHome(Jurisdiction.UNKNOWN).rescore(List.of(read("7ABCI23", 0.9)), Jurisdiction.UNKNOWN, 5).get(0).text())
+                .isEqualTo("7ABC123");
+    }
 }

@@ -15,11 +15,13 @@ import org.lpr.core.read.Candidate;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
 import org.lpr.synth.PlateRenderer;
+import org.lpr.synth.RenderedPlate;
 import org.lpr.synth.PlateSpec;
 
 class PlateReaderTest {
     private static PlateReader lazy;
     private static PlateReader everyLine;
+    private static PlateReader withBands;
 
     @BeforeAll
     static void load() {
@@ -28,12 +30,15 @@ class PlateReaderTest {
                 PlateReader.LINE_FINDER_HEIGHT, rescorer, false);
         everyLine = new PlateReader(new TextReader(OcrModel.ppOcrV4(), 1, 1), new DbTextDetector(OnnxPlateDetector.DB_MODEL, 1),
                 PlateReader.LINE_FINDER_HEIGHT, rescorer, true);
+        withBands = new PlateReader(new TextReader(OcrModel.ppOcrV4(), 1, 1), new DbTextDetector(OnnxPlateDetector.DB_MODEL, 1),
+                PlateReader.LINE_FINDER_HEIGHT, rescorer, false, PlateReader.sceneLinesMinHeight(PlateReader.LINE_FINDER_HEIGHT), true);
     }
 
     @AfterAll
     static void close() {
         lazy.close();
         everyLine.close();
+        withBands.close();
     }
 
     @Test
@@ -77,6 +82,68 @@ class PlateReaderTest {
             withState += x.state().isKnown() ? 1 : 0;
         }
         assertThat(withState).as("crops whose state was told from a legend").isGreaterThan(5);
+    }
+
+    @Test
+    void analyse_noLineMatchedALegend_theBandsBesideTheSerialTellTheState_andChangeNothingElse() {
+        // renders of the fresh-photo set (DatasetWriter --seed 2024 --size 192x96): the first seven have a legend the line
+        // finder boxes in no line that matches it, and the bands above or below the serial read it; the rest are told from a line
+        PlateRenderer renderer = PlateRenderer.builder().seed(2024).outputSize(192, 96).build();
+        long[] indices = {126, 222, 223, 316, 339, 390, 409, 0, 1, 2, 3, 4, 5, 6};
+        List<Image> crops = new ArrayList<>();
+        List<Jurisdiction> states = new ArrayList<>();
+        for (long i : indices) {
+            RenderedPlate plate = renderer.render(i);
+            crops.add(plate.image());
+            states.add(plate.plate().jurisdiction());
+        }
+        List<Optional<PlateReader.Analysis>> with = withBands.analyse(crops);
+        List<Optional<PlateReader.Analysis>> without = lazy.analyse(crops);
+        int byBands = 0;
+        for (int i = 0; i < crops.size(); i++) {
+            assertThat(with.get(i).isPresent()).as("crop %d read", indices[i]).isEqualTo(without.get(i).isPresent());
+            if (with.get(i).isEmpty()) {
+                continue;
+            }
+            PlateReader.Analysis a = with.get(i).get();
+            PlateReader.Analysis b = without.get(i).get();
+            assertThat(texts(a)).as("crop %d", indices[i]).isEqualTo(texts(b));
+            assertThat(a.flags()).as("crop %d", indices[i]).isEqualTo(b.flags());
+            assertThat(a.serialLine()).as("crop %d", indices[i]).isEqualTo(b.serialLine());
+            if (b.state().isKnown()) {
+                // a state a line told is never overridden
+                assertThat(a.state()).as("crop %d", indices[i]).isEqualTo(b.state());
+                assertThat(a.stateConfidence()).as("crop %d", indices[i]).isEqualTo(b.stateConfidence());
+            } else if (a.state().isKnown()) {
+                assertThat(a.state()).as("crop %d told by a band", indices[i]).isEqualTo(states.get(i));
+                assertThat(a.stateConfidence()).isBetween(0.75, 1.0);
+                byBands++;
+            }
+        }
+        assertThat(byBands).as("renders whose state only the bands told").isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void band_besideTheSerial_inItsFrame_cutAtTheCropsEdge() {
+        // an upright serial 40 px high in a 200 x 100 crop, its top at y 40: the band above is 0.05 to 0.55 heights above it
+        Quad serial = new Quad(100, 60, 1, 0, 60, 20);
+        Quad above = PlateReader.band(serial, -1, 200, 100);
+        assertThat(above.cy()).isCloseTo(60 - 20 - 2 - 10, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(above.height()).isCloseTo(20, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(above.width()).isCloseTo(144, org.assertj.core.data.Offset.offset(1e-9));
+        // below: 20 px to the crop's bottom, 2 of them the gap: the band is cut to 18 px
+        Quad below = PlateReader.band(serial, 1, 200, 100);
+        assertThat(below.minY()).isCloseTo(82, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(below.maxY()).isCloseTo(100, org.assertj.core.data.Offset.offset(1e-9));
+        // a serial near the crop's top leaves less than 0.2 heights above it: no band
+        assertThat(PlateReader.band(new Quad(100, 28, 1, 0, 60, 20), -1, 200, 100)).isNull();
+        // a tilted serial: the band lies across it, in its frame
+        double c = Math.cos(0.1);
+        double sn = Math.sin(0.1);
+        Quad tilted = PlateReader.band(new Quad(100, 60, c, sn, 60, 20), -1, 200, 100);
+        assertThat(tilted.ux()).isEqualTo(c);
+        assertThat(tilted.cx() - 100).isCloseTo(32 * sn, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(tilted.cy() - 60).isCloseTo(-32 * c, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     private static List<String> texts(PlateReader.Analysis a) {

@@ -126,4 +126,46 @@ class EvalCommandsTest {
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("scene-2.jpg,ZZ9Z9Z,true,"));
         assertThat(rows).contains("corner.jpg,ABC123,false,,0.0");
     }
+
+    /** Renders {@code indices} of the fresh-photo measuring set (DatasetWriter --seed 2024 --size 192x96) as an eval-crops folder. */
+    private static void freshPhotoCrops(Path dir, long... indices) throws Exception {
+        PlateRenderer renderer = PlateRenderer.builder().seed(2024).outputSize(192, 96).build();
+        StringBuilder labels = new StringBuilder("file,state,plate\n");
+        for (long i : indices) {
+            RenderedPlate p = renderer.render(i);
+            String file = "crop-" + i + ".png";
+            ImageIO.write(p.image().toBufferedImage(), "png", dir.resolve(file).toFile());
+            labels.append(file).append(',').append(p.plate().jurisdiction().code().toLowerCase(Locale.ROOT)).append(',')
+                    .append(p.plate().text()).append('\n');
+        }
+        Files.writeString(dir.resolve("labels.csv"), labels.toString());
+    }
+
+    /** The --errors rows (header dropped) of eval-crops on {@code dir} with {@code options}. */
+    private static List<String> errorRows(Path dir, String... options) throws Exception {
+        Path errors = dir.resolve("errors-" + String.join("", options).replace("-", "") + ".csv");
+        List<String> args = new ArrayList<>(List.of("eval-crops", dir.toString(), "--threads", "2", "--errors", errors.toString()));
+        args.addAll(List.of(options));
+        assertThat(CliCapture.runStd(args.toArray(String[]::new)).exitCode()).isZero();
+        List<String> rows = Files.readAllLines(errors, StandardCharsets.UTF_8);
+        return rows.subList(1, rows.size());
+    }
+
+    @Test
+    void evalCrops_homeState_rescoresAnUntoldStatesReadingByTheHomeStatesFormats(@TempDir Path dir) throws Exception {
+        // a Maine render (3089PS) whose legend is not read: it fits Maine's DDDDLL, no California format
+        freshPhotoCrops(dir, 124);
+        String withoutHome = errorRows(dir).get(0);
+        assertThat(withoutHome).startsWith("crop-124.png,ME,3089PS,3089PS,unknown,").doesNotContain("NO_FORMAT_MATCH");
+        assertThat(errorRows(dir, "--home-state", "CA").get(0)).startsWith("crop-124.png,ME,3089PS,").contains("NO_FORMAT_MATCH");
+        assertThat(errorRows(dir, "--pattern", "me").get(0)).isEqualTo(withoutHome);
+    }
+
+    @Test
+    void evalCrops_legendBands_tellTheStateWhereNoLineMatchedALegend(@TempDir Path dir) throws Exception {
+        // a North Dakota render (657VEK) read right, its legend in no line the line finder boxed
+        freshPhotoCrops(dir, 316);
+        assertThat(errorRows(dir)).singleElement().asString().startsWith("crop-316.png,ND,657VEK,657VEK,unknown,");
+        assertThat(errorRows(dir, "--legend-bands")).isEmpty();
+    }
 }

@@ -180,6 +180,59 @@ class RecognizeCommandTest {
         }
     }
 
+    @Test
+    void recognize_homeState_badCodeOrBackendIsNamed_aToldStateWins_andNothingIsLeftSet(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
+        assertThat(errorOf("recognize", "--home-state", "ZZ", photo)).contains("'ZZ' is not a state or province code");
+        assertThat(errorOf("recognize", "--home-state", "XX", photo)).contains("'XX' is not a state or province code");
+        assertThat(errorOf("recognize", "--pattern", "unknown", photo)).contains("'unknown' is not a state or province code");
+        assertThat(errorOf("recognize", "--home-state", "PR", photo)).contains("'PR'").contains("has no serial formats");
+        assertThat(errorOf("recognize", "--backend", "opencv", "--pattern", "tx", photo)).contains("needs --backend onnx");
+        String old = System.getProperty("lpr.onnx.homeState");
+        Run run = run("recognize", "--pattern", "ca", "--threads", "2", photo);
+        assertThat(run.exitCode()).isZero();
+        // the state read from the legend is reported and rescores the reading; the home state only weighs plates whose
+        // state is not read, and is never reported
+        assertThat(run.lines()).anySatisfy(r -> {
+            assertThat(r.get("plate").asText()).isEqualTo("HRT5082");
+            assertThat(r.get("state").asText()).isEqualTo("TX");
+        });
+        assertThat(System.getProperty("lpr.onnx.homeState")).isEqualTo(old);
+    }
+
+    @Test
+    void recognize_badHomeStateProperty_isNamedInOneLine(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        String old = System.getProperty("lpr.onnx.homeState");
+        System.setProperty("lpr.onnx.homeState", "Narnia");
+        try {
+            assertThat(errorOf("recognize", dir.resolve("car-tx-HRT5082.jpg").toString()))
+                    .contains("-Dlpr.onnx.homeState=Narnia is not a state or province code").doesNotContain("ServiceConfigurationError");
+        } finally {
+            if (old == null) {
+                System.clearProperty("lpr.onnx.homeState");
+            } else {
+                System.setProperty("lpr.onnx.homeState", old);
+            }
+        }
+    }
+
+    @Test
+    void recognize_legendBands_readsTheSamplesAlike_andIsLeftUnset(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
+        assertThat(errorOf("recognize", "--backend", "opencv", "--legend-bands", photo)).contains("--legend-bands needs --backend onnx");
+        String old = System.getProperty("lpr.onnx.legendBands");
+        Run run = run("recognize", "--legend-bands", "--threads", "2", photo);
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.lines()).anySatisfy(r -> {
+            assertThat(r.get("plate").asText()).isEqualTo("HRT5082");
+            assertThat(r.get("state").asText()).isEqualTo("TX");
+        });
+        assertThat(System.getProperty("lpr.onnx.legendBands")).isEqualTo(old);
+    }
+
     /** Runs the command line, expects it to fail, and returns what it printed on stderr. */
     private static String errorOf(String... args) {
         PrintStream oldErr = System.err;
