@@ -121,6 +121,12 @@ class PlateReaderTest {
             }
         }
         assertThat(byBands).as("renders whose state only the bands told").isGreaterThanOrEqualTo(5);
+        // the same plate as a crop a photo detector cut: no bands (a photo's legends are a few pixels high)
+        Image photoCrop = renderer.render(indices[0]).image();
+        assertThat(withBands.analyse(List.of(photoCrop)).get(0).orElseThrow().state().isKnown()).isTrue();
+        Image cut = renderer.render(indices[0]).image();
+        SceneScreen.rememberPlateMapCrop(cut);
+        assertThat(withBands.analyse(List.of(cut)).get(0).orElseThrow().state()).isEqualTo(Jurisdiction.UNKNOWN);
     }
 
     @Test

@@ -162,10 +162,11 @@ class EvalCommandsTest {
     }
 
     @Test
-    void evalCrops_legendBands_tellTheStateWhereNoLineMatchedALegend(@TempDir Path dir) throws Exception {
+    void evalCrops_legendBands_tellTheStateWhereNoLineMatchedALegend_unlessTurnedOff(@TempDir Path dir) throws Exception {
         // a North Dakota render (657VEK) read right, its legend in no line the line finder boxed
         freshPhotoCrops(dir, 316);
-        assertThat(errorRows(dir)).singleElement().asString().startsWith("crop-316.png,ND,657VEK,657VEK,unknown,");
+        assertThat(errorRows(dir, "--no-legend-bands")).singleElement().asString().startsWith("crop-316.png,ND,657VEK,657VEK,unknown,");
+        assertThat(errorRows(dir)).isEmpty();
         assertThat(errorRows(dir, "--legend-bands")).isEmpty();
     }
 }

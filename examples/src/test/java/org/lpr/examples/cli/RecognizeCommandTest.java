@@ -222,7 +222,7 @@ class RecognizeCommandTest {
     void recognize_legendBands_readsTheSamplesAlike_andIsLeftUnset(@TempDir Path dir) throws Exception {
         SampleScenes.main(new String[] {dir.toString()});
         String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
-        assertThat(errorOf("recognize", "--backend", "opencv", "--legend-bands", photo)).contains("--legend-bands needs --backend onnx");
+        assertThat(errorOf("recognize", "--backend", "opencv", "--no-legend-bands", photo)).contains("legend-bands needs --backend onnx");
         String old = System.getProperty("lpr.onnx.legendBands");
         Run run = run("recognize", "--legend-bands", "--threads", "2", photo);
         assertThat(run.exitCode()).isZero();
