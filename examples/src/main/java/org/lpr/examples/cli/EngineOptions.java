@@ -120,19 +120,19 @@ final class EngineOptions {
      */
     PlateRecognizer recognizer() {
         applyThreads();
-        java.util.Map<String, String> scoped = new java.util.LinkedHashMap<>();
-        if (homeState != null) {
-            scoped.put(HOME_STATE_PROPERTY, checkedHomeState());
-        }
-        if (legendBands != null) {
-            if (!backend.equals("onnx")) {
-                throw new LprException("--[no-]legend-bands needs --backend onnx, not '" + backend + "'");
-            }
-            scoped.put(LEGEND_BANDS_PROPERTY, legendBands.toString());
+        if (legendBands != null && !backend.equals("onnx")) {
+            throw new LprException("--[no-]legend-bands needs --backend onnx, not '" + backend + "'");
         }
         java.util.Map<String, String> old = new java.util.HashMap<>();
-        scoped.forEach((k, v) -> old.put(k, System.setProperty(k, v)));
         try {
+            if (legendBands != null) {
+                old.put(LEGEND_BANDS_PROPERTY, System.setProperty(LEGEND_BANDS_PROPERTY, legendBands.toString()));
+            }
+            if (homeState != null) {
+                // checked with the legend-bands setting of this command already in place: its check builds a recognizer
+                String code = checkedHomeState();
+                old.put(HOME_STATE_PROPERTY, System.setProperty(HOME_STATE_PROPERTY, code));
+            }
             return makeRecognizer();
         } finally {
             old.forEach((k, v) -> {

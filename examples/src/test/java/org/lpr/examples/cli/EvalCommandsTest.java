@@ -153,7 +153,8 @@ class EvalCommandsTest {
 
     @Test
     void evalCrops_homeState_rescoresAnUntoldStatesReadingByTheHomeStatesFormats(@TempDir Path dir) throws Exception {
-        // a Maine render (3089PS) whose legend is not read: it fits Maine's DDDDLL, no California format
+        // a Maine render (3089PS) whose legend is not read, not even from the legend bands: it fits Maine's DDDDLL, no
+        // California format
         freshPhotoCrops(dir, 124);
         String withoutHome = errorRows(dir).get(0);
         assertThat(withoutHome).startsWith("crop-124.png,ME,3089PS,3089PS,unknown,").doesNotContain("NO_FORMAT_MATCH");
