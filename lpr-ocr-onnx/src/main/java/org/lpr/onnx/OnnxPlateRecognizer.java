@@ -85,7 +85,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
         private String name;
         private boolean sceneScreen = SceneScreen.enabledByDefault();
         private Jurisdiction homeState = FormatRescorer.homeStateProperty();
-        private boolean legendBands = Boolean.getBoolean("lpr.onnx.legendBands");
+        private boolean legendBands = PlateReader.legendBandsByDefault();
 
         private Builder() {
         }
@@ -146,13 +146,13 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
         }
 
         /**
-         * Whether, where no text line of a crop matched a state's legend, the bands above and below the serial line are read
-         * for one (default off, or {@code -Dlpr.onnx.legendBands=true}). On plate crops it tells more states (dev crops 95.6
-         * to 97.3 %, renders 7,329 to 7,495 of 12,000) for about 3 % more time a dev crop (a third more on blurred renders,
-         * where few legends are read); on photos, whose small plates'
-         * legends are a few pixels high, it told no more states and cost about 70 % more reading time. See the module
-         * README, *Legend bands and a home state*. It acts where lines are found and read by a CTC line reader (PP-OCRv4
-         * with line finding, the ensemble's line reader), not on whole crops read as one line.
+         * Whether, where no text line of a plate crop matched a state's legend, the bands above and below the serial line are
+         * read for one (default on, or {@code -Dlpr.onnx.legendBands=false} off). On plate crops it tells more states (dev
+         * crops 95.6 to 97.3 %, renders 7,329 to 7,495 of 12,000) for about 3 % more time a dev crop (a third more on
+         * blurred renders, where few legends are read). Crops {@link OnnxPlateDetector} cut from a photo are never read so:
+         * their small plates' legends are a few pixels high, and on the dev photos the bands told no more states for about
+         * 70 % more reading time. It acts where lines are found and read by a CTC line reader (PP-OCRv4 with line finding,
+         * the ensemble's line reader), not on whole crops read as one line. See the module README, *Legend bands*.
          */
         public Builder legendBands(boolean on) {
             this.legendBands = on;
@@ -165,7 +165,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
          * small plates in photos), readings that fit this state's serial formats are preferred to those that fit only
          * another state's. A state read from the legend is used as before, and the reported state stays
          * {@code unknown}: the home state is a prior, not a reading. {@link #build()} refuses a state without serial
-         * formats. See the module README, "Legend bands and a home state".
+         * formats. See the module README, "Legend bands ... and a home state".
          */
         public Builder homeState(Jurisdiction state) {
             this.homeState = java.util.Objects.requireNonNull(state, "homeState");

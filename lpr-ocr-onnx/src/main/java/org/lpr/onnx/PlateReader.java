@@ -21,8 +21,8 @@ import org.lpr.onnx.TextLines.Line;
  * as one line), reads the lines that can change the result (tallest first, see {@link #analyse}), takes
  * the tallest plate-like line that is no legend as the serial (or the tallest line when it towers over that one,
  * {@link #OVERSIZE}), decodes it k-best over the plate alphabet, tells the state from the other lines (the legend),
- * or, with legend bands on, where none matched a legend from the bands above and below the serial ({@link #band}), and
- * rescores the readings with that state's serial formats.
+ * or, with legend bands on (the recognizers' default), where none matched a legend from the bands above and below the
+ * serial ({@link #band}; not in crops cut from a photo), and rescores the readings with that state's serial formats.
  */
 final class PlateReader implements CropReader {
     /** A line this much shorter than the serial, beside it, is small side characters. */
@@ -111,8 +111,8 @@ final class PlateReader implements CropReader {
     }
 
     /**
-     * @param legendBands where no line matched a legend, read the bands above and below the serial for one ({@link #readBands});
-     *     an option, off by default: it costs photos time and tells no more of their states (module README, *Legend bands*)
+     * @param legendBands where no line matched a legend, read the bands above and below the serial for one ({@link #readBands}),
+     *     except in crops cut from a photo (module README, *Legend bands*)
      */
     PlateReader(TextReader reader, DbTextDetector lineFinder, int lineFinderHeight, FormatRescorer rescorer, boolean everyLine,
             double sceneLinesMinHeight, boolean legendBands) {
@@ -185,7 +185,9 @@ final class PlateReader implements CropReader {
     /**
      * For each crop whose serial line was found and where no line matched a legend, reads the bands above and below
      * the serial line (the legend and slogan rows, which the line finder may not box whole: Mississippi's flourished
-     * name, small blurred legends) and keeps their best legend match (module README, *Legend bands*).
+     * name, small blurred legends) and keeps their best legend match (module README, *Legend bands*). Crops this module's
+     * photo detectors cut ({@link SceneScreen#cutFromPhoto}) are left out: on the dev photos the bands told no state and
+     * cost about 70 % more reading time.
      */
     private void readBands(List<CropLines> pending) {
         List<CropLines> owners = new ArrayList<>();
@@ -196,8 +198,9 @@ final class PlateReader implements CropReader {
         for (CropLines c : pending) {
             // (a serial with any legend match is skipped too, though interpret takes its state only from a full legend
             // reading: so it was measured, rule 27)
-            if (c.serial < 0 || c.lines.isEmpty() || c.bestLegend() > 0 || c.read[c.serial].legend.isPresent()) {
-                continue;
+            if (c.serial < 0 || c.lines.isEmpty() || c.bestLegend() > 0 || c.read[c.serial].legend.isPresent()
+                    || SceneScreen.cutFromPhoto(c.crop)) {
+                continue; // a photo's plates are small: their legends a few pixels high (module README, *Legend bands*)
             }
             Quad serial = c.lines.get(c.serial).quad();
             for (int side = -1; side <= 1; side += 2) {
@@ -222,6 +225,19 @@ final class PlateReader implements CropReader {
                 c.band = m;
             }
         }
+    }
+
+    /**
+     * The recognizers' default for legend bands, from {@code -Dlpr.onnx.legendBands} ({@code true} unless set to {@code false}).
+     *
+     * @throws LprException when the property is neither {@code true} nor {@code false}
+     */
+    static boolean legendBandsByDefault() {
+        String v = System.getProperty("lpr.onnx.legendBands", "true").strip();
+        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
+            throw new LprException("-Dlpr.onnx.legendBands=" + v + " must be true or false");
+        }
+        return Boolean.parseBoolean(v);
     }
 
     /** Band height, gap from the serial and width, in serial heights and widths; the least height read (rule 27, module README). */

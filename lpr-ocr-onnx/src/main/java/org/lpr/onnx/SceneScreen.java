@@ -42,7 +42,10 @@ final class SceneScreen {
     private SceneScreen() {
     }
 
-    /** Marks {@code crop} as cut from a photo by a plate detection model, so that rule 2 screens its reading. */
+    /**
+     * Marks {@code crop} as cut from a photo by a plate detection model, so that rule 2 screens its reading and the line
+     * reader reads no legend bands in it ({@code PlateReader}).
+     */
     static void rememberPlateMapCrop(Image crop) {
         PLATE_MAP_CROPS.add(crop);
     }

@@ -121,6 +121,34 @@ class PlateReaderTest {
             }
         }
         assertThat(byBands).as("renders whose state only the bands told").isGreaterThanOrEqualTo(5);
+        // the same plate as a crop a photo detector cut: no bands (a photo's legends are a few pixels high)
+        Image plain = renderer.render(indices[0]).image();
+        assertThat(withBands.analyse(List.of(plain)).get(0).orElseThrow().state().isKnown()).isTrue();
+        Image cut = renderer.render(indices[0]).image();
+        SceneScreen.rememberPlateMapCrop(cut);
+        assertThat(withBands.analyse(List.of(cut)).get(0).orElseThrow().state()).isEqualTo(Jurisdiction.UNKNOWN);
+    }
+
+    @Test
+    void legendBandsByDefault_onUnlessFalse_anythingElseIsNamed() {
+        String old = System.getProperty("lpr.onnx.legendBands");
+        try {
+            System.clearProperty("lpr.onnx.legendBands");
+            assertThat(PlateReader.legendBandsByDefault()).isTrue();
+            System.setProperty("lpr.onnx.legendBands", " FALSE ");
+            assertThat(PlateReader.legendBandsByDefault()).isFalse();
+            System.setProperty("lpr.onnx.legendBands", "TRUE");
+            assertThat(PlateReader.legendBandsByDefault()).isTrue();
+            System.setProperty("lpr.onnx.legendBands", "off");
+            assertThatThrownBy(PlateReader::legendBandsByDefault).isInstanceOf(LprException.class)
+                    .hasMessageContaining("-Dlpr.onnx.legendBands=off must be true or false");
+        } finally {
+            if (old == null) {
+                System.clearProperty("lpr.onnx.legendBands");
+            } else {
+                System.setProperty("lpr.onnx.legendBands", old);
+            }
+        }
     }
 
     @Test

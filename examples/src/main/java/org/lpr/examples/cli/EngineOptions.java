@@ -50,9 +50,9 @@ final class EngineOptions {
             description = "The state the camera mostly sees, as a postal code such as CA (onnx backend; OpenALPR's --pattern): where a plate's state cannot be told from its legend, readings that fit this state's serial formats are preferred. The reported state stays unknown. Default: none (or -Dlpr.onnx.homeState).")
     String homeState;
 
-    @Option(names = "--legend-bands",
-            description = "Where no text line of a plate matched a state's legend, also read the bands above and below the serial for one (onnx backend; default off, or -Dlpr.onnx.legendBands=true): more states told on plate crops (dev crops 95.6 to 97.3 %) for about 3 % more time a crop (a third more where few legends are read); on photos it told no more states and cost about 70 % more reading time. It acts with the readers that find lines (ensemble, ppocr), not ppocr-fast or a whole-plate model alone.")
-    boolean legendBands;
+    @Option(names = "--legend-bands", negatable = true,
+            description = "Where no text line of a plate crop matched a state's legend, also read the bands above and below the serial for one (onnx backend; default on, --no-legend-bands or -Dlpr.onnx.legendBands=false off): more states told (dev crops 95.6 to 97.3 %) for about 3 % more time a crop (a third more where few legends are read). Never for crops the photo detector cut (their legends are a few pixels high). It acts with the readers that find lines (ensemble, ppocr), not ppocr-fast or a whole-plate model alone.")
+    Boolean legendBands;
 
     /** The system properties the onnx backend's recognizers take their home state and legend bands from when they are made. */
     private static final String HOME_STATE_PROPERTY = "lpr.onnx.homeState";
@@ -114,25 +114,25 @@ final class EngineOptions {
     }
 
     /**
-     * The recognizer these options pick. {@code --home-state} (checked first) and {@code --legend-bands} are set as
+     * The recognizer these options pick. {@code --home-state} (checked first) and {@code --[no-]legend-bands} are set as
      * {@code -Dlpr.onnx.homeState} and {@code -Dlpr.onnx.legendBands} only while the recognizer is made (the backend's
      * recognizers read them then), so a later command in the same JVM does not inherit them.
      */
     PlateRecognizer recognizer() {
         applyThreads();
-        java.util.Map<String, String> scoped = new java.util.LinkedHashMap<>();
-        if (homeState != null) {
-            scoped.put(HOME_STATE_PROPERTY, checkedHomeState());
-        }
-        if (legendBands) {
-            if (!backend.equals("onnx")) {
-                throw new LprException("--legend-bands needs --backend onnx, not '" + backend + "'");
-            }
-            scoped.put(LEGEND_BANDS_PROPERTY, "true");
+        if (legendBands != null && !backend.equals("onnx")) {
+            throw new LprException("--[no-]legend-bands needs --backend onnx, not '" + backend + "'");
         }
         java.util.Map<String, String> old = new java.util.HashMap<>();
-        scoped.forEach((k, v) -> old.put(k, System.setProperty(k, v)));
         try {
+            if (legendBands != null) {
+                old.put(LEGEND_BANDS_PROPERTY, System.setProperty(LEGEND_BANDS_PROPERTY, legendBands.toString()));
+            }
+            if (homeState != null) {
+                // checked with the legend-bands setting of this command already in place: its check builds a recognizer
+                String code = checkedHomeState();
+                old.put(HOME_STATE_PROPERTY, System.setProperty(HOME_STATE_PROPERTY, code));
+            }
             return makeRecognizer();
         } finally {
             old.forEach((k, v) -> {

@@ -153,7 +153,8 @@ class EvalCommandsTest {
 
     @Test
     void evalCrops_homeState_rescoresAnUntoldStatesReadingByTheHomeStatesFormats(@TempDir Path dir) throws Exception {
-        // a Maine render (3089PS) whose legend is not read: it fits Maine's DDDDLL, no California format
+        // a Maine render (3089PS) whose legend is not read, not even from the legend bands: it fits Maine's DDDDLL, no
+        // California format
         freshPhotoCrops(dir, 124);
         String withoutHome = errorRows(dir).get(0);
         assertThat(withoutHome).startsWith("crop-124.png,ME,3089PS,3089PS,unknown,").doesNotContain("NO_FORMAT_MATCH");
@@ -162,10 +163,11 @@ class EvalCommandsTest {
     }
 
     @Test
-    void evalCrops_legendBands_tellTheStateWhereNoLineMatchedALegend(@TempDir Path dir) throws Exception {
+    void evalCrops_legendBands_tellTheStateWhereNoLineMatchedALegend_unlessTurnedOff(@TempDir Path dir) throws Exception {
         // a North Dakota render (657VEK) read right, its legend in no line the line finder boxed
         freshPhotoCrops(dir, 316);
-        assertThat(errorRows(dir)).singleElement().asString().startsWith("crop-316.png,ND,657VEK,657VEK,unknown,");
+        assertThat(errorRows(dir, "--no-legend-bands")).singleElement().asString().startsWith("crop-316.png,ND,657VEK,657VEK,unknown,");
+        assertThat(errorRows(dir)).isEmpty();
         assertThat(errorRows(dir, "--legend-bands")).isEmpty();
     }
 }
