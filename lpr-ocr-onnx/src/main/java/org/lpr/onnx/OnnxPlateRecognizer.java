@@ -147,12 +147,8 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
 
         /**
          * Whether, where no text line of a plate crop matched a state's legend, the bands above and below the serial line are
-         * read for one (default on, or {@code -Dlpr.onnx.legendBands=false} off). On plate crops it tells more states (dev
-         * crops 95.6 to 97.3 %, renders 7,329 to 7,495 of 12,000) for about 3 % more time a dev crop (a third more on
-         * blurred renders, where few legends are read). Crops {@link OnnxPlateDetector} cut from a photo are never read so:
-         * their small plates' legends are a few pixels high, and on the dev photos the bands told no more states for about
-         * 70 % more reading time. It acts where lines are found and read by a CTC line reader (PP-OCRv4 with line finding,
-         * the ensemble's line reader), not on whole crops read as one line. See the module README, *Legend bands*.
+         * read for one (default on, or {@code -Dlpr.onnx.legendBands=false} off; never in crops {@link OnnxPlateDetector}
+         * cut from a photo; only with line finding on). What it gains and costs: {@link EnsemblePlateRecognizer.Builder#legendBands}.
          */
         public Builder legendBands(boolean on) {
             this.legendBands = on;
@@ -161,11 +157,9 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
 
         /**
          * The state the recognizer mostly sees (default none, or {@code -Dlpr.onnx.homeState=CA}; {@link Jurisdiction#UNKNOWN}:
-         * none), as OpenALPR's {@code --pattern}: where a plate's state is not told (its legend is not read, as on most
-         * small plates in photos), readings that fit this state's serial formats are preferred to those that fit only
-         * another state's. A state read from the legend is used as before, and the reported state stays
-         * {@code unknown}: the home state is a prior, not a reading. {@link #build()} refuses a state without serial
-         * formats. See the module README, "Legend bands ... and a home state".
+         * none): where a plate's state is not told, readings are rescored by this state's serial formats; the reported state
+         * stays {@code unknown}. {@link #build()} refuses a state without formats. As
+         * {@link EnsemblePlateRecognizer.Builder#homeState}, which says more.
          */
         public Builder homeState(Jurisdiction state) {
             this.homeState = java.util.Objects.requireNonNull(state, "homeState");

@@ -190,11 +190,11 @@ final class PlateReader implements CropReader {
      * cost about 70 % more reading time.
      */
     private void readBands(List<CropLines> pending) {
-        List<CropLines> owners = new ArrayList<>();
-        List<TextReader.Line> jobs = new ArrayList<>();
         if (reader.descriptor().decoding() != OcrModel.Decoding.CTC) {
             return; // a fixed-slot model reads plates, not legends
         }
+        List<CropLines> owners = new ArrayList<>();
+        List<TextReader.Line> jobs = new ArrayList<>();
         for (CropLines c : pending) {
             // (a serial with any legend match is skipped too, though interpret takes its state only from a full legend
             // reading: so it was measured, rule 27)
@@ -233,12 +233,9 @@ final class PlateReader implements CropReader {
      * @throws LprException when the property is neither {@code true} nor {@code false}
      */
     static boolean legendBandsByDefault() {
-        String v = System.getProperty("lpr.onnx.legendBands", "true").strip();
-        if (!v.equalsIgnoreCase("true") && !v.equalsIgnoreCase("false")) {
-            throw new LprException("-Dlpr.onnx.legendBands=" + v + " must be true or false");
-        }
-        return Boolean.parseBoolean(v);
+        return Switch.onUnlessFalse("lpr.onnx.legendBands");
     }
+
 
     /** Band height, gap from the serial and width, in serial heights and widths; the least height read (rule 27, module README). */
     private static final double BAND_HEIGHT = 0.5;

@@ -61,14 +61,7 @@ final class SceneScreen {
      * @throws LprException when the property is neither {@code true} nor {@code false}
      */
     static boolean enabledByDefault() {
-        String v = System.getProperty("lpr.onnx.sceneScreen");
-        if (v == null || v.trim().equalsIgnoreCase("true")) {
-            return true;
-        }
-        if (v.trim().equalsIgnoreCase("false")) {
-            return false;
-        }
-        throw new LprException("-Dlpr.onnx.sceneScreen=" + v + " is neither true nor false");
+        return Switch.onUnlessFalse("lpr.onnx.sceneScreen");
     }
 
     /** Whether {@code crop}, cut by the photo detector, is not worth reading: its text line is too long for a serial. */

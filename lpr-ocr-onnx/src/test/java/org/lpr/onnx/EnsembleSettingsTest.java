@@ -7,6 +7,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.lpr.core.LprException;
 import org.lpr.core.read.Jurisdiction;
+import org.lpr.core.testing.SystemProperties;
 
 /** The ensemble's settings are checked when it is built, every problem named at once. */
 class EnsembleSettingsTest {
@@ -74,18 +75,8 @@ class EnsembleSettingsTest {
     }
 
     @Test
-    void homeStateProperty_badCode_isNamed() {
-        String old = System.getProperty("lpr.onnx.homeState");
-        System.setProperty("lpr.onnx.homeState", "Narnia");
-        try {
-            assertThatThrownBy(EnsemblePlateRecognizer::builder).isInstanceOf(LprException.class)
-                    .hasMessageContaining("-Dlpr.onnx.homeState=Narnia is not a state or province code");
-        } finally {
-            if (old == null) {
-                System.clearProperty("lpr.onnx.homeState");
-            } else {
-                System.setProperty("lpr.onnx.homeState", old);
-            }
-        }
+    void homeStateProperty_badCode_isNamed() throws Exception {
+        SystemProperties.with("lpr.onnx.homeState", "Narnia", () -> assertThatThrownBy(EnsemblePlateRecognizer::builder)
+                .isInstanceOf(LprException.class).hasMessageContaining("-Dlpr.onnx.homeState=Narnia is not a state or province code"));
     }
 }

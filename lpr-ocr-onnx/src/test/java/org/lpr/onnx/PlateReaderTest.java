@@ -14,6 +14,7 @@ import org.lpr.core.image.Image;
 import org.lpr.core.read.Candidate;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Plate;
+import org.lpr.core.testing.SystemProperties;
 import org.lpr.synth.PlateRenderer;
 import org.lpr.synth.RenderedPlate;
 import org.lpr.synth.PlateSpec;
@@ -130,25 +131,13 @@ class PlateReaderTest {
     }
 
     @Test
-    void legendBandsByDefault_onUnlessFalse_anythingElseIsNamed() {
-        String old = System.getProperty("lpr.onnx.legendBands");
-        try {
-            System.clearProperty("lpr.onnx.legendBands");
-            assertThat(PlateReader.legendBandsByDefault()).isTrue();
-            System.setProperty("lpr.onnx.legendBands", " FALSE ");
-            assertThat(PlateReader.legendBandsByDefault()).isFalse();
-            System.setProperty("lpr.onnx.legendBands", "TRUE");
-            assertThat(PlateReader.legendBandsByDefault()).isTrue();
-            System.setProperty("lpr.onnx.legendBands", "off");
-            assertThatThrownBy(PlateReader::legendBandsByDefault).isInstanceOf(LprException.class)
-                    .hasMessageContaining("-Dlpr.onnx.legendBands=off must be true or false");
-        } finally {
-            if (old == null) {
-                System.clearProperty("lpr.onnx.legendBands");
-            } else {
-                System.setProperty("lpr.onnx.legendBands", old);
-            }
-        }
+    void legendBandsByDefault_onUnlessFalse_anythingElseIsNamed() throws Exception {
+        String p = "lpr.onnx.legendBands";
+        SystemProperties.with(p, null, () -> assertThat(PlateReader.legendBandsByDefault()).isTrue());
+        SystemProperties.with(p, " FALSE ", () -> assertThat(PlateReader.legendBandsByDefault()).isFalse());
+        SystemProperties.with(p, "TRUE", () -> assertThat(PlateReader.legendBandsByDefault()).isTrue());
+        SystemProperties.with(p, "off", () -> assertThatThrownBy(PlateReader::legendBandsByDefault).isInstanceOf(LprException.class)
+                .hasMessageContaining("-Dlpr.onnx.legendBands=off must be true or false"));
     }
 
     @Test
