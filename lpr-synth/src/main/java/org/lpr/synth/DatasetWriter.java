@@ -195,7 +195,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
+     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -213,6 +213,7 @@ public final class DatasetWriter {
         double plateGothicShare = 0;
         double pictureShare = 0;
         double specialtyShare = 0;
+        double cameraFarShare = 0;
         double[] plateWidths = {PlateRenderer.DEFAULT_MIN_PLATE_WIDTH, PlateRenderer.DEFAULT_MAX_PLATE_WIDTH};
         List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -245,6 +246,7 @@ public final class DatasetWriter {
                 case "--plate-gothic-share" -> plateGothicShare = Double.parseDouble(v);
                 case "--picture-emblem-share" -> pictureShare = Double.parseDouble(v);
                 case "--specialty-share" -> specialtyShare = Double.parseDouble(v);
+                case "--camera-far-share" -> cameraFarShare = Double.parseDouble(v);
                 case "--plate-widths" -> {
                     String[] mm = v.split(":");
                     if (mm.length != 2) {
@@ -270,7 +272,8 @@ public final class DatasetWriter {
         }
         PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         try {
-            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plateWidths(plateWidths[0], plateWidths[1]);
+            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plateWidths(plateWidths[0], plateWidths[1])
+                    .cameraFarShare(cameraFarShare);
         } catch (IllegalArgumentException e) {
             usage(e.getMessage()); // a share outside 0 to 1, or plate widths out of range
         }
@@ -309,7 +312,7 @@ public final class DatasetWriter {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
+                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
         System.err.println("  --full-alphabet-share: share of general-issue serials with I, O and Q among their letters (default 0.08)");
         System.err.println("  --sign-font-share: share of serials in road-sign gothic faces, fonts-roadgeek and fonts-opendin (default 0)");
