@@ -211,8 +211,8 @@ final class PhotoEffects {
     }
 
     /**
-     * A far camera's look (PlateRenderer.Builder#cameraFarShare): detail lost below the pixel grid (scaled down by 1.4
-     * to 2.6 with area averaging, then back up bilinearly), contrast washed out towards a grey haze, hard JPEG.
+     * A far camera's look (PlateRenderer.Builder#cameraFarShare): detail lost below the pixel grid (scaled down by 1.2
+     * to 2.0 with area averaging, then back up bilinearly), contrast washed out towards a grey haze, hard JPEG.
      */
     static BufferedImage cameraFar(BufferedImage img, SplittableRandom r) {
         int w = img.getWidth();

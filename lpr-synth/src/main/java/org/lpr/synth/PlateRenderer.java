@@ -409,9 +409,9 @@ public final class PlateRenderer {
 
         /**
          * Share of crops with camera effects that also get a far camera's look (default 0: the renders of earlier
-         * versions, unchanged): the picture's detail is lost below its pixel grid (scaled down by 1.4 to 2.6 with area
+         * versions, unchanged): the picture's detail is lost below its pixel grid (scaled down by 1.2 to 2.0 with area
          * averaging and back up bilinearly, as lens blur, demosaicing and a camera's own scaling do), its contrast is
-         * washed out towards grey, and it is JPEG-compressed hard (quality 0.15 to 0.5). Real far plates are blurrier
+         * washed out towards grey, and it is JPEG-compressed hard (quality 0.3 to 0.6). Real far plates are blurrier
          * and flatter than a plate simply drawn small. Clean crops and scenes are not affected.
          */
         public Builder cameraFarShare(double share) {
