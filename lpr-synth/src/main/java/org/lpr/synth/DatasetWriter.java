@@ -237,22 +237,22 @@ public final class DatasetWriter {
             String v = args[++i];
             switch (a) {
                 case "--out" -> out = Path.of(v);
-                case "--count" -> count = (int) number(a, v, true);
-                case "--seed" -> seed = (long) number(a, v, true);
-                case "--start" -> start = (long) number(a, v, true);
-                case "--threads" -> threads = (int) number(a, v, true);
-                case "--full-alphabet-share" -> fullAlphabetShare = number(a, v, false);
-                case "--sign-font-share" -> signFontShare = number(a, v, false);
-                case "--plate-gothic-share" -> plateGothicShare = number(a, v, false);
-                case "--picture-emblem-share" -> pictureShare = number(a, v, false);
-                case "--specialty-share" -> specialtyShare = number(a, v, false);
-                case "--camera-far-share" -> cameraFarShare = number(a, v, false);
+                case "--count" -> count = whole(a, v);
+                case "--seed" -> seed = wholeLong(a, v);
+                case "--start" -> start = wholeLong(a, v);
+                case "--threads" -> threads = whole(a, v);
+                case "--full-alphabet-share" -> fullAlphabetShare = number(a, v);
+                case "--sign-font-share" -> signFontShare = number(a, v);
+                case "--plate-gothic-share" -> plateGothicShare = number(a, v);
+                case "--picture-emblem-share" -> pictureShare = number(a, v);
+                case "--specialty-share" -> specialtyShare = number(a, v);
+                case "--camera-far-share" -> cameraFarShare = number(a, v);
                 case "--plate-widths" -> {
                     String[] mm = v.split(":");
                     if (mm.length != 2) {
                         usage("--plate-widths '" + v + "' must be MIN:MAX in pixels, for example 45:110");
                     }
-                    plateWidths = new double[] {number(a, mm[0], false), number(a, mm[1], false)};
+                    plateWidths = new double[] {number(a, mm[0]), number(a, mm[1])};
                 }
                 case "--size" -> {
                     int[] wh = size("--size", v);
@@ -301,18 +301,37 @@ public final class DatasetWriter {
         System.out.printf(Locale.ROOT, "wrote %d plates to %s in %.1f s (%.0f/s)%n", n, out, s, n / s);
     }
 
-    /** {@code v} as a number ({@code whole}: an integer), or the usage naming the option and the value. */
-    private static double number(String option, String v, boolean whole) {
+    /** {@code v} as a finite number, or the usage naming the option and the value. */
+    private static double number(String option, String v) {
         try {
-            double x = whole ? Long.parseLong(v.strip()) : Double.parseDouble(v.strip());
-            if (Double.isNaN(x) || Double.isInfinite(x)) {
-                throw new NumberFormatException();
+            double x = Double.parseDouble(v.strip());
+            if (Double.isFinite(x)) {
+                return x;
             }
-            return x;
         } catch (NumberFormatException e) {
-            usage(option + " '" + v + "' is not " + (whole ? "a whole number" : "a number"));
+            // named below
+        }
+        usage(option + " '" + v + "' is not a number");
+        return 0; // not reached: usage exits
+    }
+
+    /** {@code v} as a whole number of the long range, or the usage naming the option and the value. */
+    private static long wholeLong(String option, String v) {
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            usage(option + " '" + v + "' is not a whole number");
             return 0; // not reached: usage exits
         }
+    }
+
+    /** {@code v} as a whole number of the int range, or the usage naming the option and the value. */
+    private static int whole(String option, String v) {
+        long x = wholeLong(option, v);
+        if (x != (int) x) {
+            usage(option + " '" + v + "' is too large");
+        }
+        return (int) x;
     }
 
     private static int[] size(String option, String v) {
@@ -320,7 +339,7 @@ public final class DatasetWriter {
         if (wh.length != 2) {
             usage(option + " '" + v + "' must be WIDTHxHEIGHT, for example 192x96");
         }
-        return new int[] {(int) number(option, wh[0], true), (int) number(option, wh[1], true)};
+        return new int[] {whole(option, wh[0]), whole(option, wh[1])};
     }
 
     private static void usage(String problem) {
@@ -332,7 +351,7 @@ public final class DatasetWriter {
         System.err.println("  --sign-font-share: share of serials in road-sign gothic faces, fonts-roadgeek and fonts-opendin (default 0)");
         System.err.println("  --picture-emblem-share: share of plates with picture emblems (horse and rider, sun, fruit, lighthouse, wheelchair) in the serial's row (default 0)");
         System.err.println("  --plate-gothic-share: share of plates whose M and W are drawn in plate-gothic shapes, M's vertex a quarter to two thirds down (default 0)");
-        System.err.println("  --camera-far-share: share of crops with camera effects that also get a far camera's look: blurred below the pixel grid, hazy, hard JPEG (default 0)");
+        System.err.println("  --camera-far-share: share of crops with camera effects that also get a far camera's look: blurred below the pixel grid, hazy, hard JPEG (crops only; default 0)");
         System.err.println("  --plate-widths: the plate's width in pixels in crops with camera effects, before --size scales them (default 60:300)");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");
         System.err.println("  --street: (implies --scenes) street scenes with cars, signs and text, 0 to 3 plates each, one labels row per plate");

@@ -211,7 +211,7 @@ final class PhotoEffects {
     }
 
     /**
-     * A far camera's look (PlateRenderer.Builder#cameraFarShare): detail lost below the pixel grid (scaled down by 1.2
+     * A far camera's look ({@link PlateRenderer.Builder#cameraFarShare}): detail lost below the pixel grid (scaled down by 1.2
      * to 2.0 with area averaging, then back up bilinearly), contrast washed out towards a grey haze, hard JPEG.
      */
     static BufferedImage cameraFar(BufferedImage img, SplittableRandom r) {

@@ -31,6 +31,9 @@ import org.lpr.core.read.Polygon;
  * plate text, as in the OpenALPR benchmark labels.
  */
 public final class PlateRenderer {
+    /** Mixed into the seed for the far camera's draws, a stream apart from the plate's own. */
+    private static final long CAMERA_FAR_STREAM = 0x5EEDFA2CA3E7A001L;
+
     private final long seed;
     private final boolean photo;
     private final boolean distractors;
@@ -44,8 +47,6 @@ public final class PlateRenderer {
     private final double minPlateWidth;
     private final double maxPlateWidth;
     private final double cameraFarShare;
-    /** Mixed into the seed for the far camera's draws, a stream apart from the plate's own. */
-    private static final long CAMERA_FAR_STREAM = 0x5EEDFA2CA3E7A001L;
 
     private PlateRenderer(Builder b) {
         this.seed = b.seed;
