@@ -31,6 +31,10 @@ declare -A SETS=(
   [fresh-gothic]="--seed 2028 --sign-font-share 0.6 --full-alphabet-share 0.5 --plate-gothic-share 1"
   # far plates again, another seed: for choosing a far-plate setting apart from fresh-lowres-nat (named only)
   [far-choose]="--seed 2031 --sign-font-share 0.6 --plate-widths 45:110"
+  # far plates with a far camera's look (blur below the pixel grid, haze, hard JPEG; lpr-synth --camera-far-share):
+  # one set for choosing, one for checking (named only; seventh 2026-11-30 session)
+  [camfar-choose]="--seed 2034 --sign-font-share 0.6 --plate-widths 45:110 --camera-far-share 1"
+  [camfar-check]="--seed 2035 --sign-font-share 0.6 --plate-widths 45:110 --camera-far-share 1"
 )
 # Wyoming plates only, kept from 25,000 renders of the default mix (training/render_state_set.sh; named only):
 # wy-choose for choosing the county-number settings, wy-check for checking them (lpr-ocr-onnx/README.md)

@@ -195,7 +195,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
+     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -213,6 +213,7 @@ public final class DatasetWriter {
         double plateGothicShare = 0;
         double pictureShare = 0;
         double specialtyShare = 0;
+        double cameraFarShare = 0;
         double[] plateWidths = {PlateRenderer.DEFAULT_MIN_PLATE_WIDTH, PlateRenderer.DEFAULT_MAX_PLATE_WIDTH};
         List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -236,21 +237,22 @@ public final class DatasetWriter {
             String v = args[++i];
             switch (a) {
                 case "--out" -> out = Path.of(v);
-                case "--count" -> count = Integer.parseInt(v);
-                case "--seed" -> seed = Long.parseLong(v);
-                case "--start" -> start = Long.parseLong(v);
-                case "--threads" -> threads = Integer.parseInt(v);
-                case "--full-alphabet-share" -> fullAlphabetShare = Double.parseDouble(v);
-                case "--sign-font-share" -> signFontShare = Double.parseDouble(v);
-                case "--plate-gothic-share" -> plateGothicShare = Double.parseDouble(v);
-                case "--picture-emblem-share" -> pictureShare = Double.parseDouble(v);
-                case "--specialty-share" -> specialtyShare = Double.parseDouble(v);
+                case "--count" -> count = whole(a, v);
+                case "--seed" -> seed = wholeLong(a, v);
+                case "--start" -> start = wholeLong(a, v);
+                case "--threads" -> threads = whole(a, v);
+                case "--full-alphabet-share" -> fullAlphabetShare = number(a, v);
+                case "--sign-font-share" -> signFontShare = number(a, v);
+                case "--plate-gothic-share" -> plateGothicShare = number(a, v);
+                case "--picture-emblem-share" -> pictureShare = number(a, v);
+                case "--specialty-share" -> specialtyShare = number(a, v);
+                case "--camera-far-share" -> cameraFarShare = number(a, v);
                 case "--plate-widths" -> {
                     String[] mm = v.split(":");
                     if (mm.length != 2) {
                         usage("--plate-widths '" + v + "' must be MIN:MAX in pixels, for example 45:110");
                     }
-                    plateWidths = new double[] {Double.parseDouble(mm[0]), Double.parseDouble(mm[1])};
+                    plateWidths = new double[] {number(a, mm[0]), number(a, mm[1])};
                 }
                 case "--size" -> {
                     int[] wh = size("--size", v);
@@ -270,7 +272,8 @@ public final class DatasetWriter {
         }
         PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         try {
-            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plateWidths(plateWidths[0], plateWidths[1]);
+            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plateWidths(plateWidths[0], plateWidths[1])
+                    .cameraFarShare(cameraFarShare);
         } catch (IllegalArgumentException e) {
             usage(e.getMessage()); // a share outside 0 to 1, or plate widths out of range
         }
@@ -298,23 +301,57 @@ public final class DatasetWriter {
         System.out.printf(Locale.ROOT, "wrote %d plates to %s in %.1f s (%.0f/s)%n", n, out, s, n / s);
     }
 
+    /** {@code v} as a finite number, or the usage naming the option and the value. */
+    private static double number(String option, String v) {
+        try {
+            double x = Double.parseDouble(v.strip());
+            if (Double.isFinite(x)) {
+                return x;
+            }
+        } catch (NumberFormatException e) {
+            // named below
+        }
+        usage(option + " '" + v + "' is not a number");
+        return 0; // not reached: usage exits
+    }
+
+    /** {@code v} as a whole number of the long range, or the usage naming the option and the value. */
+    private static long wholeLong(String option, String v) {
+        try {
+            return Long.parseLong(v.strip());
+        } catch (NumberFormatException e) {
+            usage(option + " '" + v + "' is not a whole number");
+            return 0; // not reached: usage exits
+        }
+    }
+
+    /** {@code v} as a whole number of the int range, or the usage naming the option and the value. */
+    private static int whole(String option, String v) {
+        long x = wholeLong(option, v);
+        if (x != (int) x) {
+            usage(option + " '" + v + "' is too large");
+        }
+        return (int) x;
+    }
+
     private static int[] size(String option, String v) {
         String[] wh = v.toLowerCase(Locale.ROOT).split("x");
         if (wh.length != 2) {
             usage(option + " '" + v + "' must be WIDTHxHEIGHT, for example 192x96");
         }
-        return new int[] {Integer.parseInt(wh[0]), Integer.parseInt(wh[1])};
+        return new int[] {whole(option, wh[0]), whole(option, wh[1])};
     }
 
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
+                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
         System.err.println("  --full-alphabet-share: share of general-issue serials with I, O and Q among their letters (default 0.08)");
         System.err.println("  --sign-font-share: share of serials in road-sign gothic faces, fonts-roadgeek and fonts-opendin (default 0)");
         System.err.println("  --picture-emblem-share: share of plates with picture emblems (horse and rider, sun, fruit, lighthouse, wheelchair) in the serial's row (default 0)");
         System.err.println("  --plate-gothic-share: share of plates whose M and W are drawn in plate-gothic shapes, M's vertex a quarter to two thirds down (default 0)");
+        System.err.println("  --camera-far-share: share of crops with camera effects that also get a far camera's look: blurred below the pixel grid, hazy, hard JPEG (crops only; default 0)");
         System.err.println("  --plate-widths: the plate's width in pixels in crops with camera effects, before --size scales them (default 60:300)");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");
         System.err.println("  --street: (implies --scenes) street scenes with cars, signs and text, 0 to 3 plates each, one labels row per plate");

@@ -210,6 +210,66 @@ final class PhotoEffects {
         return out;
     }
 
+    /**
+     * A far camera's look ({@link PlateRenderer.Builder#cameraFarShare}): detail lost below the pixel grid (scaled down by 1.2
+     * to 2.0 with area averaging, then back up bilinearly), contrast washed out towards a grey haze, hard JPEG.
+     */
+    static BufferedImage cameraFar(BufferedImage img, SplittableRandom r) {
+        int w = img.getWidth();
+        int h = img.getHeight();
+        double k = 1.2 + r.nextDouble() * 0.8;
+        int sw = Math.max(4, (int) Math.round(w / k));
+        int sh = Math.max(2, (int) Math.round(h / k));
+        int[] px = img.getRGB(0, 0, w, h, null, 0, w);
+        int[] small = new int[sw * sh];
+        for (int y = 0; y < sh; y++) {
+            int y0 = y * h / sh;
+            int y1 = Math.max(y0 + 1, (y + 1) * h / sh);
+            for (int x = 0; x < sw; x++) {
+                int x0 = x * w / sw;
+                int x1 = Math.max(x0 + 1, (x + 1) * w / sw);
+                int rr = 0;
+                int gg = 0;
+                int bb = 0;
+                int n = 0;
+                for (int yy = y0; yy < y1; yy++) {
+                    for (int xx = x0; xx < x1; xx++) {
+                        int c = px[yy * w + xx];
+                        rr += (c >> 16) & 255;
+                        gg += (c >> 8) & 255;
+                        bb += c & 255;
+                        n++;
+                    }
+                }
+                small[y * sw + x] = ((rr / n) << 16) | ((gg / n) << 8) | (bb / n);
+            }
+        }
+        BufferedImage down = new BufferedImage(sw, sh, BufferedImage.TYPE_INT_RGB);
+        down.setRGB(0, 0, sw, sh, small, 0, sw);
+        BufferedImage up = resize(down, w, h);
+        // haze: contrast towards a grey level, a little colour lost
+        double c = 0.6 + r.nextDouble() * 0.35;
+        double grey = 90 + r.nextDouble() * 80;
+        double sat = 0.6 + r.nextDouble() * 0.4;
+        int[] q = up.getRGB(0, 0, w, h, null, 0, w);
+        for (int i = 0; i < q.length; i++) {
+            int v = q[i];
+            double cr = (v >> 16) & 255;
+            double cg = (v >> 8) & 255;
+            double cb = v & 255;
+            double l = 0.299 * cr + 0.587 * cg + 0.114 * cb;
+            cr = l + (cr - l) * sat;
+            cg = l + (cg - l) * sat;
+            cb = l + (cb - l) * sat;
+            int out = PlatePainter.clamp((int) Math.round(grey + (cr - grey) * c)) << 16
+                    | PlatePainter.clamp((int) Math.round(grey + (cg - grey) * c)) << 8
+                    | PlatePainter.clamp((int) Math.round(grey + (cb - grey) * c));
+            q[i] = out;
+        }
+        up.setRGB(0, 0, w, h, q, 0, w);
+        return jpeg(up, (float) (0.3 + r.nextDouble() * 0.3));
+    }
+
     static BufferedImage jpeg(BufferedImage img, float quality) {
         try {
             ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();

@@ -31,6 +31,9 @@ import org.lpr.core.read.Polygon;
  * plate text, as in the OpenALPR benchmark labels.
  */
 public final class PlateRenderer {
+    /** Mixed into the seed for the far camera's draws, a stream apart from the plate's own. */
+    private static final long CAMERA_FAR_STREAM = 0x5EEDFA2CA3E7A001L;
+
     private final long seed;
     private final boolean photo;
     private final boolean distractors;
@@ -43,6 +46,7 @@ public final class PlateRenderer {
     private final PlatePainter.Shares shares;
     private final double minPlateWidth;
     private final double maxPlateWidth;
+    private final double cameraFarShare;
 
     private PlateRenderer(Builder b) {
         this.seed = b.seed;
@@ -57,6 +61,7 @@ public final class PlateRenderer {
         this.shares = new PlatePainter.Shares(b.signFontShare, b.pictureShare, b.specialtyShare, b.plateGothicShare);
         this.minPlateWidth = b.minPlateWidth;
         this.maxPlateWidth = b.maxPlateWidth;
+        this.cameraFarShare = b.cameraFarShare;
     }
 
     /** A builder with seed 0, camera effects and distractors on, the crop's natural size and 640x480 scenes. */
@@ -130,6 +135,13 @@ public final class PlateRenderer {
         PhotoEffects.background(photoImg, r);
         PhotoEffects.warpInto(small, photoImg, quad);
         BufferedImage out = PhotoEffects.degrade(photoImg, r);
+        if (cameraFarShare > 0) {
+            // a stream of its own, so that a share of 0 leaves every other draw, and so every render, as before
+            SplittableRandom far = new SplittableRandom(mix(seed ^ CAMERA_FAR_STREAM, spec.seed()));
+            if (far.nextDouble() < cameraFarShare) {
+                out = PhotoEffects.cameraFar(out, far);
+            }
+        }
         if (outputWidth > 0) {
             double sx = (double) outputWidth / out.getWidth();
             double sy = (double) outputHeight / out.getHeight();
@@ -391,8 +403,21 @@ public final class PlateRenderer {
         private double plateGothicShare;
         private double minPlateWidth = DEFAULT_MIN_PLATE_WIDTH;
         private double maxPlateWidth = DEFAULT_MAX_PLATE_WIDTH;
+        private double cameraFarShare;
 
         private Builder() {
+        }
+
+        /**
+         * Share of crops with camera effects that also get a far camera's look (default 0: the renders of earlier
+         * versions, unchanged): the picture's detail is lost below its pixel grid (scaled down by 1.2 to 2.0 with area
+         * averaging and back up bilinearly, as lens blur, demosaicing and a camera's own scaling do), its contrast is
+         * washed out towards grey, and it is JPEG-compressed hard (quality 0.3 to 0.6). Real far plates are blurrier
+         * and flatter than a plate simply drawn small. Clean crops and scenes are not affected.
+         */
+        public Builder cameraFarShare(double share) {
+            this.cameraFarShare = PlatePainter.Shares.check("camera far share", share);
+            return this;
         }
 
         /**

@@ -170,6 +170,54 @@ class PlateRendererTest {
     }
 
     @Test
+    void render_cameraFarShare_keepsThePlateAndWashesOutItsPicture() {
+        PlateRenderer far = PlateRenderer.builder().seed(11).plateWidths(45, 110).cameraFarShare(1).build();
+        PlateRenderer plain = PlateRenderer.builder().seed(11).plateWidths(45, 110).build();
+        int flatter = 0;
+        for (int i = 0; i < 20; i++) {
+            RenderedPlate a = plain.render(i);
+            RenderedPlate b = far.render(i);
+            assertThat(b.plate()).isEqualTo(a.plate());
+            assertThat(b.image().width()).isEqualTo(a.image().width());
+            assertThat(b.image().height()).isEqualTo(a.image().height());
+            assertThat(b.outline()).isEqualTo(a.outline());
+            // blur below the pixel grid and haze: less difference between neighbouring pixels
+            flatter += neighbourContrast(b.image().bgr(), b.image().width()) < neighbourContrast(a.image().bgr(), a.image().width()) ? 1 : 0;
+        }
+        assertThat(flatter).isGreaterThanOrEqualTo(18);
+        // share 0 draws nothing from any stream: the renders of earlier versions, pixel for pixel
+        PlateRenderer zero = PlateRenderer.builder().seed(11).cameraFarShare(0).build();
+        assertThat(samePlatesOtherPictures(zero, 10)).isZero();
+        // a share of one half gives the look to about half of the crops
+        PlateRenderer half = PlateRenderer.builder().seed(11).plateWidths(45, 110).cameraFarShare(0.5).build();
+        int changed = 0;
+        for (int i = 0; i < 40; i++) {
+            changed += Arrays.equals(half.render(i).image().bgr(), plain.render(i).image().bgr()) ? 0 : 1;
+        }
+        assertThat(changed).isBetween(10, 30);
+    }
+
+    /** Mean absolute difference between horizontally neighbouring bytes of a BGR picture {@code w} pixels wide. */
+    private static double neighbourContrast(byte[] bgr, int w) {
+        long sum = 0;
+        long n = 0;
+        for (int i = 3; i < bgr.length; i++) {
+            if ((i / 3) % w == 0) {
+                continue;
+            }
+            sum += Math.abs((bgr[i] & 0xff) - (bgr[i - 3] & 0xff));
+            n++;
+        }
+        return (double) sum / n;
+    }
+
+    @Test
+    void builder_cameraFarShareOutsideZeroToOne_isRefused() {
+        assertThatThrownBy(() -> PlateRenderer.builder().cameraFarShare(1.2))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("camera far share 1.2");
+    }
+
+    @Test
     void builder_specialtyShareOutsideZeroToOne_isRefused() {
         assertThatThrownBy(() -> PlateRenderer.builder().specialtyShare(-0.1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("specialty share -0.1");

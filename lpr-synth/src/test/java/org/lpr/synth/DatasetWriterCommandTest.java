@@ -1,0 +1,76 @@
+package org.lpr.synth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@link DatasetWriter}'s command line, run as its own process (it exits with status 2 on a bad option). */
+class DatasetWriterCommandTest {
+    private record Run(int status, String out, String err) {
+    }
+
+    /** Runs the command with {@code args}, its output in files of {@code dir}, for at most a minute. */
+    private static Run run(Path dir, String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Djava.awt.headless=true", "-cp", System.getProperty("java.class.path"), DatasetWriter.class.getName()));
+        cmd.addAll(List.of(args));
+        Path out = Files.createTempFile(dir, "out", ".txt");
+        Path err = Files.createTempFile(dir, "err", ".txt");
+        Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        if (!p.waitFor(60, TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("DatasetWriter " + String.join(" ", args) + " ran over a minute");
+        }
+        return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void cameraFarShare_writesThatManyPlates(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "--out", dir.resolve("set").toString(), "--count", "4", "--threads", "1", "--plate-widths", "45:110", "--camera-far-share", "1");
+        assertThat(r.status()).as(r.err()).isZero();
+        assertThat(Files.readAllLines(dir.resolve("set").resolve("labels.csv"))).hasSize(5);
+    }
+
+    @Test
+    void badNumbers_areNamedWithTheirOption_andNothingIsWritten(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("set");
+        Run notNumber = run(dir, "--out", out.toString(), "--count", "2", "--camera-far-share", "abc");
+        assertThat(notNumber.status()).isEqualTo(2);
+        assertThat(notNumber.err()).startsWith("--camera-far-share 'abc' is not a number");
+        Run outOfRange = run(dir, "--out", out.toString(), "--count", "2", "--camera-far-share", "1.5");
+        assertThat(outOfRange.status()).isEqualTo(2);
+        assertThat(outOfRange.err()).startsWith("camera far share 1.5 must be between 0 and 1");
+        Run count = run(dir, "--out", out.toString(), "--count", "2x");
+        assertThat(count.status()).isEqualTo(2);
+        assertThat(count.err()).startsWith("--count '2x' is not a whole number");
+        Run tooMany = run(dir, "--out", out.toString(), "--count", "3000000000");
+        assertThat(tooMany.status()).isEqualTo(2);
+        assertThat(tooMany.err()).startsWith("--count '3000000000' is too large");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
+    void seed_isTakenWhole_evenBeyondTheDoublesExactRange(@TempDir Path dir) throws Exception {
+        // 2^53 + 1: a seed parsed through a double would come back as 2^53, and other plates with it
+        long seed = 9007199254740993L;
+        Run r = run(dir, "--out", dir.resolve("set").toString(), "--count", "3", "--threads", "1", "--seed", Long.toString(seed));
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("set").resolve("labels.csv"));
+        PlateRenderer renderer = PlateRenderer.builder().seed(seed).build();
+        PlateRenderer rounded = PlateRenderer.builder().seed(seed - 1).build();
+        int differ = 0;
+        for (int i = 0; i < 3; i++) {
+            assertThat(rows.get(i + 1)).endsWith("," + renderer.render(i).plate().text());
+            differ += renderer.render(i).plate().equals(rounded.render(i).plate()) ? 0 : 1;
+        }
+        assertThat(differ).as("the rounded seed draws other plates").isPositive();
+    }
+}
