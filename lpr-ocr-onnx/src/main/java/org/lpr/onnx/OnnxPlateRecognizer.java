@@ -2,6 +2,7 @@ package org.lpr.onnx;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import org.lpr.core.LprException;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.spi.PlateRecognizer;
@@ -108,7 +109,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
 
         /** The recognition model (default {@link OcrModel#ppOcrV4()}). */
         public Builder model(OcrModel model) {
-            this.model = java.util.Objects.requireNonNull(model, "model");
+            this.model = Objects.requireNonNull(model, "model");
             return this;
         }
 
@@ -162,7 +163,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
          * {@link EnsemblePlateRecognizer.Builder#homeState}, which says more.
          */
         public Builder homeState(Jurisdiction state) {
-            this.homeState = java.util.Objects.requireNonNull(state, "homeState");
+            this.homeState = Objects.requireNonNull(state, "homeState");
             return this;
         }
 

@@ -236,7 +236,6 @@ final class PlateReader implements CropReader {
         return Switch.onUnlessFalse("lpr.onnx.legendBands");
     }
 
-
     /** Band height, gap from the serial and width, in serial heights and widths; the least height read (rule 27, module README). */
     private static final double BAND_HEIGHT = 0.5;
     private static final double BAND_GAP = 0.05;

@@ -1,6 +1,9 @@
 package org.lpr.examples.cli;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
 import org.lpr.core.LprException;
@@ -123,7 +126,7 @@ final class EngineOptions {
         if (legendBands != null && !backend.equals("onnx")) {
             throw new LprException("--[no-]legend-bands needs --backend onnx, not '" + backend + "'");
         }
-        java.util.Map<String, String> old = new java.util.HashMap<>();
+        Map<String, String> old = new HashMap<>();
         try {
             if (legendBands != null) {
                 old.put(LEGEND_BANDS_PROPERTY, System.setProperty(LEGEND_BANDS_PROPERTY, legendBands.toString()));
@@ -217,7 +220,7 @@ final class EngineOptions {
     private static <T> T provide(ServiceLoader.Provider<T> provider) {
         try {
             return provider.get();
-        } catch (java.util.ServiceConfigurationError e) {
+        } catch (ServiceConfigurationError e) {
             if (e.getCause() instanceof LprException refused) {
                 throw refused;
             }
