@@ -16,7 +16,6 @@ import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpr.core.read.Jurisdiction;
-import org.lpr.core.testing.SystemProperties;
 import org.lpr.examples.SampleScenes;
 
 class RecognizeCommandTest {
@@ -165,12 +164,20 @@ class RecognizeCommandTest {
     @Test
     void recognize_detectorOptionAgainstSystemProperty_isRefusedNotOverridden(@TempDir Path dir) throws Exception {
         SampleScenes.main(new String[] {dir.toString()});
-        SystemProperties.with("lpr.onnx.detector", "plate-det", () -> {
+        String old = System.getProperty("lpr.onnx.detector");
+        System.setProperty("lpr.onnx.detector", "plate-det");
+        try {
             assertThat(errorOf("recognize", "--detector", "ppocr", dir.resolve("car-il-NOX226.jpg").toString()))
                     .contains("--detector ppocr contradicts -Dlpr.onnx.detector=plate-det");
             assertThat(errorOf("recognize", "--detector-sizes", "960,1280", dir.resolve("car-il-NOX226.jpg").toString()))
                     .contains("--detector-sizes contradicts -Dlpr.onnx.detector=plate-det");
-        });
+        } finally {
+            if (old == null) {
+                System.clearProperty("lpr.onnx.detector");
+            } else {
+                System.setProperty("lpr.onnx.detector", old);
+            }
+        }
     }
 
     @Test
@@ -197,9 +204,18 @@ class RecognizeCommandTest {
     @Test
     void recognize_badHomeStateProperty_isNamedInOneLine(@TempDir Path dir) throws Exception {
         SampleScenes.main(new String[] {dir.toString()});
-        SystemProperties.with("lpr.onnx.homeState", "Narnia", () ->
-                assertThat(errorOf("recognize", dir.resolve("car-tx-HRT5082.jpg").toString()))
-                        .contains("-Dlpr.onnx.homeState=Narnia is not a state or province code").doesNotContain("ServiceConfigurationError"));
+        String old = System.getProperty("lpr.onnx.homeState");
+        System.setProperty("lpr.onnx.homeState", "Narnia");
+        try {
+            assertThat(errorOf("recognize", dir.resolve("car-tx-HRT5082.jpg").toString()))
+                    .contains("-Dlpr.onnx.homeState=Narnia is not a state or province code").doesNotContain("ServiceConfigurationError");
+        } finally {
+            if (old == null) {
+                System.clearProperty("lpr.onnx.homeState");
+            } else {
+                System.setProperty("lpr.onnx.homeState", old);
+            }
+        }
     }
 
     @Test
