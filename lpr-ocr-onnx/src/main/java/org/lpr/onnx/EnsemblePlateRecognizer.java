@@ -11,14 +11,17 @@ import org.lpr.core.spi.PlateRecognizer;
  * Reads plate crops with three models at once and keeps the reading they find most probable together:
  * PaddleOCR's PP-OCRv4 on the text lines found in the crop (which separates the serial from side
  * characters and reads the state's legend), the project's own whole-plate model {@code plate-rec-v3}
- * and, with a smaller say, its compact whole-plate model {@code plate-lite}.
+ * and, with a smaller say, its compact whole-plate model {@code plate-lite}. On plain plate crops (not on crops cut from
+ * a photo) PaddleOCR's PP-OCRv3 reads the serial line too and takes half of the line reader's say
+ * ({@link Builder#secondLineWeight}).
  *
  * <pre>{@code
  * PlateRecognizer recognizer = EnsemblePlateRecognizer.builder().threads(2).build();
  * }</pre>
  *
  * <p>Every candidate of any model is scored under all of them (the CTC probability of that exact text), the
- * scores are combined as a weighted geometric mean (weights 0.5, 0.15 and 0.35 by default), and the per-state serial formats rescore the
+ * scores are combined as a weighted geometric mean (weights 0.5, 0.15 and 0.35 by default; on plain crops the line
+ * reader's 0.5 is PP-OCRv4's 0.25 and PP-OCRv3's 0.25), and the per-state serial formats rescore the
  * result; where the legend says Wyoming, the county number left of the horse, which the line finder misses, is still
  * read ({@link Builder#wyomingCountyNumbers}). See the module README for how it measures. Models load once, on first use; {@link #recognize}
  * and {@link #recognizeAll} are thread-safe. The public no-argument constructor, for
@@ -49,6 +52,11 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
      * chosen on Wyoming renders from 0.1, 0.3 and 1 (lpr-ocr-onnx/README.md, "Wyoming's county number").
      */
     static final double COUNTY_PRIOR = 1.0;
+    /**
+     * The second line reader's default weight, taken from the line reader's: 0.25, so PP-OCRv4 and PP-OCRv3 share the line
+     * reader's 0.5 evenly (one setting, not chosen among others; lpr-ocr-onnx/README.md, *A second line reader*).
+     */
+    static final double SECOND_LINE_WEIGHT = 0.25;
 
     /** The default rescoring of combined readings: the module's formats, nothing swapped or dropped. */
     static final OcrModel.Rescoring SCORED = new OcrModel.Rescoring("", false, false);
@@ -94,15 +102,21 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
         PlateReader lines = null;
         TextReader whole = null;
+        TextReader compact = null;
         try {
             lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads),
                     PlateReader.LINE_FINDER_HEIGHT, lineRescorer, false, sceneLinesMinHeight, settings.legendBands);
             whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
-            TextReader compact = settings.compactWeight == 0 ? null
+            compact = settings.compactWeight == 0 ? null
                     : new TextReader(settings.compactModel, settings.threads, settings.batchSize);
+            TextReader second = settings.secondLineWeight == 0 ? null
+                    : new TextReader(settings.secondLineModel, settings.threads, 1);
             return new EnsembleReader(lines, whole, compact, settings.lineWeight, settings.compactWeight, rescorer,
-                    settings.lookAlikeMerge, countyPrior());
+                    settings.lookAlikeMerge, countyPrior(), second, settings.secondLineWeight);
         } catch (RuntimeException e) {
+            if (compact != null) {
+                compact.close();
+            }
             if (whole != null) {
                 whole.close();
             }
@@ -120,6 +134,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         private OcrModel lineModel;
         private OcrModel wholeModel;
         private OcrModel compactModel;
+        private OcrModel secondLineModel;
+        private double secondLineWeight = Switch.onUnlessFalse("lpr.onnx.secondLine") ? SECOND_LINE_WEIGHT : 0;
         private double compactWeight = COMPACT_WEIGHT;
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
         private int batchSize = 1;
@@ -141,6 +157,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             b.wholeModel = wholeModel != null ? wholeModel : OcrModel.loadResource(PLATE_REC);
             b.compactWeight = compactWeight;
             b.compactModel = compactModel != null || compactWeight == 0 ? compactModel : OcrModel.loadResource(PLATE_LITE);
+            b.secondLineWeight = secondLineWeight;
+            b.secondLineModel = secondLineModel != null || secondLineWeight == 0 ? secondLineModel : OcrModel.ppOcrV3();
             b.threads = threads;
             b.batchSize = batchSize;
             b.lineWeight = lineWeight;
@@ -178,6 +196,26 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
          */
         public Builder compactWeight(double weight) {
             this.compactWeight = weight;
+            return this;
+        }
+
+        /**
+         * The second line reader (default {@link OcrModel#ppOcrV3()}): it reads the serial line the line reader read, on plain
+         * plate crops only, and takes {@link #secondLineWeight} of the line reader's weight.
+         */
+        public Builder secondLineModel(OcrModel model) {
+            this.secondLineModel = Objects.requireNonNull(model, "secondLineModel");
+            return this;
+        }
+
+        /**
+         * The second line reader's weight, 0 to the line reader's weight, which it is taken from (default 0.25, or 0 with
+         * {@code -Dlpr.onnx.secondLine=false}; 0: it is not loaded). It reads the serial line of plain plate crops only:
+         * crops {@link OnnxPlateDetector} cut from a photo are read without it. On the dev crops it reads 3 more plates for
+         * about a tenth more time a crop (module README, *A second line reader*).
+         */
+        public Builder secondLineWeight(double weight) {
+            this.secondLineWeight = weight;
             return this;
         }
 
@@ -322,6 +360,9 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             } else if (lineWeight + compactWeight > 1) {
                 problems.add("line weight " + lineWeight + " and compact weight " + compactWeight + " add up to more than 1");
             }
+            if (!(secondLineWeight >= 0 && secondLineWeight <= lineWeight)) {
+                problems.add("second line weight " + secondLineWeight + " is outside 0..line weight " + lineWeight);
+            }
             if (!(lookAlikeMerge >= 0 && lookAlikeMerge <= 1)) {
                 problems.add("look-alike merge " + lookAlikeMerge + " is outside 0..1");
             }
@@ -336,6 +377,9 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             checkWholeCrop("compact", compactModel, problems);
             if (lineModel != null && lineModel.decoding() != OcrModel.Decoding.CTC) {
                 problems.add("line model '" + lineModel.name() + "' must be a CTC model");
+            }
+            if (secondLineModel != null && secondLineModel.decoding() != OcrModel.Decoding.CTC) {
+                problems.add("second line model '" + secondLineModel.name() + "' must be a CTC model");
             }
             if (!problems.isEmpty()) {
                 throw new LprException("invalid ensemble settings: " + String.join("; ", problems));

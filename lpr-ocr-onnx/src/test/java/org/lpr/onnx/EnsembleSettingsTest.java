@@ -26,6 +26,31 @@ class EnsembleSettingsTest {
     }
 
     @Test
+    void build_secondLineWeightOutsideZeroToLineWeight_isNamed() {
+        refused(b -> b.secondLineWeight(0.3).lineWeight(0.2), "second line weight 0.3 is outside 0..line weight 0.2");
+        refused(b -> b.secondLineWeight(-0.1), "second line weight -0.1 is outside 0..line weight 0.5");
+        refused(b -> b.secondLineWeight(Double.NaN), "second line weight NaN is outside");
+    }
+
+    @Test
+    void build_secondLineModelThatIsNotCtc_isRefused() {
+        OcrModel m = OcrModel.loadResource("/org/lpr/onnx/models/plate-lite.properties");
+        OcrModel fixed = new OcrModel("slots", m.source(), m.inputHeight(), m.inputWidth(), m.maxInputWidth(), m.layout(),
+                m.pixelType(), m.colour(), m.mean(), m.std(), m.alphabet(), OcrModel.Decoding.FIXED_SLOTS, 0, '0', m.rescoring());
+        refused(b -> b.secondLineModel(fixed), "second line model 'slots' must be a CTC model");
+    }
+
+    @Test
+    void secondLineProperty_falseTurnsItOff_anythingElseIsNamed() throws Exception {
+        String p = "lpr.onnx.secondLine";
+        // on by default: its 0.25 cannot come out of a line weight of 0
+        SystemProperties.with(p, null, () -> refused(b -> b.lineWeight(0), "second line weight 0.25 is outside 0..line weight 0.0"));
+        SystemProperties.with(p, " false ", () -> EnsemblePlateRecognizer.builder().lineWeight(0).build().close());
+        SystemProperties.with(p, "off", () -> assertThatThrownBy(EnsemblePlateRecognizer::builder).isInstanceOf(LprException.class)
+                .hasMessageContaining("-Dlpr.onnx.secondLine=off must be true or false"));
+    }
+
+    @Test
     void build_lookAlikeMergeOutOfRange_isNamed() {
         refused(b -> b.lookAlikeMerge(1.5), "look-alike merge 1.5 is outside 0..1");
         refused(b -> b.lookAlikeMerge(Double.NaN), "look-alike merge NaN");
