@@ -163,6 +163,15 @@ class EvalCommandsTest {
     }
 
     @Test
+    void evalCrops_secondLine_hasASayOnPlainCrops_unlessTurnedOff(@TempDir Path dir) throws Exception {
+        // a Georgia render (8065DW) that PP-OCRv4 and the plate models alone read with a 0 for the D
+        freshPhotoCrops(dir, 109);
+        assertThat(errorRows(dir, "--no-second-line")).singleElement().asString().startsWith("crop-109.png,GA,8065DW,80650W,");
+        assertThat(errorRows(dir)).singleElement().asString().startsWith("crop-109.png,GA,8065DW,8065DW,");
+        assertThat(errorRows(dir, "--second-line")).singleElement().asString().startsWith("crop-109.png,GA,8065DW,8065DW,");
+    }
+
+    @Test
     void evalCrops_legendBands_tellTheStateWhereNoLineMatchedALegend_unlessTurnedOff(@TempDir Path dir) throws Exception {
         // a North Dakota render (657VEK) read right, its legend in no line the line finder boxed
         freshPhotoCrops(dir, 316);
