@@ -29,7 +29,7 @@ import org.lpr.onnx.PlateReader.Analysis;
  * readers decide together, in their ensemble proportion ({@link #combineWhole}). Where the line reader names Wyoming
  * and the county prior is on, the frame reaches further left and the line reader lets a leading county number pass
  * ({@link Vote}). Optionally a second line reader (PP-OCRv3) reads the serial line the line reader read and takes part of
- * its weight ({@link #secondLineVote}), on plain plate crops only.
+ * its weight ({@link #secondLineVotes}), on plain plate crops only.
  */
 final class EnsembleReader implements CropReader {
     private static final int K = 10;
@@ -74,7 +74,7 @@ final class EnsembleReader implements CropReader {
 
     /**
      * Three models and the county prior as above, and a second line reader (null: none) that reads the serial line of
-     * plain plate crops with {@code secondLineWeight} of the line reader's {@code lineWeight} ({@link #secondLineVote}).
+     * plain plate crops with {@code secondLineWeight} of the line reader's {@code lineWeight} ({@link #secondLineVotes}).
      */
     EnsembleReader(PlateReader lines, TextReader whole, TextReader compact, double lineWeight, double compactWeight,
             FormatRescorer rescorer, double lookAlikeMerge, double countyPrior, TextReader secondLine,
@@ -402,8 +402,10 @@ final class EnsembleReader implements CropReader {
     List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest, Vote third, Vote secondLine) {
         double[][] lineScores = lookAlikeMerge > 0 ? mergeLookAlikes(line.serial(), lookAlikeMerge) : line.serial();
         double secondWeight = secondLine == null ? 0 : secondLine.weight();
+        // a rounding remainder (0.5 - 0.5 x 1.0 is exact, other splits may not be) is no say at all, as in wholeWeight
+        double firstWeight = lineWeight - secondWeight < 1e-9 ? 0 : lineWeight - secondWeight;
         List<Vote> votes = new ArrayList<>(4);
-        votes.add(new Vote(lineScores, line.kBest(), lineWeight - secondWeight, countyPrior(line, countyPrior)));
+        votes.add(new Vote(lineScores, line.kBest(), firstWeight, countyPrior(line, countyPrior)));
         if (secondLine != null) {
             votes.add(secondLine);
         }

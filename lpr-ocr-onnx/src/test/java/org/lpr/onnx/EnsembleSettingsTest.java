@@ -2,6 +2,7 @@ package org.lpr.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -26,10 +27,12 @@ class EnsembleSettingsTest {
     }
 
     @Test
-    void build_secondLineWeightOutsideZeroToLineWeight_isNamed() {
-        refused(b -> b.secondLineWeight(0.3).lineWeight(0.2), "second line weight 0.3 is outside 0..line weight 0.2");
-        refused(b -> b.secondLineWeight(-0.1), "second line weight -0.1 is outside 0..line weight 0.5");
-        refused(b -> b.secondLineWeight(Double.NaN), "second line weight NaN is outside");
+    void build_secondLineShareOutsideZeroToOne_isNamed() {
+        refused(b -> b.secondLineShare(1.5), "second line share 1.5 is outside 0..1");
+        refused(b -> b.secondLineShare(-0.1), "second line share -0.1 is outside 0..1");
+        refused(b -> b.secondLineShare(Double.NaN), "second line share NaN is outside");
+        // a share of any line weight is valid, a line weight of 0 too
+        EnsemblePlateRecognizer.builder().lineWeight(0).build().close();
     }
 
     @Test
@@ -43,9 +46,19 @@ class EnsembleSettingsTest {
     @Test
     void secondLineProperty_falseTurnsItOff_anythingElseIsNamed() throws Exception {
         String p = "lpr.onnx.secondLine";
-        // on by default: its 0.25 cannot come out of a line weight of 0
-        SystemProperties.with(p, null, () -> refused(b -> b.lineWeight(0), "second line weight 0.25 is outside 0..line weight 0.0"));
-        SystemProperties.with(p, " false ", () -> EnsemblePlateRecognizer.builder().lineWeight(0).build().close());
+        SystemProperties.with(p, null, () -> {
+            try (EnsemblePlateRecognizer r = EnsemblePlateRecognizer.builder().build()) {
+                assertThat(r.secondLineWeight()).isEqualTo(0.25);
+            }
+            try (EnsemblePlateRecognizer r = EnsemblePlateRecognizer.builder().lineWeight(0.4).secondLineShare(0.25).build()) {
+                assertThat(r.secondLineWeight()).isCloseTo(0.1, within(1e-12));
+            }
+        });
+        SystemProperties.with(p, " false ", () -> {
+            try (EnsemblePlateRecognizer r = EnsemblePlateRecognizer.builder().build()) {
+                assertThat(r.secondLineWeight()).isZero();
+            }
+        });
         SystemProperties.with(p, "off", () -> assertThatThrownBy(EnsemblePlateRecognizer::builder).isInstanceOf(LprException.class)
                 .hasMessageContaining("-Dlpr.onnx.secondLine=off must be true or false"));
     }

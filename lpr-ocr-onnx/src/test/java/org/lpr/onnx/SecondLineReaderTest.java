@@ -1,12 +1,14 @@
 package org.lpr.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.lpr.core.LprException;
 import org.lpr.core.image.Image;
 import org.lpr.core.spi.PlateReading;
 
@@ -20,7 +22,7 @@ class SecondLineReaderTest {
     @BeforeAll
     static void load() {
         withSecond = EnsemblePlateRecognizer.builder().threads(2).build();
-        without = EnsemblePlateRecognizer.builder().threads(2).secondLineWeight(0).build();
+        without = EnsemblePlateRecognizer.builder().threads(2).secondLineShare(0).build();
     }
 
     @AfterAll
@@ -43,6 +45,21 @@ class SecondLineReaderTest {
     }
 
     @Test
+    void shareZero_loadsNoSecondModel() {
+        OcrModel v3 = OcrModel.ppOcrV3();
+        OcrModel missing = new OcrModel("missing", "/nonexistent/ppocr-v3.onnx", v3.inputHeight(), v3.inputWidth(),
+                v3.maxInputWidth(), v3.layout(), v3.pixelType(), v3.colour(), v3.mean(), v3.std(), v3.alphabet(), v3.decoding(),
+                v3.blankIndex(), v3.padChar(), v3.rescoring());
+        Image crop = TestPlates.crop(PLATES.get(0));
+        try (EnsemblePlateRecognizer off = EnsemblePlateRecognizer.builder().threads(2).secondLineModel(missing).secondLineShare(0).build()) {
+            assertThat(off.recognize(crop).best().orElseThrow().text()).isEqualTo(PLATES.get(0));
+        }
+        try (EnsemblePlateRecognizer on = EnsemblePlateRecognizer.builder().threads(2).secondLineModel(missing).build()) {
+            assertThatThrownBy(() -> on.recognize(crop)).isInstanceOf(LprException.class).hasMessageContaining("ppocr-v3.onnx");
+        }
+    }
+
+    @Test
     void plainCrops_readRight_andTheSecondReaderHasASay() {
         int differ = 0;
         for (String plate : PLATES) {
@@ -55,6 +72,7 @@ class SecondLineReaderTest {
                 differ++;
             }
         }
+        // the vote is wired in on plain crops (any further vote moves some confidences; the benefit is measured on renders)
         assertThat(differ).as("plain crops whose candidates or confidences the second reader changed").isGreaterThan(0);
     }
 
