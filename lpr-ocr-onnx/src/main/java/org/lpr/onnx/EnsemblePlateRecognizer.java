@@ -8,17 +8,20 @@ import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.spi.PlateRecognizer;
 
 /**
- * Reads plate crops with three models at once and keeps the reading they find most probable together:
+ * Reads plate crops with three models at once (four on plain crops) and keeps the reading they find most probable together:
  * PaddleOCR's PP-OCRv4 on the text lines found in the crop (which separates the serial from side
  * characters and reads the state's legend), the project's own whole-plate model {@code plate-rec-v3}
- * and, with a smaller say, its compact whole-plate model {@code plate-lite}.
+ * and, with a smaller say, its compact whole-plate model {@code plate-lite}. On plain plate crops (not on crops cut from
+ * a photo) PaddleOCR's PP-OCRv3 reads the serial line too and takes half of the line reader's say
+ * ({@link Builder#secondLineShare}).
  *
  * <pre>{@code
  * PlateRecognizer recognizer = EnsemblePlateRecognizer.builder().threads(2).build();
  * }</pre>
  *
  * <p>Every candidate of any model is scored under all of them (the CTC probability of that exact text), the
- * scores are combined as a weighted geometric mean (weights 0.5, 0.15 and 0.35 by default), and the per-state serial formats rescore the
+ * scores are combined as a weighted geometric mean (weights 0.5, 0.15 and 0.35 by default; on plain crops the line
+ * reader's 0.5 is PP-OCRv4's 0.25 and PP-OCRv3's 0.25), and the per-state serial formats rescore the
  * result; where the legend says Wyoming, the county number left of the horse, which the line finder misses, is still
  * read ({@link Builder#wyomingCountyNumbers}). See the module README for how it measures. Models load once, on first use; {@link #recognize}
  * and {@link #recognizeAll} are thread-safe. The public no-argument constructor, for
@@ -49,13 +52,21 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
      * chosen on Wyoming renders from 0.1, 0.3 and 1 (lpr-ocr-onnx/README.md, "Wyoming's county number").
      */
     static final double COUNTY_PRIOR = 1.0;
+    /**
+     * The second line reader's default share of the line reader's weight: 0.5, so PP-OCRv4 and PP-OCRv3 share the line
+     * reader's 0.5 evenly, 0.25 each (one setting, not chosen among others; lpr-ocr-onnx/README.md, *A second line reader*).
+     */
+    static final double SECOND_LINE_SHARE = 0.5;
 
     /** The default rescoring of combined readings: the module's formats, nothing swapped or dropped. */
     static final OcrModel.Rescoring SCORED = new OcrModel.Rescoring("", false, false);
 
     private final Builder settings;
 
-    /** The default ensemble: PP-OCRv4 with line finding, plate-rec-v3 and plate-lite (0.5, 0.15, 0.35); threads from {@code -Dlpr.onnx.threads}. */
+    /**
+     * The default ensemble: PP-OCRv4 with line finding, plate-rec-v3 and plate-lite (0.5, 0.15, 0.35), and on plain crops
+     * PP-OCRv3 on the serial line with half of the line reader's 0.5; threads from {@code -Dlpr.onnx.threads}.
+     */
     public EnsemblePlateRecognizer() {
         this(builder());
     }
@@ -80,6 +91,11 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         return settings.countyNumbers ? COUNTY_PRIOR : 0;
     }
 
+    /** The second line reader's weight in the geometric mean: its share of the line reader's weight (0: none is loaded). */
+    double secondLineWeight() {
+        return settings.secondLineShare * settings.lineWeight;
+    }
+
     @Override
     CropReader open() {
         String heightProblem = PlateReader.lineFinderHeightProblem(PlateReader.LINE_FINDER_HEIGHT);
@@ -94,15 +110,24 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
         PlateReader lines = null;
         TextReader whole = null;
+        TextReader compact = null;
+        TextReader second = null;
         try {
             lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads),
                     PlateReader.LINE_FINDER_HEIGHT, lineRescorer, false, sceneLinesMinHeight, settings.legendBands);
             whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
-            TextReader compact = settings.compactWeight == 0 ? null
+            compact = settings.compactWeight == 0 ? null
                     : new TextReader(settings.compactModel, settings.threads, settings.batchSize);
+            second = secondLineWeight() == 0 ? null : new TextReader(settings.secondLineModel, settings.threads, 1);
             return new EnsembleReader(lines, whole, compact, settings.lineWeight, settings.compactWeight, rescorer,
-                    settings.lookAlikeMerge, countyPrior());
+                    settings.lookAlikeMerge, countyPrior(), second, secondLineWeight());
         } catch (RuntimeException e) {
+            if (second != null) {
+                second.close();
+            }
+            if (compact != null) {
+                compact.close();
+            }
             if (whole != null) {
                 whole.close();
             }
@@ -120,6 +145,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         private OcrModel lineModel;
         private OcrModel wholeModel;
         private OcrModel compactModel;
+        private OcrModel secondLineModel;
+        private double secondLineShare = Switch.onUnlessFalse("lpr.onnx.secondLine") ? SECOND_LINE_SHARE : 0;
         private double compactWeight = COMPACT_WEIGHT;
         private int threads = Integer.getInteger("lpr.onnx.threads", Runtime.getRuntime().availableProcessors());
         private int batchSize = 1;
@@ -141,6 +168,8 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             b.wholeModel = wholeModel != null ? wholeModel : OcrModel.loadResource(PLATE_REC);
             b.compactWeight = compactWeight;
             b.compactModel = compactModel != null || compactWeight == 0 ? compactModel : OcrModel.loadResource(PLATE_LITE);
+            b.secondLineShare = secondLineShare;
+            b.secondLineModel = secondLineModel != null || secondLineShare * lineWeight == 0 ? secondLineModel : OcrModel.ppOcrV3();
             b.threads = threads;
             b.batchSize = batchSize;
             b.lineWeight = lineWeight;
@@ -178,6 +207,28 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
          */
         public Builder compactWeight(double weight) {
             this.compactWeight = weight;
+            return this;
+        }
+
+        /**
+         * The second line reader (default {@link OcrModel#ppOcrV3()}): it reads the serial line the line reader read, on plain
+         * plate crops only, and takes {@link #secondLineShare} of the line reader's weight. It must decode CTC (checked even
+         * where the share is 0 and it is never loaded).
+         */
+        public Builder secondLineModel(OcrModel model) {
+            this.secondLineModel = Objects.requireNonNull(model, "secondLineModel");
+            return this;
+        }
+
+        /**
+         * The second line reader's share of the line reader's weight, 0 to 1 (default 0.5: with the line weight 0.5, PP-OCRv4
+         * and PP-OCRv3 weigh 0.25 each; 0, or {@code -Dlpr.onnx.secondLine=false}: it is not loaded). It reads the serial line
+         * of plain plate crops only: crops {@link OnnxPlateDetector} cut from a photo, and crops where no serial line was
+         * found, are read without it. On the dev crops it reads 3 more plates for about a tenth more time a crop (module
+         * README, *A second line reader*).
+         */
+        public Builder secondLineShare(double share) {
+            this.secondLineShare = share;
             return this;
         }
 
@@ -322,6 +373,9 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             } else if (lineWeight + compactWeight > 1) {
                 problems.add("line weight " + lineWeight + " and compact weight " + compactWeight + " add up to more than 1");
             }
+            if (!(secondLineShare >= 0 && secondLineShare <= 1)) {
+                problems.add("second line share " + secondLineShare + " is outside 0..1");
+            }
             if (!(lookAlikeMerge >= 0 && lookAlikeMerge <= 1)) {
                 problems.add("look-alike merge " + lookAlikeMerge + " is outside 0..1");
             }
@@ -336,6 +390,9 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             checkWholeCrop("compact", compactModel, problems);
             if (lineModel != null && lineModel.decoding() != OcrModel.Decoding.CTC) {
                 problems.add("line model '" + lineModel.name() + "' must be a CTC model");
+            }
+            if (secondLineModel != null && secondLineModel.decoding() != OcrModel.Decoding.CTC) {
+                problems.add("second line model '" + secondLineModel.name() + "' must be a CTC model");
             }
             if (!problems.isEmpty()) {
                 throw new LprException("invalid ensemble settings: " + String.join("; ", problems));

@@ -28,7 +28,8 @@ import org.lpr.onnx.PlateReader.Analysis;
  * detector's looser crop. Where the line reader finds no serial line (small, blurred plates), the two whole-crop
  * readers decide together, in their ensemble proportion ({@link #combineWhole}). Where the line reader names Wyoming
  * and the county prior is on, the frame reaches further left and the line reader lets a leading county number pass
- * ({@link Vote}).
+ * ({@link Vote}). Optionally a second line reader (PP-OCRv3) reads the serial line the line reader read and takes part of
+ * its weight ({@link #secondLineVotes}), on plain plate crops only.
  */
 final class EnsembleReader implements CropReader {
     private static final int K = 10;
@@ -45,6 +46,10 @@ final class EnsembleReader implements CropReader {
     private final double lookAlikeMerge;
     /** The prior of a Wyoming county number the line reader did not see (0: it must see it; see {@link Vote}). */
     private final double countyPrior;
+    /** The second line reader of the serial line, or null. */
+    private final TextReader secondLine;
+    /** The second line reader's weight, taken from the line reader's (0 where there is none). */
+    private final double secondLineWeight;
 
     /** Two models: the line reader with {@code lineWeight}, the whole-crop reader with the rest. */
     EnsembleReader(PlateReader lines, TextReader whole, double lineWeight, FormatRescorer rescorer,
@@ -64,6 +69,18 @@ final class EnsembleReader implements CropReader {
     /** Three models as above, and the prior of a Wyoming county number the line reader did not see (see {@link Vote}). */
     EnsembleReader(PlateReader lines, TextReader whole, TextReader compact, double lineWeight, double compactWeight,
             FormatRescorer rescorer, double lookAlikeMerge, double countyPrior) {
+        this(lines, whole, compact, lineWeight, compactWeight, rescorer, lookAlikeMerge, countyPrior, null, 0);
+    }
+
+    /**
+     * Three models and the county prior as above, and a second line reader (null: none) that reads the serial line of
+     * plain plate crops with {@code secondLineWeight} of the line reader's {@code lineWeight} ({@link #secondLineVotes}).
+     */
+    EnsembleReader(PlateReader lines, TextReader whole, TextReader compact, double lineWeight, double compactWeight,
+            FormatRescorer rescorer, double lookAlikeMerge, double countyPrior, TextReader secondLine,
+            double secondLineWeight) {
+        this.secondLine = secondLine;
+        this.secondLineWeight = secondLine == null ? 0 : secondLineWeight;
         this.lookAlikeMerge = lookAlikeMerge;
         this.countyPrior = countyPrior;
         this.lines = lines;
@@ -85,6 +102,7 @@ final class EnsembleReader implements CropReader {
         List<TextReader.Scores> scores = whole.read(wholeJobs);
         // the compact reader reads every crop: beside the line reading, or, where no line was read, beside the whole-crop reader alone
         List<TextReader.Scores> compactScores = compact == null || crops.isEmpty() ? List.of() : compact.read(wholeJobs);
+        List<Vote> secondVotes = secondLineVotes(crops, analyses);
         List<PlateReading> out = new ArrayList<>(crops.size());
         for (int i = 0; i < crops.size(); i++) {
             double[][] p = distributions(whole, scores.get(i));
@@ -101,12 +119,45 @@ final class EnsembleReader implements CropReader {
                 List<Decoded> best = compactVote == null ? wholeBest : combineWhole(p, wholeBest, compactVote);
                 out.add(PlateReader.finish(alone, best.isEmpty() ? wholeBest : best, rescorer));
             } else {
-                List<Decoded> both = combine(a.get(), p, wholeBest, compactVote);
+                List<Decoded> both = combine(a.get(), p, wholeBest, compactVote, secondVotes.get(i));
                 // the models agree on no text at all (a line too short to hold any): the plate model alone
                 out.add(PlateReader.finish(a.get(), both.isEmpty() ? wholeBest : both, rescorer));
             }
         }
         return out;
+    }
+
+    /**
+     * The second line reader's vote for each crop, or null: it reads the serial line the line reader read (the same
+     * quadrilateral), O/0 and I/1 pooled as the line reader's, with the county prior the line reader has. Only plain
+     * plate crops get one: crops {@link OnnxPlateDetector} cut from a photo ({@link SceneScreen#cutFromPhoto}) and crops
+     * where no serial line was read get null and are read as without it. On rendered street scenes and on the dev photos
+     * PP-OCRv3 made the photo path read fewer plates (lpr-ocr-onnx/README.md, *A second line reader*), and the photo path
+     * already takes more time than issue 4 allows.
+     */
+    private List<Vote> secondLineVotes(List<Image> crops, List<Optional<Analysis>> analyses) {
+        List<Vote> votes = new ArrayList<>(crops.size());
+        List<TextReader.Line> jobs = new ArrayList<>();
+        List<Integer> at = new ArrayList<>();
+        for (int i = 0; i < crops.size(); i++) {
+            votes.add(null);
+            Quad q = analyses.get(i).map(Analysis::serialLine).orElse(null);
+            if (secondLine != null && q != null && !SceneScreen.cutFromPhoto(crops.get(i))) {
+                jobs.add(TextReader.Line.of(crops.get(i), q));
+                at.add(i);
+            }
+        }
+        List<TextReader.Scores> scores = jobs.isEmpty() ? List.of() : secondLine.read(jobs);
+        for (int j = 0; j < scores.size(); j++) {
+            int i = at.get(j);
+            double[][] p = distributions(secondLine, scores.get(j));
+            if (lookAlikeMerge > 0) {
+                p = mergeLookAlikes(p, lookAlikeMerge);
+            }
+            votes.set(i, new Vote(p, CtcDecoder.kBest(p, K, BEAM, Plate.MAX_LENGTH), secondLineWeight,
+                    countyPrior(analyses.get(i).get(), countyPrior)));
+        }
+        return votes;
     }
 
     /**
@@ -341,9 +392,23 @@ final class EnsembleReader implements CropReader {
      * weight is what the line reader's and the third's leave.
      */
     List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest, Vote third) {
+        return combine(line, wholeScores, wholeBest, third, null);
+    }
+
+    /**
+     * As {@link #combine(Analysis, double[][], List, Vote)}, with {@code secondLine} (null: none), a second line
+     * reader's vote on the same serial line, whose weight comes out of the line reader's.
+     */
+    List<Decoded> combine(Analysis line, double[][] wholeScores, List<Decoded> wholeBest, Vote third, Vote secondLine) {
         double[][] lineScores = lookAlikeMerge > 0 ? mergeLookAlikes(line.serial(), lookAlikeMerge) : line.serial();
-        List<Vote> votes = new ArrayList<>(3);
-        votes.add(new Vote(lineScores, line.kBest(), lineWeight, countyPrior(line, countyPrior)));
+        double secondWeight = secondLine == null ? 0 : secondLine.weight();
+        // a rounding remainder (0.5 - 0.5 x 1.0 is exact, other splits may not be) is no say at all, as in wholeWeight
+        double firstWeight = lineWeight - secondWeight < 1e-9 ? 0 : lineWeight - secondWeight;
+        List<Vote> votes = new ArrayList<>(4);
+        votes.add(new Vote(lineScores, line.kBest(), firstWeight, countyPrior(line, countyPrior)));
+        if (secondLine != null) {
+            votes.add(secondLine);
+        }
         votes.add(new Vote(wholeScores, wholeBest, wholeWeight(third == null ? 0 : third.weight())));
         if (third != null) {
             votes.add(third);
@@ -434,8 +499,14 @@ final class EnsembleReader implements CropReader {
             try {
                 whole.close();
             } finally {
-                if (compact != null) {
-                    compact.close();
+                try {
+                    if (compact != null) {
+                        compact.close();
+                    }
+                } finally {
+                    if (secondLine != null) {
+                        secondLine.close();
+                    }
                 }
             }
         }

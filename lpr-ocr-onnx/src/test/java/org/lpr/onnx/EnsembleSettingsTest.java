@@ -2,6 +2,7 @@ package org.lpr.onnx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,43 @@ class EnsembleSettingsTest {
         refused(b -> b.compactWeight(Double.NaN), "compact weight NaN");
         refused(b -> b.lineWeight(0.9).compactWeight(0.15).threads(0),
                 "line weight 0.9 and compact weight 0.15 add up to more than 1", "threads 0");
+    }
+
+    @Test
+    void build_secondLineShareOutsideZeroToOne_isNamed() {
+        refused(b -> b.secondLineShare(1.5), "second line share 1.5 is outside 0..1");
+        refused(b -> b.secondLineShare(-0.1), "second line share -0.1 is outside 0..1");
+        refused(b -> b.secondLineShare(Double.NaN), "second line share NaN is outside");
+        // a share of any line weight is valid, a line weight of 0 too
+        EnsemblePlateRecognizer.builder().lineWeight(0).build().close();
+    }
+
+    @Test
+    void build_secondLineModelThatIsNotCtc_isRefused() {
+        OcrModel m = OcrModel.loadResource("/org/lpr/onnx/models/plate-lite.properties");
+        OcrModel fixed = new OcrModel("slots", m.source(), m.inputHeight(), m.inputWidth(), m.maxInputWidth(), m.layout(),
+                m.pixelType(), m.colour(), m.mean(), m.std(), m.alphabet(), OcrModel.Decoding.FIXED_SLOTS, 0, '0', m.rescoring());
+        refused(b -> b.secondLineModel(fixed), "second line model 'slots' must be a CTC model");
+    }
+
+    @Test
+    void secondLineProperty_falseTurnsItOff_anythingElseIsNamed() throws Exception {
+        String p = "lpr.onnx.secondLine";
+        SystemProperties.with(p, null, () -> {
+            try (EnsemblePlateRecognizer r = EnsemblePlateRecognizer.builder().build()) {
+                assertThat(r.secondLineWeight()).isEqualTo(0.25);
+            }
+            try (EnsemblePlateRecognizer r = EnsemblePlateRecognizer.builder().lineWeight(0.4).secondLineShare(0.25).build()) {
+                assertThat(r.secondLineWeight()).isCloseTo(0.1, within(1e-12));
+            }
+        });
+        SystemProperties.with(p, " false ", () -> {
+            try (EnsemblePlateRecognizer r = EnsemblePlateRecognizer.builder().build()) {
+                assertThat(r.secondLineWeight()).isZero();
+            }
+        });
+        SystemProperties.with(p, "off", () -> assertThatThrownBy(EnsemblePlateRecognizer::builder).isInstanceOf(LprException.class)
+                .hasMessageContaining("-Dlpr.onnx.secondLine=off must be true or false"));
     }
 
     @Test

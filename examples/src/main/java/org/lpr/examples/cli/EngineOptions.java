@@ -57,9 +57,14 @@ final class EngineOptions {
             description = "Where no text line of a plate crop matched a state's legend, also read the bands above and below the serial for one (onnx backend; default on, --no-legend-bands or -Dlpr.onnx.legendBands=false off): more states told (dev crops 95.6 to 97.3 %) for about 3 % more time a crop (a third more where few legends are read). Never for crops the photo detector cut (their legends are a few pixels high). It acts with the readers that find lines (ensemble, ppocr), not ppocr-fast or a whole-plate model alone.")
     Boolean legendBands;
 
-    /** The system properties the onnx backend's recognizers take their home state and legend bands from when they are made. */
+    @Option(names = "--second-line", negatable = true,
+            description = "In the ensemble, PaddleOCR's PP-OCRv3 also reads the serial line of plain plate crops and takes half of the line reader's say (onnx backend; default on, --no-second-line or -Dlpr.onnx.secondLine=false off): dev crops 342 to 345 exact for about 7 ms more a crop. Never for crops the photo detector cut, where it read fewer plates.")
+    Boolean secondLine;
+
+    /** The system properties the onnx backend's recognizers take their home state, legend bands and second line reader from when they are made. */
     private static final String HOME_STATE_PROPERTY = "lpr.onnx.homeState";
     private static final String LEGEND_BANDS_PROPERTY = "lpr.onnx.legendBands";
+    private static final String SECOND_LINE_PROPERTY = "lpr.onnx.secondLine";
 
     void applyThreads() {
         if (threads != null) {
@@ -117,8 +122,9 @@ final class EngineOptions {
     }
 
     /**
-     * The recognizer these options pick. {@code --home-state} (checked first) and {@code --[no-]legend-bands} are set as
-     * {@code -Dlpr.onnx.homeState} and {@code -Dlpr.onnx.legendBands} only while the recognizer is made (the backend's
+     * The recognizer these options pick. {@code --home-state} (checked first), {@code --[no-]legend-bands} and
+     * {@code --[no-]second-line} are set as {@code -Dlpr.onnx.homeState}, {@code -Dlpr.onnx.legendBands} and
+     * {@code -Dlpr.onnx.secondLine} only while the recognizer is made (the backend's
      * recognizers read them then), so a later command in the same JVM does not inherit them.
      */
     PlateRecognizer recognizer() {
@@ -126,10 +132,16 @@ final class EngineOptions {
         if (legendBands != null && !backend.equals("onnx")) {
             throw new LprException("--[no-]legend-bands needs --backend onnx, not '" + backend + "'");
         }
+        if (secondLine != null && !backend.equals("onnx")) {
+            throw new LprException("--[no-]second-line needs --backend onnx, not '" + backend + "'");
+        }
         Map<String, String> old = new HashMap<>();
         try {
             if (legendBands != null) {
                 old.put(LEGEND_BANDS_PROPERTY, System.setProperty(LEGEND_BANDS_PROPERTY, legendBands.toString()));
+            }
+            if (secondLine != null) {
+                old.put(SECOND_LINE_PROPERTY, System.setProperty(SECOND_LINE_PROPERTY, secondLine.toString()));
             }
             if (homeState != null) {
                 // checked with the legend-bands setting of this command already in place: its check builds a recognizer

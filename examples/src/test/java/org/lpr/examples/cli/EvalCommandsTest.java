@@ -141,6 +141,11 @@ class EvalCommandsTest {
         Files.writeString(dir.resolve("labels.csv"), labels.toString());
     }
 
+    /** The reading (fourth column) of {@code file}'s --errors row, or null where it has none (read right, state right). */
+    private static String readOf(List<String> rows, String file) {
+        return rows.stream().filter(r -> r.startsWith(file + ",")).map(r -> r.split(",")[3]).findFirst().orElse(null);
+    }
+
     /** The --errors rows (header dropped) of eval-crops on {@code dir} with {@code options}. */
     private static List<String> errorRows(Path dir, String... options) throws Exception {
         Path errors = dir.resolve("errors-" + String.join("", options).replace("-", "") + ".csv");
@@ -160,6 +165,16 @@ class EvalCommandsTest {
         assertThat(withoutHome).startsWith("crop-124.png,ME,3089PS,3089PS,unknown,").doesNotContain("NO_FORMAT_MATCH");
         assertThat(errorRows(dir, "--home-state", "CA").get(0)).startsWith("crop-124.png,ME,3089PS,").contains("NO_FORMAT_MATCH");
         assertThat(errorRows(dir, "--pattern", "me").get(0)).isEqualTo(withoutHome);
+    }
+
+    @Test
+    void evalCrops_secondLine_hasASayOnPlainCrops_unlessTurnedOff(@TempDir Path dir) throws Exception {
+        // a Georgia render (8065DW) that PP-OCRv4 and the plate models alone read with a 0 for the D
+        freshPhotoCrops(dir, 109);
+        // (its state is not told, so the --errors file lists it either way: file,state,truth,read,...)
+        assertThat(readOf(errorRows(dir, "--no-second-line"), "crop-109.png")).isEqualTo("80650W");
+        assertThat(readOf(errorRows(dir), "crop-109.png")).isEqualTo("8065DW");
+        assertThat(readOf(errorRows(dir, "--second-line"), "crop-109.png")).isEqualTo("8065DW");
     }
 
     @Test

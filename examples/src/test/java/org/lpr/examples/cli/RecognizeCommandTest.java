@@ -229,11 +229,30 @@ class RecognizeCommandTest {
         assertThat(on.exitCode()).isZero();
         assertThat(off.exitCode()).isZero();
         // the sample photo is read alike either way (its legend is read from a line; bands are never read in photo crops)
-        assertThat(on.lines()).extracting(r -> r.get("plate").asText() + " " + r.get("state").asText() + " " + r.get("confidence").asText()
-                + " " + r.get("candidates")).isEqualTo(off.lines().stream().map(r -> r.get("plate").asText() + " " + r.get("state").asText()
-                + " " + r.get("confidence").asText() + " " + r.get("candidates")).toList());
+        assertThat(readings(on)).isEqualTo(readings(off));
         assertThat(on.lines()).anySatisfy(r -> assertThat(r.get("plate").asText()).isEqualTo("HRT5082"));
         assertThat(System.getProperty("lpr.onnx.legendBands")).isEqualTo(old);
+    }
+
+    @Test
+    void recognize_secondLineOnOrOff_readsPhotoCropsAlike_andIsLeftUnset(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
+        assertThat(errorOf("recognize", "--backend", "opencv", "--no-second-line", photo)).contains("second-line needs --backend onnx");
+        String old = System.getProperty("lpr.onnx.secondLine");
+        // the sample photo's crops are cut from a photo: read alike either way
+        Run on = run("recognize", "--second-line", "--threads", "2", photo);
+        Run off = run("recognize", "--no-second-line", "--threads", "2", photo);
+        assertThat(on.exitCode()).isZero();
+        assertThat(off.exitCode()).isZero();
+        assertThat(readings(on)).anySatisfy(r -> assertThat(r).contains(" HRT5082 ")).isEqualTo(readings(off));
+        assertThat(System.getProperty("lpr.onnx.secondLine")).isEqualTo(old);
+    }
+
+    /** Each read's plate, state, confidence and candidates. */
+    private static List<String> readings(Run run) {
+        return run.lines().stream().map(r -> r.get("file").asText() + " " + r.get("plate").asText() + " " + r.get("state").asText()
+                + " " + r.get("confidence").asText() + " " + r.get("candidates")).toList();
     }
 
     /** Runs the command line, expects it to fail, and returns what it printed on stderr. */
