@@ -2,6 +2,7 @@ package org.lpr.onnx;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
@@ -136,13 +137,16 @@ final class EnsembleReader implements CropReader {
      * already takes more time than issue 4 allows.
      */
     private List<Vote> secondLineVotes(List<Image> crops, List<Optional<Analysis>> analyses) {
+        if (secondLine == null) {
+            return Collections.nCopies(crops.size(), null);
+        }
         List<Vote> votes = new ArrayList<>(crops.size());
         List<TextReader.Line> jobs = new ArrayList<>();
         List<Integer> at = new ArrayList<>();
         for (int i = 0; i < crops.size(); i++) {
             votes.add(null);
             Quad q = analyses.get(i).map(Analysis::serialLine).orElse(null);
-            if (secondLine != null && q != null && !SceneScreen.cutFromPhoto(crops.get(i))) {
+            if (q != null && !SceneScreen.cutFromPhoto(crops.get(i))) {
                 jobs.add(TextReader.Line.of(crops.get(i), q));
                 at.add(i);
             }

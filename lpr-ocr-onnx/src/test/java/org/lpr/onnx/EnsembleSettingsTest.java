@@ -18,6 +18,13 @@ class EnsembleSettingsTest {
                 .isInstanceOf(LprException.class).hasMessageContainingAll(problems);
     }
 
+    /** plate-lite's descriptor named {@code name}, decoding fixed slots instead of CTC (a model no ensemble reader may take). */
+    private static OcrModel plateLiteAsSlots(String name) {
+        OcrModel m = OcrModel.loadResource("/org/lpr/onnx/models/plate-lite.properties");
+        return new OcrModel(name, m.source(), m.inputHeight(), m.inputWidth(), m.maxInputWidth(), m.layout(), m.pixelType(),
+                m.colour(), m.mean(), m.std(), m.alphabet(), OcrModel.Decoding.FIXED_SLOTS, 0, '0', m.rescoring());
+    }
+
     @Test
     void build_compactWeightOutOfRangeOrTooMuchWeight_namesEachProblem() {
         refused(b -> b.compactWeight(1.2), "compact weight 1.2 is outside 0..1");
@@ -37,9 +44,7 @@ class EnsembleSettingsTest {
 
     @Test
     void build_secondLineModelThatIsNotCtc_isRefused() {
-        OcrModel m = OcrModel.loadResource("/org/lpr/onnx/models/plate-lite.properties");
-        OcrModel fixed = new OcrModel("slots", m.source(), m.inputHeight(), m.inputWidth(), m.maxInputWidth(), m.layout(),
-                m.pixelType(), m.colour(), m.mean(), m.std(), m.alphabet(), OcrModel.Decoding.FIXED_SLOTS, 0, '0', m.rescoring());
+        OcrModel fixed = plateLiteAsSlots("slots");
         refused(b -> b.secondLineModel(fixed), "second line model 'slots' must be a CTC model");
     }
 
@@ -84,9 +89,7 @@ class EnsembleSettingsTest {
 
     @Test
     void build_compactModelThatIsNotCtc_isRefused() {
-        OcrModel m = OcrModel.loadResource("/org/lpr/onnx/models/plate-lite.properties");
-        OcrModel slots = new OcrModel(m.name(), m.source(), m.inputHeight(), m.inputWidth(), m.maxInputWidth(), m.layout(),
-                m.pixelType(), m.colour(), m.mean(), m.std(), m.alphabet(), OcrModel.Decoding.FIXED_SLOTS, 0, '0', m.rescoring());
+        OcrModel slots = plateLiteAsSlots("plate-lite");
         assertThatThrownBy(() -> EnsemblePlateRecognizer.builder().compactModel(slots).build())
                 .isInstanceOf(LprException.class).hasMessageContaining("compact model 'plate-lite' must be a CTC model");
     }

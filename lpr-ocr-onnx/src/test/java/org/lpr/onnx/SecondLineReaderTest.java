@@ -46,10 +46,8 @@ class SecondLineReaderTest {
 
     @Test
     void shareZero_loadsNoSecondModel() {
-        OcrModel v3 = OcrModel.ppOcrV3();
-        OcrModel missing = new OcrModel("missing", "/nonexistent/ppocr-v3.onnx", v3.inputHeight(), v3.inputWidth(),
-                v3.maxInputWidth(), v3.layout(), v3.pixelType(), v3.colour(), v3.mean(), v3.std(), v3.alphabet(), v3.decoding(),
-                v3.blankIndex(), v3.padChar(), v3.rescoring());
+        // PaddleOCR's recognizer descriptor with a model file that does not exist
+        OcrModel missing = OcrModel.ppOcrV4("/nonexistent/ppocr-v3.onnx");
         Image crop = TestPlates.crop(PLATES.get(0));
         try (EnsemblePlateRecognizer off = EnsemblePlateRecognizer.builder().threads(2).secondLineModel(missing).secondLineShare(0).build()) {
             assertThat(off.recognize(crop).best().orElseThrow().text()).isEqualTo(PLATES.get(0));

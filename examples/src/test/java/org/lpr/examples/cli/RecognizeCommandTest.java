@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.CRC32;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.lpr.core.read.Jurisdiction;
 import org.lpr.examples.SampleScenes;
@@ -218,35 +220,25 @@ class RecognizeCommandTest {
         }
     }
 
-    @Test
-    void recognize_legendBandsOnOrOff_readTheSamplePhotoAlike_andAreLeftUnset(@TempDir Path dir) throws Exception {
+    /**
+     * An on/off option of the onnx backend read alike either way on the sample photo (legend bands are never read and the
+     * second line reader never votes in crops cut from a photo), refused with another backend, and its system property
+     * left as it was.
+     */
+    @ParameterizedTest
+    @CsvSource({"legend-bands, lpr.onnx.legendBands", "second-line, lpr.onnx.secondLine"})
+    void recognize_photoOnlyOptionOnOrOff_readsTheSamplePhotoAlike_andIsLeftUnset(String option, String property, @TempDir Path dir)
+            throws Exception {
         SampleScenes.main(new String[] {dir.toString()});
         String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
-        assertThat(errorOf("recognize", "--backend", "opencv", "--no-legend-bands", photo)).contains("legend-bands needs --backend onnx");
-        String old = System.getProperty("lpr.onnx.legendBands");
-        Run on = run("recognize", "--legend-bands", "--threads", "2", photo);
-        Run off = run("recognize", "--no-legend-bands", "--threads", "2", photo);
-        assertThat(on.exitCode()).isZero();
-        assertThat(off.exitCode()).isZero();
-        // the sample photo is read alike either way (its legend is read from a line; bands are never read in photo crops)
-        assertThat(readings(on)).isEqualTo(readings(off));
-        assertThat(on.lines()).anySatisfy(r -> assertThat(r.get("plate").asText()).isEqualTo("HRT5082"));
-        assertThat(System.getProperty("lpr.onnx.legendBands")).isEqualTo(old);
-    }
-
-    @Test
-    void recognize_secondLineOnOrOff_readsPhotoCropsAlike_andIsLeftUnset(@TempDir Path dir) throws Exception {
-        SampleScenes.main(new String[] {dir.toString()});
-        String photo = dir.resolve("car-tx-HRT5082.jpg").toString();
-        assertThat(errorOf("recognize", "--backend", "opencv", "--no-second-line", photo)).contains("second-line needs --backend onnx");
-        String old = System.getProperty("lpr.onnx.secondLine");
-        // the sample photo's crops are cut from a photo: read alike either way
-        Run on = run("recognize", "--second-line", "--threads", "2", photo);
-        Run off = run("recognize", "--no-second-line", "--threads", "2", photo);
+        assertThat(errorOf("recognize", "--backend", "opencv", "--no-" + option, photo)).contains(option + " needs --backend onnx");
+        String old = System.getProperty(property);
+        Run on = run("recognize", "--" + option, "--threads", "2", photo);
+        Run off = run("recognize", "--no-" + option, "--threads", "2", photo);
         assertThat(on.exitCode()).isZero();
         assertThat(off.exitCode()).isZero();
         assertThat(readings(on)).anySatisfy(r -> assertThat(r).contains(" HRT5082 ")).isEqualTo(readings(off));
-        assertThat(System.getProperty("lpr.onnx.secondLine")).isEqualTo(old);
+        assertThat(System.getProperty(property)).isEqualTo(old);
     }
 
     /** Each read's plate, state, confidence and candidates. */
