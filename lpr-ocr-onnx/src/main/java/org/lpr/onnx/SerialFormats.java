@@ -2,25 +2,29 @@ package org.lpr.onnx;
 
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.lpr.core.read.Jurisdiction;
 
 /**
- * Serial formats of standard plates per jurisdiction ({@code L} letter, {@code D} digit, {@code A} either), kept as data
- * in {@code serial-formats.txt} and applied softly when rescoring readings.
+ * Serial formats of standard plates per jurisdiction, kept as data in {@code serial-formats.txt} and applied softly when
+ * rescoring readings. A format is one token per character: {@code L} a letter, {@code D} a digit, {@code A} either, a
+ * bracketed class such as {@code [1-9]} or {@code [OND]} one of the characters it lists (single characters and ranges of
+ * letters or of digits), and any other character that character itself.
  */
 final class SerialFormats {
-    private final Map<Jurisdiction, List<String>> byState;
-    private final Set<String> all;
+    private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    private static final String DIGITS = "0123456789";
 
-    private SerialFormats(Map<Jurisdiction, List<String>> byState) {
+    private final Map<Jurisdiction, List<Format>> byState;
+    private final List<Format> all;
+
+    private SerialFormats(Map<Jurisdiction, List<Format>> byState) {
         this.byState = byState;
-        Set<String> union = new LinkedHashSet<>();
-        byState.values().forEach(union::addAll);
-        this.all = union;
+        Map<String, Format> union = new LinkedHashMap<>();
+        byState.values().forEach(l -> l.forEach(f -> union.putIfAbsent(f.source(), f)));
+        this.all = List.copyOf(union.values());
     }
 
     /** The formats shipped with the module. */
@@ -33,8 +37,13 @@ final class SerialFormats {
         return rescoring.formats().isEmpty() ? standard() : parse(OcrModel.readLines(rescoring.formats(), null), rescoring.formats());
     }
 
+    /**
+     * The formats of {@code lines}.
+     *
+     * @throws ModelLoadException naming every bad line of {@code source} at once (no jurisdiction, no format, a malformed class)
+     */
     static SerialFormats parse(List<String> lines, String source) {
-        Map<Jurisdiction, List<String>> map = new EnumMap<>(Jurisdiction.class);
+        Map<Jurisdiction, List<Format>> map = new EnumMap<>(Jurisdiction.class);
         List<String> problems = new ArrayList<>();
         for (StateLines.Entry e : StateLines.of(lines)) {
             var j = Jurisdiction.tryParse(e.parts().get(0));
@@ -42,7 +51,13 @@ final class SerialFormats {
                 problems.add(e.problem("expected a jurisdiction code and at least one format"));
                 continue;
             }
-            map.computeIfAbsent(j.get(), x -> new ArrayList<>()).addAll(e.parts().subList(1, e.parts().size()));
+            for (String f : e.parts().subList(1, e.parts().size())) {
+                try {
+                    map.computeIfAbsent(j.get(), x -> new ArrayList<>()).add(Format.compile(f));
+                } catch (IllegalArgumentException bad) {
+                    problems.add(e.problem("format '" + f + "': " + bad.getMessage()));
+                }
+            }
         }
         StateLines.check(problems, "serial formats", source);
         return new SerialFormats(map);
@@ -50,17 +65,9 @@ final class SerialFormats {
 
     /** Whether {@code text} fits one of {@code state}'s formats, or of any state's when the state is unknown. */
     boolean matches(String text, Jurisdiction state) {
-        List<String> formats = state.isKnown() ? byState.get(state) : null;
-        if (formats == null) {
-            for (String f : all) {
-                if (fits(text, f)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        for (String f : formats) {
-            if (fits(text, f)) {
+        List<Format> formats = state.isKnown() ? byState.get(state) : null;
+        for (Format f : formats == null ? all : formats) {
+            if (f.fits(text)) {
                 return true;
             }
         }
@@ -72,23 +79,82 @@ final class SerialFormats {
         return byState.containsKey(state);
     }
 
-    static boolean fits(String text, String format) {
-        if (text.length() != format.length()) {
-            return false;
+    /**
+     * One compiled format.
+     *
+     * @param source the format as written
+     * @param positions for each character of a fitting text, the characters it may be
+     */
+    record Format(String source, List<String> positions) {
+        Format {
+            positions = List.copyOf(positions);
         }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            char f = format.charAt(i);
-            boolean ok = switch (f) {
-                case 'L' -> c >= 'A' && c <= 'Z';
-                case 'D' -> c >= '0' && c <= '9';
-                case 'A' -> (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-                default -> c == f;
-            };
-            if (!ok) {
+
+        /**
+         * Compiles {@code source}.
+         *
+         * @throws IllegalArgumentException when a class is unclosed, empty, or holds a character or range that is no
+         *     letter or digit
+         */
+        static Format compile(String source) {
+            List<String> positions = new ArrayList<>();
+            for (int i = 0; i < source.length(); i++) {
+                char c = source.charAt(i);
+                switch (c) {
+                    case 'L' -> positions.add(LETTERS);
+                    case 'D' -> positions.add(DIGITS);
+                    case 'A' -> positions.add(LETTERS + DIGITS);
+                    case '[' -> {
+                        int end = source.indexOf(']', i);
+                        if (end < 0) {
+                            throw new IllegalArgumentException("'[' at " + (i + 1) + " is not closed");
+                        }
+                        positions.add(characterClass(source.substring(i + 1, end)));
+                        i = end;
+                    }
+                    case ']' -> throw new IllegalArgumentException("']' at " + (i + 1) + " closes no class");
+                    default -> positions.add(String.valueOf(c));
+                }
+            }
+            return new Format(source, positions);
+        }
+
+        private static String characterClass(String body) {
+            if (body.isEmpty()) {
+                throw new IllegalArgumentException("empty class []");
+            }
+            StringBuilder out = new StringBuilder();
+            for (int i = 0; i < body.length(); i++) {
+                char from = body.charAt(i);
+                char to = from;
+                if (i + 2 < body.length() && body.charAt(i + 1) == '-') {
+                    to = body.charAt(i + 2);
+                    i += 2;
+                }
+                boolean letters = LETTERS.indexOf(from) >= 0 && LETTERS.indexOf(to) >= 0;
+                boolean digits = DIGITS.indexOf(from) >= 0 && DIGITS.indexOf(to) >= 0;
+                if (!(letters || digits) || to < from) {
+                    throw new IllegalArgumentException("class [" + body + "] takes letters A-Z, digits 0-9 and ranges of either,"
+                            + " not '" + (from == to ? String.valueOf(from) : from + "-" + to) + "'");
+                }
+                for (char c = from; c <= to; c++) {
+                    out.append(c);
+                }
+            }
+            return out.toString();
+        }
+
+        /** Whether {@code text} fits this format. */
+        boolean fits(String text) {
+            if (text.length() != positions.size()) {
                 return false;
             }
+            for (int i = 0; i < text.length(); i++) {
+                if (positions.get(i).indexOf(text.charAt(i)) < 0) {
+                    return false;
+                }
+            }
+            return true;
         }
-        return true;
     }
 }

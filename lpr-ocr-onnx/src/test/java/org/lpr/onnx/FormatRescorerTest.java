@@ -24,6 +24,16 @@ class FormatRescorerTest {
     }
 
     @Test
+    void rescore_westVirginiasMonthCode_aLeadingZeroBecomesTheLetterO() {
+        // the month code takes 1 to 9 or the letters O, N, D: a leading round glyph on a West Virginia plate is October's O
+        FormatRescorer wv = new FormatRescorer(SerialFormats.parse(List.of("WV [1-9]LLDDD LLLDDD"), "test"));
+        List<FormatRescorer.Scored> s = wv.rescore(List.of(read("0EC617", 0.9)), Jurisdiction.WV, 5);
+        assertThat(s.get(0).text()).isEqualTo("OEC617");
+        assertThat(s.get(0).fitsFormat()).isTrue();
+        assertThat(wv.rescore(List.of(read("3EC617", 0.9)), Jurisdiction.WV, 5).get(0).text()).isEqualTo("3EC617");
+    }
+
+    @Test
     void rescore_vanityPlate_staysBestWhenNoSwapFitsEither() {
         List<FormatRescorer.Scored> s = rescorer.rescore(List.of(read("NTGUILTY", 0.9)), Jurisdiction.CA, 5);
         assertThat(s.get(0).text()).isEqualTo("NTGUILTY");
