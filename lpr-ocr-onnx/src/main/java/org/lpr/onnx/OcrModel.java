@@ -116,7 +116,8 @@ public record OcrModel(
      * How a model's k-best readings are rescored with serial formats.
      *
      * @param formats the serial formats file ({@code serial-formats.txt} syntax: a jurisdiction code, then
-     *     formats of {@code L} letter, {@code D} digit, {@code A} either), or empty for the module's own
+     *     formats of {@code L} letter, {@code D} digit, {@code A} either, or a bracketed class such as {@code [1-9]}), or
+     *     empty for the module's own
      * @param swaps whether look-alike characters (O/0, I/1, 8/B, ...) may be swapped at a cost so that a
      *     format can decide between them: right for a generic text reader, which prints them alike
      * @param dropEnds whether an uncertain first or last character (a sticker, a frame) may be dropped at a cost

@@ -11,7 +11,7 @@ import org.lpr.core.read.Jurisdiction;
  * Serial formats of standard plates per jurisdiction, kept as data in {@code serial-formats.txt} and applied softly when
  * rescoring readings. A format is one token per character: {@code L} a letter, {@code D} a digit, {@code A} either, a
  * bracketed class such as {@code [1-9]} or {@code [OND]} one of the characters it lists (single characters and ranges of
- * letters or of digits), and any other character that character itself.
+ * letters or of digits), and any character other than {@code [} and {@code ]} that character itself.
  */
 final class SerialFormats {
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -85,16 +85,19 @@ final class SerialFormats {
      * @param source the format as written
      * @param positions for each character of a fitting text, the characters it may be
      */
-    record Format(String source, List<String> positions) {
+    private record Format(String source, List<String> positions) {
         Format {
             positions = List.copyOf(positions);
+            if (positions.stream().anyMatch(String::isEmpty)) {
+                throw new IllegalArgumentException("a position of '" + source + "' takes no character");
+            }
         }
 
         /**
          * Compiles {@code source}.
          *
-         * @throws IllegalArgumentException when a class is unclosed, empty, or holds a character or range that is no
-         *     letter or digit
+         * @throws IllegalArgumentException when a class is unclosed or empty, a {@code ]} closes no class, or a class holds a
+         *     character that is no letter or digit, or a range that mixes them or runs backwards ({@code [9-1]})
          */
         static Format compile(String source) {
             List<String> positions = new ArrayList<>();

@@ -30,7 +30,9 @@ class FormatRescorerTest {
         List<FormatRescorer.Scored> s = wv.rescore(List.of(read("0EC617", 0.9)), Jurisdiction.WV, 5);
         assertThat(s.get(0).text()).isEqualTo("OEC617");
         assertThat(s.get(0).fitsFormat()).isTrue();
-        assertThat(wv.rescore(List.of(read("3EC617", 0.9)), Jurisdiction.WV, 5).get(0).text()).isEqualTo("3EC617");
+        FormatRescorer.Scored march = wv.rescore(List.of(read("3EC617", 0.9)), Jurisdiction.WV, 5).get(0);
+        assertThat(march.text()).isEqualTo("3EC617");
+        assertThat(march.fitsFormat()).isTrue();
     }
 
     @Test
