@@ -61,6 +61,13 @@ final class EngineOptions {
             description = "In the ensemble, PaddleOCR's PP-OCRv3 also reads the serial line of plain plate crops and takes half of the line reader's say (onnx backend; default on, --no-second-line or -Dlpr.onnx.secondLine=false off): dev crops 342 to 345 exact for about 7 ms more a crop. Never for crops the photo detector cut, where it read fewer plates.")
     Boolean secondLine;
 
+    @Option(names = "--second-pass", negatable = true,
+            description = "Where the photo detector's plates give no reading that fits a serial format, PaddleOCR's detector looks again at 1280 px and the plates it finds beyond the first pass's are read too (onnx backend, --detector ppocr at one size below 1280; default on, --no-second-pass off): dev photos 102 to 104 exact for about 13 % more time a photo. Off where --detector-sizes already holds a larger size.")
+    Boolean secondPass;
+
+    /** The long side of the second detector pass ({@link #secondPass()}). */
+    static final int SECOND_PASS_SIZE = 1280;
+
     /** The system properties the onnx backend's recognizers take their home state, legend bands and second line reader from when they are made. */
     private static final String HOME_STATE_PROPERTY = "lpr.onnx.homeState";
     private static final String LEGEND_BANDS_PROPERTY = "lpr.onnx.legendBands";
@@ -119,6 +126,41 @@ final class EngineOptions {
             throw new LprException("no plate detector for backend '" + backend + "' on the class path (known: " + known(PlateDetector.class) + ")");
         }
         return found.get(0);
+    }
+
+    /**
+     * The detector of the second pass ({@code org.lpr.core.pipeline.SecondPass}), or null: on by default where the photo
+     * detector is PaddleOCR's at one size below {@link #SECOND_PASS_SIZE} (the onnx backend's default), off with
+     * {@code --no-second-pass}; an explicit {@code --second-pass} with any other detector is an error.
+     */
+    @org.jspecify.annotations.Nullable PlateDetector secondPass() {
+        if (Boolean.FALSE.equals(secondPass)) {
+            return null;
+        }
+        String name = detectorName != null ? detectorName
+                : System.getProperty("lpr.onnx.detector", "").trim().equalsIgnoreCase("plate-det") ? "plate-det" : "ppocr";
+        int[] sizes = detectorSizes;
+        if (sizes == null) {
+            try {
+                sizes = java.util.Arrays.stream(System.getProperty("lpr.onnx.longSide", "960").split(",")).map(String::trim)
+                        .mapToInt(Integer::parseInt).toArray();
+            } catch (NumberFormatException e) {
+                sizes = new int[0]; // the detector itself names the bad property when it is built
+            }
+        }
+        boolean applies = backend.equals("onnx") && name.equals("ppocr") && sizes.length == 1 && sizes[0] < SECOND_PASS_SIZE;
+        if (!applies) {
+            if (Boolean.TRUE.equals(secondPass)) {
+                throw new LprException("--second-pass needs --backend onnx and --detector ppocr at one size below " + SECOND_PASS_SIZE
+                        + " (--detector-sizes " + SECOND_PASS_SIZE + " or more already looks at that size)");
+            }
+            return null;
+        }
+        OnnxPlateDetector.Builder b = OnnxPlateDetector.builder().longSide(SECOND_PASS_SIZE);
+        if (threads != null) {
+            b.threads(threads);
+        }
+        return b.build();
     }
 
     /**

@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.lpr.core.image.Image;
+import org.lpr.core.pipeline.SecondPass;
 import org.lpr.core.read.Camera;
 import org.lpr.core.read.CameraKind;
 import org.lpr.core.read.Candidate;
@@ -23,11 +25,14 @@ final class SceneReader implements AutoCloseable {
     static final Camera CLI_CAMERA = new Camera("lpr-cli", CameraKind.FIXED, "XX0000000");
 
     private final PlateDetector detector;
+    private final @Nullable PlateDetector secondPass;
     private final PlateRecognizer recognizer;
     private final int maxCandidates;
 
-    SceneReader(PlateDetector detector, PlateRecognizer recognizer, int maxCandidates) {
+    /** @param secondPass the detector of {@link SecondPass}, or null for none */
+    SceneReader(PlateDetector detector, @Nullable PlateDetector secondPass, PlateRecognizer recognizer, int maxCandidates) {
         this.detector = detector;
+        this.secondPass = secondPass;
         this.recognizer = recognizer;
         this.maxCandidates = maxCandidates;
     }
@@ -41,11 +46,9 @@ final class SceneReader implements AutoCloseable {
     }
 
     Result process(Image image) {
-        long t0 = System.nanoTime();
-        List<PlateRegion> regions = detector.detect(image);
-        long t1 = System.nanoTime();
-        List<PlateReading> readings = regions.isEmpty() ? List.of() : recognizer.recognizeAll(regions.stream().map(PlateRegion::crop).toList());
-        long t2 = System.nanoTime();
+        SecondPass.Result result = SecondPass.read(image, detector, secondPass, recognizer);
+        List<PlateRegion> regions = result.regions();
+        List<PlateReading> readings = result.readings();
         List<Found> found = new ArrayList<>();
         Instant now = Instant.now();
         for (int i = 0; i < regions.size(); i++) {
@@ -60,12 +63,15 @@ final class SceneReader implements AutoCloseable {
             found.add(new Found(read, reading, regions.get(i)));
         }
         found.sort((a, b) -> Double.compare(b.read().confidence(), a.read().confidence()));
-        return new Result(found, regions, (t1 - t0) / 1e6, (t2 - t1) / 1e6);
+        return new Result(found, regions, result.detectMs(), result.recognizeMs());
     }
 
     @Override
     public void close() {
         detector.close();
+        if (secondPass != null) {
+            secondPass.close();
+        }
         recognizer.close();
     }
 }

@@ -152,6 +152,23 @@ class RecognizeCommandTest {
         assertThat(errorOf("recognize", "--detector", "plate-det", "--detector-sizes", "960,1280", dir.toString()))
                 .contains("--detector-sizes needs --detector ppocr");
         assertThat(errorOf("recognize", "--detector-sizes", "960,1000", dir.toString())).contains("long side 1000 must be a multiple of 32");
+        assertThat(errorOf("recognize", "--second-pass", "--detector-sizes", "960,1280", dir.toString()))
+                .contains("--second-pass needs --backend onnx and --detector ppocr at one size below 1280");
+        assertThat(errorOf("recognize", "--second-pass", "--detector", "plate-det", dir.toString())).contains("--second-pass needs");
+        assertThat(errorOf("recognize", "--second-pass", "--backend", "opencv", dir.toString())).contains("--second-pass needs");
+    }
+
+    @Test
+    void recognize_secondPass_onOrOff_readsTheSamplePlateAlike(@TempDir Path dir) throws Exception {
+        // the sample plate fits its state's format on the first pass, so the second never looks: the same reads either way
+        SampleScenes.main(new String[] {dir.toString()});
+        String photo = dir.resolve("car-il-NOX226.jpg").toString();
+        Run on = run("recognize", "--second-pass", "--threads", "2", photo);
+        Run off = run("recognize", "--no-second-pass", "--threads", "2", photo);
+        assertThat(on.exitCode()).isZero();
+        assertThat(off.exitCode()).isZero();
+        assertThat(on.lines()).extracting(r -> r.get("plate").asText()).contains("NOX226")
+                .containsExactlyElementsOf(off.lines().stream().map(r -> r.get("plate").asText()).toList());
     }
 
     @Test

@@ -129,6 +129,17 @@ class LprTest {
     }
 
     @Test
+    void process_secondPass_readsAPlateOnlyItFinds_whereTheFirstPassReadNone() {
+        PlateDetector nothing = image -> List.of();
+        Lpr lpr = Lpr.builder().detector(nothing).secondPass(new RegionsByWidth())
+                .recognizer(new ReadsByColour(Map.of(10, "ABC123", 20, "XYZ789"))).build();
+        assertThat(lpr.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).extracting(r -> r.plate().text())
+                .containsExactlyInAnyOrder("ABC123", "XYZ789");
+        Lpr without = Lpr.builder().detector(nothing).recognizer(new ReadsByColour(Map.of(10, "ABC123"))).build();
+        assertThat(without.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).isEmpty();
+    }
+
+    @Test
     void processCrop_readsTheWholeCrop() {
         Lpr lpr = Lpr.builder().detector(new RegionsByWidth()).recognizer(new ReadsByColour(Map.of(10, "ABC123"))).build();
         LprResult result = lpr.processCrop(twoPlates().crop(0, 0, 40, 10), Capture.of(AT, CAMERA));
