@@ -62,7 +62,7 @@ final class EngineOptions {
     Boolean secondLine;
 
     @Option(names = "--second-pass", negatable = true,
-            description = "Where the photo detector's plates give no reading that fits a serial format, PaddleOCR's detector looks again at 1280 px and the plates it finds beyond the first pass's are read too (onnx backend, --detector ppocr at one size below 1280; default on, --no-second-pass off): dev photos 102 to 104 exact for about 13 % more time a photo. Off where --detector-sizes already holds a larger size.")
+            description = "recognize and eval-scenes: where the photo detector's plates give no reading that fits a serial format, PaddleOCR's detector looks again at 1280 px and the plates it finds beyond the first pass's are read too (default on with the onnx backend's PP-OCRv4 detector at one size below 1280, as --detector-sizes or -Dlpr.onnx.longSide give it; off, and refused when given, with another backend, --detector plate-det, several sizes or a size of 1280 or more; --no-second-pass off): dev photos 102 to 104 exact for about 5 to 25 % more time a photo.")
     Boolean secondPass;
 
     /** The long side of the second detector pass ({@link #secondPass()}). */
@@ -152,7 +152,7 @@ final class EngineOptions {
         if (!applies) {
             if (Boolean.TRUE.equals(secondPass)) {
                 throw new LprException("--second-pass needs --backend onnx and --detector ppocr at one size below " + SECOND_PASS_SIZE
-                        + " (--detector-sizes " + SECOND_PASS_SIZE + " or more already looks at that size)");
+                        + ", not --backend " + backend + ", --detector " + name + " at " + java.util.Arrays.toString(sizes));
             }
             return null;
         }
@@ -161,6 +161,13 @@ final class EngineOptions {
             b.threads(threads);
         }
         return b.build();
+    }
+
+    /** Refuses {@code --[no-]second-pass} for a command that detects no plates in photos ({@code command}: its name). */
+    void refuseSecondPass(String command) {
+        if (secondPass != null) {
+            throw new LprException("--[no-]second-pass applies to recognize and eval-scenes, not " + command);
+        }
     }
 
     /**

@@ -45,6 +45,7 @@ final class EvalCropsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        engine.refuseSecondPass("eval-crops");
         Path labels = dir.resolve("labels.csv");
         if (!Files.isRegularFile(labels)) {
             System.err.println("{\"error\":" + JSON.writeValueAsString(labels + ": no labels.csv (expected file,state,PLATE lines)") + "}");

@@ -57,6 +57,7 @@ final class VideoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        engine.refuseSecondPass("video");
         if (!Files.isRegularFile(file)) {
             System.err.println(JSON.writeValueAsString(JSON.createObjectNode().put("file", file.toString()).put("error", "no such video file")));
             return 2;

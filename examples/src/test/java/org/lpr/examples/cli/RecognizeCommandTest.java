@@ -156,6 +156,7 @@ class RecognizeCommandTest {
                 .contains("--second-pass needs --backend onnx and --detector ppocr at one size below 1280");
         assertThat(errorOf("recognize", "--second-pass", "--detector", "plate-det", dir.toString())).contains("--second-pass needs");
         assertThat(errorOf("recognize", "--second-pass", "--backend", "opencv", dir.toString())).contains("--second-pass needs");
+        assertThat(errorOf("eval-crops", "--second-pass", dir.toString())).contains("--[no-]second-pass applies to recognize and eval-scenes, not eval-crops");
     }
 
     @Test

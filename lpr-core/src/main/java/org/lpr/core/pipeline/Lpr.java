@@ -22,7 +22,6 @@ import org.lpr.core.spi.AlertSink;
 import org.lpr.core.spi.PlateDetector;
 import org.lpr.core.spi.PlateReading;
 import org.lpr.core.spi.PlateRecognizer;
-import org.lpr.core.spi.PlateRegion;
 import org.lpr.core.spi.ReadStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,12 +149,21 @@ public final class Lpr implements AutoCloseable {
 
     @Override
     public void close() {
-        detector.close();
-        if (secondPass != null) {
-            secondPass.close();
+        try {
+            detector.close();
+        } finally {
+            try {
+                if (secondPass != null && secondPass != detector) {
+                    secondPass.close();
+                }
+            } finally {
+                try {
+                    recognizer.close();
+                } finally {
+                    store.ifPresent(ReadStore::close);
+                }
+            }
         }
-        recognizer.close();
-        store.ifPresent(ReadStore::close);
     }
 
     /** Composes a pipeline; {@link #build()} reports every missing or invalid setting at once. */
@@ -183,7 +191,10 @@ public final class Lpr implements AutoCloseable {
          * A second detector, run on a photo only where the first detector's plates give no reading that fits a serial format
          * ({@link SecondPass}); the plates it finds beyond the first's are read too. For example lpr-ocr-onnx's
          * {@code OnnxPlateDetector.builder().longSide(1280).build()} beside the default 960 px detector: on the dev photos
-         * it finds two plates the first pass misses for about 13 % more time a photo (lpr-ocr-onnx/README.md). Default: none.
+         * it finds two plates the first pass misses for about 5 to 13 % more time a photo (lpr-ocr-onnx/README.md). The trigger
+         * needs a recognizer that flags {@code NO_FORMAT_MATCH} (lpr-ocr-onnx's do; where none is flagged the second detector
+         * runs only on photos without any reading), and a photo may give up to both detectors' plate limits together.
+         * Default: none.
          */
         public Builder secondPass(PlateDetector secondPass) {
             this.secondPass = Objects.requireNonNull(secondPass, "secondPass");

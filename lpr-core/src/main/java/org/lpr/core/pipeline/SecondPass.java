@@ -17,7 +17,8 @@ import org.lpr.core.spi.PlateRegion;
  * the second detector (for example PaddleOCR's text detector at a larger size) runs too, and the regions it finds beyond
  * the first's are read as well. Most photos with a plate read one on the first pass and pay nothing more; a photo whose
  * plate the first pass missed among badges and signs gets a second look. {@link Lpr} and the {@code lpr} command line use
- * it; lpr-ocr-onnx/README.md (*A second detector pass where the first reads no plate*) has the measurements.
+ * it, and so do the {@code lpr recognize} and {@code lpr eval-scenes} commands; lpr-ocr-onnx/README.md (*A second detector
+ * pass where the first reads no plate*) has the measurements.
  */
 public final class SecondPass {
     /** A second-pass region more than this part of whose box (of the smaller of the two) lies in a first-pass region is that plate again. */
@@ -33,9 +34,8 @@ public final class SecondPass {
      * @param readings one reading per region
      * @param detectMs time in detectors
      * @param recognizeMs time in the recognizer
-     * @param secondPass whether the second detector ran
      */
-    public record Result(List<PlateRegion> regions, List<PlateReading> readings, double detectMs, double recognizeMs, boolean secondPass) {
+    public record Result(List<PlateRegion> regions, List<PlateReading> readings, double detectMs, double recognizeMs) {
         /** Copies the lists; checks that they pair up. */
         public Result {
             regions = List.copyOf(regions);
@@ -61,23 +61,23 @@ public final class SecondPass {
         double detectMs = (t1 - t0) / 1e6;
         double recognizeMs = (t2 - t1) / 1e6;
         if (second == null || !wanted(readings)) {
-            return new Result(regions, readings, detectMs, recognizeMs, false);
+            return new Result(regions, readings, detectMs, recognizeMs);
         }
         List<PlateRegion> more = beyond(regions, second.detect(image));
         long t3 = System.nanoTime();
         readings.addAll(readAll(recognizer, more));
         long t4 = System.nanoTime();
         regions.addAll(more);
-        return new Result(regions, readings, detectMs + (t3 - t2) / 1e6, recognizeMs + (t4 - t3) / 1e6, true);
+        return new Result(regions, readings, detectMs + (t3 - t2) / 1e6, recognizeMs + (t4 - t3) / 1e6);
     }
 
     /** Whether a second pass is wanted: no reading fits a serial format (none at all, or each empty or flagged {@code NO_FORMAT_MATCH}). */
-    public static boolean wanted(List<PlateReading> readings) {
+    static boolean wanted(List<PlateReading> readings) {
         return readings.stream().allMatch(r -> r.isEmpty() || r.flags().contains(PlateReading.Flag.NO_FORMAT_MATCH));
     }
 
     /** The regions of {@code more} that are no plate of {@code found} again (their boxes overlap none by more than half of the smaller). */
-    public static List<PlateRegion> beyond(List<PlateRegion> found, List<PlateRegion> more) {
+    static List<PlateRegion> beyond(List<PlateRegion> found, List<PlateRegion> more) {
         List<PlateRegion> out = new ArrayList<>();
         for (PlateRegion r : more) {
             if (found.stream().noneMatch(f -> overlapOfSmaller(f.polygon(), r.polygon()) > SAME_PLATE)) {

@@ -135,8 +135,17 @@ class LprTest {
                 .recognizer(new ReadsByColour(Map.of(10, "ABC123", 20, "XYZ789"))).build();
         assertThat(lpr.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).extracting(r -> r.plate().text())
                 .containsExactlyInAnyOrder("ABC123", "XYZ789");
-        Lpr without = Lpr.builder().detector(nothing).recognizer(new ReadsByColour(Map.of(10, "ABC123"))).build();
-        assertThat(without.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).isEmpty();
+        // where the first pass reads a plate that fits a format, the second detector is never asked
+        int[] asked = {0};
+        PlateDetector counting = image -> {
+            asked[0]++;
+            return new RegionsByWidth().detect(image);
+        };
+        PlateDetector firstOnly = image -> List.of(new PlateRegion(Polygon.rectangle(0, 0, 40, 10), 0.9, image.crop(0, 0, 40, 10)));
+        Lpr fits = Lpr.builder().detector(firstOnly).secondPass(counting).recognizer(new ReadsByColour(Map.of(10, "ABC123", 20, "XYZ789")))
+                .build();
+        assertThat(fits.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).extracting(r -> r.plate().text()).containsExactly("ABC123");
+        assertThat(asked[0]).isZero();
     }
 
     @Test

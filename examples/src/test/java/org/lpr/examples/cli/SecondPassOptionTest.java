@@ -1,0 +1,104 @@
+package org.lpr.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.lpr.core.LprException;
+import org.lpr.core.image.Image;
+import org.lpr.core.read.Candidate;
+import org.lpr.core.read.Jurisdiction;
+import org.lpr.core.read.Polygon;
+import org.lpr.core.spi.PlateDetector;
+import org.lpr.core.spi.PlateReading;
+import org.lpr.core.spi.PlateRecognizer;
+import org.lpr.core.spi.PlateRegion;
+
+/** When the command line's second detector pass is on, and that {@link SceneReader} uses and closes it. */
+class SecondPassOptionTest {
+    private static final Image PHOTO = Image.ofBgr(100, 20, new byte[100 * 20 * 3]);
+
+    /** Scripted plug-in: finds the given x positions (30 x 10 boxes), counts its calls and whether it was closed. */
+    private static final class At implements PlateDetector {
+        final int[] xs;
+        int calls;
+        boolean closed;
+
+        At(int... xs) {
+            this.xs = xs;
+        }
+
+        @Override
+        public List<PlateRegion> detect(Image image) {
+            calls++;
+            List<PlateRegion> out = new ArrayList<>();
+            for (int x : xs) {
+                out.add(new PlateRegion(Polygon.rectangle(x, 0, 30, 10), 0.9, image.crop(x, 0, 30, 10)));
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    /** Scripted plug-in: every crop reads ABC123, fitting a serial format. */
+    private static final class Fits implements PlateRecognizer {
+        @Override
+        public PlateReading recognize(Image crop) {
+            return new PlateReading(List.of(new Candidate("ABC123", 0.9)), List.of(), Jurisdiction.UNKNOWN, 0, Set.of());
+        }
+    }
+
+    private static EngineOptions options(String backend, String detector, int[] sizes, Boolean secondPass) {
+        EngineOptions o = new EngineOptions();
+        o.backend = backend;
+        o.detectorName = detector;
+        o.detectorSizes = sizes;
+        o.secondPass = secondPass;
+        return o;
+    }
+
+    @Test
+    void sceneReader_firstPassFindsNothing_theSecondDetectorsPlateIsRead_andClosed() {
+        At first = new At();
+        At second = new At(50);
+        SceneReader reader = new SceneReader(first, second, new Fits(), 5);
+        SceneReader.Result r = reader.process(PHOTO);
+        assertThat(second.calls).isEqualTo(1);
+        assertThat(r.found()).singleElement().satisfies(f -> assertThat(f.region().polygon().minX()).isEqualTo(50));
+        assertThat(r.regions()).hasSize(1);
+        reader.close();
+        assertThat(first.closed).isTrue();
+        assertThat(second.closed).isTrue();
+    }
+
+    @Test
+    void sceneReader_firstPassReadsAPlate_theSecondDetectorIsNotAsked() {
+        At second = new At(50);
+        SceneReader.Result r = new SceneReader(new At(0), second, new Fits(), 5).process(PHOTO);
+        assertThat(second.calls).isZero();
+        assertThat(r.found()).hasSize(1);
+    }
+
+    @Test
+    void secondPass_onByDefaultForOneDetectorSizeBelow1280_offOrRefusedOtherwise() {
+        assertThat(options("onnx", null, null, null).secondPass()).isNotNull();
+        assertThat(options("onnx", "ppocr", new int[] {640}, null).secondPass()).isNotNull();
+        assertThat(options("onnx", null, null, false).secondPass()).isNull();
+        assertThat(options("opencv", null, null, null).secondPass()).isNull();
+        assertThat(options("onnx", "plate-det", null, null).secondPass()).isNull();
+        assertThat(options("onnx", null, new int[] {640, 960}, null).secondPass()).isNull();
+        assertThat(options("onnx", null, new int[] {1280}, null).secondPass()).isNull();
+        assertThatThrownBy(() -> options("onnx", null, new int[] {1280}, true).secondPass()).isInstanceOf(LprException.class)
+                .hasMessageContaining("--second-pass needs --backend onnx and --detector ppocr at one size below 1280, not --backend onnx, --detector ppocr at [1280]");
+        assertThatThrownBy(() -> options("onnx", null, null, false).refuseSecondPass("video")).isInstanceOf(LprException.class)
+                .hasMessageContaining("--[no-]second-pass applies to recognize and eval-scenes, not video");
+        options("onnx", null, null, null).refuseSecondPass("video");
+    }
+}
