@@ -54,7 +54,7 @@ final class EngineOptions {
     String homeState;
 
     @Option(names = "--legend-bands", negatable = true,
-            description = "Where no text line of a plate crop matched a state's legend, also read the bands above and below the serial for one (onnx backend; default on, --no-legend-bands or -Dlpr.onnx.legendBands=false off): more states told (dev crops 95.6 to 97.3 %) for about 3 % more time a crop (a third more where few legends are read). Never for crops the photo detector cut (their legends are a few pixels high). It acts with the readers that find lines (ensemble, ppocr), not ppocr-fast or a whole-plate model alone.")
+            description = "Where no text line of a plate crop matched a state's legend, also read the bands above and below the serial for one (onnx backend; default on, --no-legend-bands or -Dlpr.onnx.legendBands=false off): more states told (dev crops 95.6 to 97.3 %%) for about 3 %% more time a crop (a third more where few legends are read). Never for crops the photo detector cut (their legends are a few pixels high). It acts with the readers that find lines (ensemble, ppocr), not ppocr-fast or a whole-plate model alone.")
     Boolean legendBands;
 
     @Option(names = "--second-line", negatable = true,
@@ -62,7 +62,7 @@ final class EngineOptions {
     Boolean secondLine;
 
     @Option(names = "--second-pass", negatable = true,
-            description = "recognize and eval-scenes: where the photo detector's plates give no reading that fits a serial format, PaddleOCR's detector looks again at 1280 px and the plates it finds beyond the first pass's are read too (default on with the onnx backend's PP-OCRv4 detector at one size below 1280, as --detector-sizes or -Dlpr.onnx.longSide give it; off, and refused when given, with another backend, --detector plate-det, several sizes or a size of 1280 or more; --no-second-pass off): dev photos 102 to 104 exact for about 5 to 25 % more time a photo.")
+            description = "recognize and eval-scenes: where the photo detector's plates give no reading that fits a serial format, PaddleOCR's detector looks again at 1280 px and the plates it finds beyond the first pass's are read too (default on with the onnx backend's PP-OCRv4 detector at one size below 1280, as --detector-sizes or -Dlpr.onnx.longSide give it; off, and refused when given, with another backend, --detector plate-det, several sizes or a size of 1280 or more; --no-second-pass off): dev photos 102 to 104 exact for about 5 to 25 %% more time a photo.")
     Boolean secondPass;
 
     /** The long side of the second detector pass ({@link #secondPass()}). */
