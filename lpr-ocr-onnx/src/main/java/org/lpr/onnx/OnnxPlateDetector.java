@@ -97,6 +97,14 @@ public final class OnnxPlateDetector implements PlateDetector {
         return new Builder();
     }
 
+    /**
+     * The long sides, in pixels, of this detector's text detector passes, in order ({@link Builder#longSides}); empty where a
+     * plate detection model finds the plates ({@link Builder#model(PlateDetModel)}).
+     */
+    public int[] longSides() {
+        return plateModel != null ? new int[0] : longSides.clone();
+    }
+
     @Override
     public String name() {
         return plateModel != null ? plateModel.name() : "ppocr-db";

@@ -1,5 +1,6 @@
 package org.lpr.examples.cli;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,7 +66,7 @@ final class EngineOptions {
             description = "recognize and eval-scenes: where the photo detector's plates give no reading that fits a serial format, PaddleOCR's detector looks again at 1280 px and the plates it finds beyond the first pass's are read too (default on with the onnx backend's PP-OCRv4 detector at one size below 1280, as --detector-sizes or -Dlpr.onnx.longSide give it; off, and refused when given, with another backend, --detector plate-det, several sizes or a size of 1280 or more; --no-second-pass off): dev photos 102 to 104 exact for about 5 to 25 %% more time a photo.")
     Boolean secondPass;
 
-    /** The long side of the second detector pass ({@link #secondPass()}). */
+    /** The long side of the second detector pass ({@link #secondPass(PlateDetector)}). */
     static final int SECOND_PASS_SIZE = 1280;
 
     /** The system properties the onnx backend's recognizers take their home state, legend bands and second line reader from when they are made. */
@@ -129,30 +130,21 @@ final class EngineOptions {
     }
 
     /**
-     * The detector of the second pass ({@code org.lpr.core.pipeline.SecondPass}), or null: on by default where the photo
-     * detector is PaddleOCR's at one size below {@link #SECOND_PASS_SIZE} (the onnx backend's default), off with
-     * {@code --no-second-pass}; an explicit {@code --second-pass} with any other detector is an error.
+     * The detector of the second pass ({@code org.lpr.core.pipeline.SecondPass}) beside {@code first}, or null: on by default
+     * where {@code first} is PaddleOCR's text detector at one size below {@link #SECOND_PASS_SIZE} (the onnx backend's
+     * default), off with {@code --no-second-pass}; an explicit {@code --second-pass} beside any other detector is an error.
      */
-    @org.jspecify.annotations.Nullable PlateDetector secondPass() {
+    @org.jspecify.annotations.Nullable PlateDetector secondPass(PlateDetector first) {
         if (Boolean.FALSE.equals(secondPass)) {
             return null;
         }
-        String name = detectorName != null ? detectorName
-                : System.getProperty("lpr.onnx.detector", "").trim().equalsIgnoreCase("plate-det") ? "plate-det" : "ppocr";
-        int[] sizes = detectorSizes;
-        if (sizes == null) {
-            try {
-                sizes = java.util.Arrays.stream(System.getProperty("lpr.onnx.longSide", "960").split(",")).map(String::trim)
-                        .mapToInt(Integer::parseInt).toArray();
-            } catch (NumberFormatException e) {
-                sizes = new int[0]; // the detector itself names the bad property when it is built
-            }
-        }
-        boolean applies = backend.equals("onnx") && name.equals("ppocr") && sizes.length == 1 && sizes[0] < SECOND_PASS_SIZE;
-        if (!applies) {
+        int[] sizes = first instanceof OnnxPlateDetector onnx ? onnx.longSides() : new int[0];
+        if (sizes.length != 1 || sizes[0] >= SECOND_PASS_SIZE) {
             if (Boolean.TRUE.equals(secondPass)) {
+                String found = !(first instanceof OnnxPlateDetector) ? "--backend " + backend
+                        : sizes.length == 0 ? "--backend onnx, --detector plate-det" : "--backend onnx, --detector ppocr at " + Arrays.toString(sizes);
                 throw new LprException("--second-pass needs --backend onnx and --detector ppocr at one size below " + SECOND_PASS_SIZE
-                        + ", not --backend " + backend + ", --detector " + name + " at " + java.util.Arrays.toString(sizes));
+                        + ", not " + found);
             }
             return null;
         }
@@ -161,6 +153,25 @@ final class EngineOptions {
             b.threads(threads);
         }
         return b.build();
+    }
+
+    /**
+     * The photo reader these options pick: {@link #detector()}, its {@link #secondPass(PlateDetector)} and
+     * {@link #recognizer()}; what was built is closed when a later part fails.
+     */
+    SceneReader sceneReader(int maxCandidates) {
+        PlateDetector first = detector();
+        PlateDetector second = null;
+        try {
+            second = secondPass(first);
+            return new SceneReader(first, second, recognizer(), maxCandidates);
+        } catch (RuntimeException e) {
+            first.close();
+            if (second != null) {
+                second.close();
+            }
+            throw e;
+        }
     }
 
     /** Refuses {@code --[no-]second-pass} for a command that detects no plates in photos ({@code command}: its name). */

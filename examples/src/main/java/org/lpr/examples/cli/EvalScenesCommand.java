@@ -54,7 +54,7 @@ final class EvalScenesCommand implements Callable<Integer> {
         int images = 0;
         long nanos = 0;
         List<String> misses = new ArrayList<>();
-        try (SceneReader reader = new SceneReader(engine.detector(), engine.secondPass(), engine.recognizer(), 10)) {
+        try (SceneReader reader = engine.sceneReader(10)) {
             boolean warm = false;
             for (Path label : labels) {
                 List<Truth> truths = new ArrayList<>();

@@ -65,7 +65,7 @@ final class RecognizeCommand implements Callable<Integer> {
         List<Path> files = ImageFiles.expand(paths);
         PrintStream out = System.out;
         int failed = 0;
-        try (SceneReader reader = new SceneReader(engine.detector(), engine.secondPass(), engine.recognizer(), Math.max(1, top));
+        try (SceneReader reader = engine.sceneReader(Math.max(1, top));
              ProgressBar bar = ImageFiles.anyFolder(paths) ? new ProgressBarBuilder().setTaskName("recognize")
                      .setInitialMax(files.size()).setStyle(ProgressBarStyle.ASCII).setConsumer(
                              new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build() : null) {

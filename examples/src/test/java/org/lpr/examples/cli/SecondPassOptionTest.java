@@ -64,6 +64,16 @@ class SecondPassOptionTest {
         return o;
     }
 
+    /** The second pass these options give beside the detector they pick. */
+    private static PlateDetector secondPass(EngineOptions o) {
+        PlateDetector first = o.detector();
+        try {
+            return o.secondPass(first);
+        } finally {
+            first.close();
+        }
+    }
+
     @Test
     void sceneReader_firstPassFindsNothing_theSecondDetectorsPlateIsRead_andClosed() {
         At first = new At();
@@ -88,14 +98,14 @@ class SecondPassOptionTest {
 
     @Test
     void secondPass_onByDefaultForOneDetectorSizeBelow1280_offOrRefusedOtherwise() {
-        assertThat(options("onnx", null, null, null).secondPass()).isNotNull();
-        assertThat(options("onnx", "ppocr", new int[] {640}, null).secondPass()).isNotNull();
-        assertThat(options("onnx", null, null, false).secondPass()).isNull();
-        assertThat(options("opencv", null, null, null).secondPass()).isNull();
-        assertThat(options("onnx", "plate-det", null, null).secondPass()).isNull();
-        assertThat(options("onnx", null, new int[] {640, 960}, null).secondPass()).isNull();
-        assertThat(options("onnx", null, new int[] {1280}, null).secondPass()).isNull();
-        assertThatThrownBy(() -> options("onnx", null, new int[] {1280}, true).secondPass()).isInstanceOf(LprException.class)
+        assertThat(secondPass(options("onnx", null, null, null))).isNotNull();
+        assertThat(secondPass(options("onnx", "ppocr", new int[] {640}, null))).isNotNull();
+        assertThat(secondPass(options("onnx", null, null, false))).isNull();
+        assertThat(secondPass(options("opencv", null, null, null))).isNull();
+        assertThat(secondPass(options("onnx", "plate-det", null, null))).isNull();
+        assertThat(secondPass(options("onnx", null, new int[] {640, 960}, null))).isNull();
+        assertThat(secondPass(options("onnx", null, new int[] {1280}, null))).isNull();
+        assertThatThrownBy(() -> secondPass(options("onnx", null, new int[] {1280}, true))).isInstanceOf(LprException.class)
                 .hasMessageContaining("--second-pass needs --backend onnx and --detector ppocr at one size below 1280, not --backend onnx, --detector ppocr at [1280]");
         assertThatThrownBy(() -> options("onnx", null, null, false).refuseSecondPass("video")).isInstanceOf(LprException.class)
                 .hasMessageContaining("--[no-]second-pass applies to recognize and eval-scenes, not video");
