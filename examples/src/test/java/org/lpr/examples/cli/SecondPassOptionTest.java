@@ -75,7 +75,7 @@ class SecondPassOptionTest {
     }
 
     @Test
-    void sceneReader_firstPassFindsNothing_theSecondDetectorsPlateIsRead_andClosed() {
+    void sceneReader_firstPassFindsNothing_theSecondDetectorsPlateIsRead_andLeftToTheFirstToClose() {
         At first = new At();
         At second = new At(50);
         SceneReader reader = new SceneReader(first, second, new Fits(), 5);
@@ -85,7 +85,16 @@ class SecondPassOptionTest {
         assertThat(r.regions()).hasSize(1);
         reader.close();
         assertThat(first.closed).isTrue();
-        assertThat(second.closed).isTrue();
+        // the second pass is part of the first detector (PlateDetector.secondPass), which releases it
+        assertThat(second.closed).isFalse();
+    }
+
+    @Test
+    void secondPass_isTheDetectorsOwn() {
+        EngineOptions o = options("onnx", null, null, null);
+        try (PlateDetector first = o.detector()) {
+            assertThat(o.secondPass(first)).isSameAs(first.secondPass().orElseThrow());
+        }
     }
 
     @Test
