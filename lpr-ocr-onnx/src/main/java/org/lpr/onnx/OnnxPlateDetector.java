@@ -305,8 +305,10 @@ public final class OnnxPlateDetector implements PlateDetector {
         private Model model = Model.FUSED;
         private String source;
         private PlateDetModel plateModel;
-        /** The second pass's long side: null the default, 0 none. */
+        /** The second pass's long side set, or null for the default. */
         private Integer secondPass;
+        /** Whether {@link #noSecondPass()} dropped the second pass. */
+        private boolean noSecondPass;
 
         private Builder() {
             String v = System.getProperty("lpr.onnx.detector", "fused").trim();
@@ -384,17 +386,22 @@ public final class OnnxPlateDetector implements PlateDetector {
          */
         public Builder secondPass(int longSide) {
             this.secondPass = longSide;
+            this.noSecondPass = false;
             return this;
         }
 
-        /** No second pass ({@link OnnxPlateDetector#secondPass()} empty). */
+        /** No second pass ({@link OnnxPlateDetector#secondPass()} empty); replaces a size set before. */
         public Builder noSecondPass() {
-            this.secondPass = 0;
+            this.secondPass = null;
+            this.noSecondPass = true;
             return this;
         }
 
         /** The second pass's long side these settings give, 0 for none. */
         private int secondPassSide() {
+            if (noSecondPass) {
+                return 0;
+            }
             if (secondPass != null) {
                 return secondPass;
             }
@@ -439,11 +446,12 @@ public final class OnnxPlateDetector implements PlateDetector {
             if (minCharHeight < 1) {
                 problems.add("min character height " + minCharHeight + " must be at least 1");
             }
-            if (secondPass != null && secondPass != 0) {
+            if (secondPass != null) {
                 if (plateModel != null) {
                     problems.add("a second pass (long side " + secondPass + ") needs PaddleOCR's text detector, not plate model " + plateModel.name());
                 } else if (longSides.length != 1) {
-                    problems.add("a second pass (long side " + secondPass + ") needs one detector size, not " + Arrays.toString(longSides));
+                    problems.add("a second pass (long side " + secondPass + ") needs one detector size, not " + Arrays.toString(longSides)
+                            + " (longSides, or -Dlpr.onnx.longSide)");
                 } else if (secondPass <= longSides[0] || secondPass > 4096 || secondPass % 32 != 0) {
                     problems.add("second pass long side " + secondPass + " must be a multiple of 32 above the detector's " + longSides[0] + " and at most 4096");
                 }

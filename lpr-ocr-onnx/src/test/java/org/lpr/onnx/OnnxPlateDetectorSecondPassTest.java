@@ -49,8 +49,14 @@ class OnnxPlateDetectorSecondPassTest {
                 .hasMessageContaining("second pass long side 960 must be a multiple of 32 above the detector's 960 and at most 4096");
         assertThatThrownBy(() -> OnnxPlateDetector.builder().longSide(960).secondPass(1300).build()).isInstanceOf(LprException.class)
                 .hasMessageContaining("second pass long side 1300 must be a multiple of 32");
+        assertThatThrownBy(() -> OnnxPlateDetector.builder().longSide(960).secondPass(0).build()).isInstanceOf(LprException.class)
+                .hasMessageContaining("second pass long side 0 must be a multiple of 32 above the detector's 960");
+        assertThatThrownBy(() -> OnnxPlateDetector.builder().longSide(960).secondPass(-1280).build()).isInstanceOf(LprException.class)
+                .hasMessageContaining("second pass long side -1280 must be");
+        assertThatThrownBy(() -> OnnxPlateDetector.builder().longSide(960).secondPass(4128).build()).isInstanceOf(LprException.class)
+                .hasMessageContaining("second pass long side 4128 must be a multiple of 32 above the detector's 960 and at most 4096");
         assertThatThrownBy(() -> OnnxPlateDetector.builder().longSides(640, 960).secondPass(1280).build()).isInstanceOf(LprException.class)
-                .hasMessageContaining("a second pass (long side 1280) needs one detector size, not [640, 960]");
+                .hasMessageContaining("a second pass (long side 1280) needs one detector size, not [640, 960] (longSides, or -Dlpr.onnx.longSide)");
         assertThatThrownBy(() -> OnnxPlateDetector.builder().model(PlateDetModel.standard()).secondPass(1280).build())
                 .isInstanceOf(LprException.class)
                 .hasMessageContaining("a second pass (long side 1280) needs PaddleOCR's text detector, not plate model plate-det");
@@ -62,11 +68,13 @@ class OnnxPlateDetectorSecondPassTest {
         try (OnnxPlateDetector first = OnnxPlateDetector.builder().longSide(960).threads(2).build();
                 OnnxPlateDetector at1280 = OnnxPlateDetector.builder().longSide(1280).threads(2).build()) {
             PlateDetector second = first.secondPass().orElseThrow();
+            assertThat(first.sessionLoaded()).isFalse();
             List<Polygon> found = second.detect(scene.image()).stream().map(PlateRegion::polygon).toList();
+            // the second pass loaded the first's session: they share it
+            assertThat(first.sessionLoaded()).isTrue();
             assertThat(found).isNotEmpty().isEqualTo(at1280.detect(scene.image()).stream().map(PlateRegion::polygon).toList())
                     // the two sizes outline the plate differently, so the comparison tells which size ran
                     .isNotEqualTo(first.detect(scene.image()).stream().map(PlateRegion::polygon).toList());
-            assertThat(first.sessionLoaded()).isTrue();
             second.close();
             assertThat(first.sessionLoaded()).isTrue();
             first.close();

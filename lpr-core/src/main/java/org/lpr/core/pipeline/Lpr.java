@@ -216,7 +216,11 @@ public final class Lpr implements AutoCloseable {
             return this;
         }
 
-        /** No second detector pass, not even the detector's own ({@link PlateDetector#secondPass()}): one pass a photo. */
+        /**
+         * No second detector pass, not even the detector's own ({@link PlateDetector#secondPass()}): one pass a photo, as video
+         * wants (a frame without a plate would pay the second look every time). A detector set before with
+         * {@link #secondPass(PlateDetector)} is dropped, not closed: it stays the caller's.
+         */
         public Builder noSecondPass() {
             this.secondPass = null;
             this.detectorsSecondPass = false;

@@ -207,14 +207,16 @@ class LprTest {
         assertThat(lpr.secondPass()).isEmpty();
         assertThat(lpr.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).isEmpty();
         assertThat(detector.second.asked).isZero();
+        lpr.close();
+        assertThat(detector.closed).isEqualTo(1);
+        assertThat(detector.second.closed).isEqualTo(1);
     }
 
     @Test
     void process_secondPassSetOnTheBuilder_replacesTheDetectorsOwn_andIsClosedByThePipeline() {
         WithOwnSecondPass detector = new WithOwnSecondPass();
         Counted set = new Counted();
-        Lpr lpr = Lpr.builder().detector(detector).noSecondPass().secondPass(set).recognizer(new ReadsByColour(Map.of(10, "ABC123")))
-                .build();
+        Lpr lpr = Lpr.builder().detector(detector).secondPass(set).recognizer(new ReadsByColour(Map.of(10, "ABC123"))).build();
         assertThat(lpr.secondPass()).containsSame(set);
         assertThat(lpr.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).extracting(r -> r.plate().text()).containsExactly("ABC123");
         assertThat(set.asked).isEqualTo(1);
