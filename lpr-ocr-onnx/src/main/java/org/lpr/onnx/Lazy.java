@@ -36,6 +36,11 @@ final class Lazy<T> {
         return v;
     }
 
+    /** Whether the engine is made now. */
+    boolean made() {
+        return value != null;
+    }
+
     synchronized void close() {
         if (value != null) {
             free.accept(value);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import org.lpr.core.LprException;
 import org.lpr.core.image.Image;
 import org.lpr.core.spi.PlateDetector;
@@ -28,6 +29,12 @@ import org.lpr.core.spi.PlateRegion;
  * <p>Given several sizes ({@link Builder#longSides}), it runs one pass per size; a later pass adds only the
  * plates the earlier ones did not find. {@code longSides(960, 1280)} finds small plates and odd legends that
  * 960 pixels miss, for about 1.8 times the time (lpr-ocr-onnx/README.md, "A second detector pass").
+ *
+ * <p>At one size below {@value #SECOND_PASS_SIDE} (the default 960 px) it carries a second pass ({@link #secondPass()}): the
+ * same text detector at {@value #SECOND_PASS_SIDE} px, which {@code Lpr} runs on a photo only where this detector's plates
+ * give no reading that fits a serial format (dev photos: 102 to 104 read, about 5 to 13 % more time a photo;
+ * lpr-ocr-onnx/README.md, "A second detector pass where the first reads no plate"). {@link Builder#noSecondPass()} drops it;
+ * {@link Builder#secondPass(int)} sets its size.
  *
  * <p>With a plate detection model ({@link Builder#model(PlateDetModel)}, such as the project's own
  * {@link PlateDetModel#standard() plate-det}) it finds whole plates instead of text: the model's plate map
@@ -62,6 +69,9 @@ public final class OnnxPlateDetector implements PlateDetector {
         }
     }
 
+    /** The long side of the default second pass ({@link #secondPass()}), in pixels. */
+    public static final int SECOND_PASS_SIDE = 1280;
+
     /** Plate height over character height, from US plate dimensions (6 in plate, about 3 in characters). */
     private static final double PLATE_HEIGHT_PER_CHAR = 2.0;
     /** Plate width over plate height (12 in by 6 in). */
@@ -75,6 +85,10 @@ public final class OnnxPlateDetector implements PlateDetector {
     private final PlateDetModel plateModel;
     private final Lazy<DbTextDetector> db;
     private final Lazy<PlateMapDetector> plates;
+    /** The second pass: the same text detector at another size, sharing this one's session; null: none. */
+    private final OnnxPlateDetector second;
+    /** Whether this is another detector's second pass, whose session that detector owns and closes. */
+    private final boolean part;
 
     /** The default detector (long side 960, up to 8 plates, threads from {@code -Dlpr.onnx.threads}; {@code -Dlpr.onnx.detector} picks the model), for {@link java.util.ServiceLoader}. */
     public OnnxPlateDetector() {
@@ -90,6 +104,23 @@ public final class OnnxPlateDetector implements PlateDetector {
         this.plateModel = b.plateModel;
         this.db = new Lazy<>(() -> new DbTextDetector(model, threads), DbTextDetector::close);
         this.plates = new Lazy<>(() -> new PlateMapDetector(plateModel, threads), PlateMapDetector::close);
+        this.part = false;
+        int side = b.secondPassSide();
+        this.second = side > 0 ? new OnnxPlateDetector(this, side) : null;
+    }
+
+    /** {@code first}'s second pass at {@code longSide}: the same settings and session, one size, none of its own. */
+    private OnnxPlateDetector(OnnxPlateDetector first, int longSide) {
+        this.longSides = new int[] {longSide};
+        this.threads = first.threads;
+        this.maxPlates = first.maxPlates;
+        this.minCharHeight = first.minCharHeight;
+        this.model = first.model;
+        this.plateModel = null;
+        this.db = first.db;
+        this.plates = first.plates;
+        this.part = true;
+        this.second = null;
     }
 
     /** A new builder with the defaults. */
@@ -103,6 +134,27 @@ public final class OnnxPlateDetector implements PlateDetector {
      */
     public int[] longSides() {
         return plateModel != null ? new int[0] : longSides.clone();
+    }
+
+    /**
+     * This detector's second pass: PaddleOCR's text detector at {@value #SECOND_PASS_SIDE} px (or {@link Builder#secondPass(int)}'s
+     * size), sharing this detector's model session, where this one runs the text detector at one smaller size and the
+     * builder did not drop it; empty otherwise (several sizes, a size of {@value #SECOND_PASS_SIDE} or more, a plate detection
+     * model, {@link Builder#noSecondPass()}). Closing this detector releases it.
+     */
+    @Override
+    public Optional<PlateDetector> secondPass() {
+        return Optional.ofNullable(second);
+    }
+
+    /** Whether this detector and {@code other} run one text detector session (a detector and its second pass do). */
+    boolean sharesSessionWith(OnnxPlateDetector other) {
+        return db == other.db;
+    }
+
+    /** Whether the text detector's session is loaded now. */
+    boolean sessionLoaded() {
+        return db.made();
     }
 
     @Override
@@ -234,8 +286,12 @@ public final class OnnxPlateDetector implements PlateDetector {
         return r.width() > 0 && r.height() > 0 ? r : q;
     }
 
+    /** Releases the model sessions; a second pass's close does nothing (its first detector's releases them). */
     @Override
     public void close() {
+        if (part) {
+            return;
+        }
         db.close();
         plates.close();
     }
@@ -249,6 +305,10 @@ public final class OnnxPlateDetector implements PlateDetector {
         private Model model = Model.FUSED;
         private String source;
         private PlateDetModel plateModel;
+        /** The second pass's long side set, or null for the default. */
+        private Integer secondPass;
+        /** Whether {@link #noSecondPass()} dropped the second pass. */
+        private boolean noSecondPass;
 
         private Builder() {
             String v = System.getProperty("lpr.onnx.detector", "fused").trim();
@@ -319,6 +379,35 @@ public final class OnnxPlateDetector implements PlateDetector {
             }
         }
 
+        /**
+         * The long side, in pixels, of the second pass ({@link OnnxPlateDetector#secondPass()}; a multiple of 32, larger than
+         * the detector's one size). Default {@value OnnxPlateDetector#SECOND_PASS_SIDE} where the detector runs the text
+         * detector at one size below that, else none; a plate detection model or several sizes take none.
+         */
+        public Builder secondPass(int longSide) {
+            this.secondPass = longSide;
+            this.noSecondPass = false;
+            return this;
+        }
+
+        /** No second pass ({@link OnnxPlateDetector#secondPass()} empty); replaces a size set before. */
+        public Builder noSecondPass() {
+            this.secondPass = null;
+            this.noSecondPass = true;
+            return this;
+        }
+
+        /** The second pass's long side these settings give, 0 for none. */
+        private int secondPassSide() {
+            if (noSecondPass) {
+                return 0;
+            }
+            if (secondPass != null) {
+                return secondPass;
+            }
+            return plateModel == null && longSides.length == 1 && longSides[0] < SECOND_PASS_SIDE ? SECOND_PASS_SIDE : 0;
+        }
+
         /** Intra-op threads of the ONNX Runtime session (default: all cores, or {@code -Dlpr.onnx.threads}). */
         public Builder threads(int threads) {
             this.threads = threads;
@@ -356,6 +445,16 @@ public final class OnnxPlateDetector implements PlateDetector {
             }
             if (minCharHeight < 1) {
                 problems.add("min character height " + minCharHeight + " must be at least 1");
+            }
+            if (secondPass != null) {
+                if (plateModel != null) {
+                    problems.add("a second pass (long side " + secondPass + ") needs PaddleOCR's text detector, not plate model " + plateModel.name());
+                } else if (longSides.length != 1) {
+                    problems.add("a second pass (long side " + secondPass + ") needs one detector size, not " + Arrays.toString(longSides)
+                            + " (longSides, or -Dlpr.onnx.longSide)");
+                } else if (secondPass <= longSides[0] || secondPass > 4096 || secondPass % 32 != 0) {
+                    problems.add("second pass long side " + secondPass + " must be a multiple of 32 above the detector's " + longSides[0] + " and at most 4096");
+                }
             }
             if (!problems.isEmpty()) {
                 throw new LprException("invalid detector settings: " + String.join("; ", problems));

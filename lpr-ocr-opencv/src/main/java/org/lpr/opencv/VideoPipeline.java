@@ -26,6 +26,9 @@ import org.lpr.core.read.Camera;
  * own speed) a reader thread keeps decoding at the source's pace and the pipeline always takes the
  * newest frame: frames that arrive while it is busy are dropped and counted, so a slow device
  * falls behind by at most one frame instead of without bound.
+ *
+ * <p>Build the {@link Lpr} for video with {@link Lpr.Builder#noSecondPass()} where its detector carries a second pass
+ * (lpr-ocr-onnx's {@code OnnxPlateDetector} does by default): a frame without a plate would pay the second look every time.
  */
 public final class VideoPipeline {
     /** How frames are fed to the pipeline. */

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.stream.Collectors;
@@ -66,9 +67,6 @@ final class EngineOptions {
             description = "recognize and eval-scenes: where the photo detector's plates give no reading that fits a serial format, PaddleOCR's detector looks again at 1280 px and the plates it finds beyond the first pass's are read too (default on with the onnx backend's PP-OCRv4 detector at one size below 1280, as --detector-sizes or -Dlpr.onnx.longSide give it; off, and refused when given, with another backend, --detector plate-det, several sizes or a size of 1280 or more; --no-second-pass off): dev photos 102 to 104 exact for about 5 to 25 %% more time a photo.")
     Boolean secondPass;
 
-    /** The long side of the second detector pass ({@link #secondPass(PlateDetector)}). */
-    static final int SECOND_PASS_SIZE = 1280;
-
     /** The system properties the onnx backend's recognizers take their home state, legend bands and second line reader from when they are made. */
     private static final String HOME_STATE_PROPERTY = "lpr.onnx.homeState";
     private static final String LEGEND_BANDS_PROPERTY = "lpr.onnx.legendBands";
@@ -130,29 +128,25 @@ final class EngineOptions {
     }
 
     /**
-     * The detector of the second pass ({@code org.lpr.core.pipeline.SecondPass}) beside {@code first}, or null: on by default
-     * where {@code first} is PaddleOCR's text detector at one size below {@link #SECOND_PASS_SIZE} (the onnx backend's
-     * default), off with {@code --no-second-pass}; an explicit {@code --second-pass} beside any other detector is an error.
+     * The detector of the second pass ({@code org.lpr.core.pipeline.SecondPass}) beside {@code first}, or null: {@code first}'s
+     * own ({@link PlateDetector#secondPass()}: the onnx backend's PaddleOCR text detector at one size below
+     * {@value OnnxPlateDetector#SECOND_PASS_SIDE} carries one at {@value OnnxPlateDetector#SECOND_PASS_SIDE} px), none with
+     * {@code --no-second-pass}; an explicit {@code --second-pass} beside a detector without one is an error. It is part of
+     * {@code first}, which closes it.
      */
     @org.jspecify.annotations.Nullable PlateDetector secondPass(PlateDetector first) {
         if (Boolean.FALSE.equals(secondPass)) {
             return null;
         }
-        int[] sizes = first instanceof OnnxPlateDetector onnx ? onnx.longSides() : new int[0];
-        if (sizes.length != 1 || sizes[0] >= SECOND_PASS_SIZE) {
-            if (Boolean.TRUE.equals(secondPass)) {
-                String found = !(first instanceof OnnxPlateDetector) ? "--backend " + backend
-                        : sizes.length == 0 ? "--backend onnx, --detector plate-det" : "--backend onnx, --detector ppocr at " + Arrays.toString(sizes);
-                throw new LprException("--second-pass needs --backend onnx and --detector ppocr at one size below " + SECOND_PASS_SIZE
-                        + ", not " + found);
-            }
-            return null;
+        Optional<PlateDetector> own = first.secondPass();
+        if (own.isEmpty() && Boolean.TRUE.equals(secondPass)) {
+            int[] sizes = first instanceof OnnxPlateDetector onnx ? onnx.longSides() : new int[0];
+            String found = !(first instanceof OnnxPlateDetector) ? "--backend " + backend
+                    : sizes.length == 0 ? "--backend onnx, --detector plate-det" : "--backend onnx, --detector ppocr at " + Arrays.toString(sizes);
+            throw new LprException("--second-pass needs --backend onnx and --detector ppocr at one size below "
+                    + OnnxPlateDetector.SECOND_PASS_SIDE + ", not " + found);
         }
-        OnnxPlateDetector.Builder b = OnnxPlateDetector.builder().longSide(SECOND_PASS_SIZE);
-        if (threads != null) {
-            b.threads(threads);
-        }
-        return b.build();
+        return own.orElse(null);
     }
 
     /**
@@ -161,15 +155,10 @@ final class EngineOptions {
      */
     SceneReader sceneReader(int maxCandidates) {
         PlateDetector first = detector();
-        PlateDetector second = null;
         try {
-            second = secondPass(first);
-            return new SceneReader(first, second, recognizer(), maxCandidates);
+            return new SceneReader(first, secondPass(first), recognizer(), maxCandidates);
         } catch (RuntimeException e) {
             first.close();
-            if (second != null) {
-                second.close();
-            }
             throw e;
         }
     }

@@ -29,7 +29,7 @@ final class SceneReader implements AutoCloseable {
     private final PlateRecognizer recognizer;
     private final int maxCandidates;
 
-    /** @param secondPass the detector of {@link SecondPass}, or null for none */
+    /** @param secondPass the detector of {@link SecondPass}, or null for none; part of {@code detector} (closed by it, not here) */
     SceneReader(PlateDetector detector, @Nullable PlateDetector secondPass, PlateRecognizer recognizer, int maxCandidates) {
         this.detector = detector;
         this.secondPass = secondPass;
@@ -68,10 +68,10 @@ final class SceneReader implements AutoCloseable {
 
     @Override
     public void close() {
-        detector.close();
-        if (secondPass != null) {
-            secondPass.close();
+        try {
+            detector.close();
+        } finally {
+            recognizer.close();
         }
-        recognizer.close();
     }
 }

@@ -15,6 +15,7 @@ import org.lpr.core.pipeline.LprResult;
 import org.lpr.core.read.Candidate;
 import org.lpr.core.read.PlateRead;
 import org.lpr.core.read.Point;
+import org.lpr.core.spi.PlateDetector;
 import org.lpr.opencv.GroupedRead;
 import org.lpr.opencv.ReadGrouper;
 import org.lpr.opencv.VideoFrame;
@@ -69,7 +70,7 @@ final class VideoCommand implements Callable<Integer> {
         Instant first = start != null ? start : Files.getLastModifiedTime(file).toInstant();
         long t0 = System.nanoTime();
         VideoStats stats;
-        try (Lpr lpr = Lpr.builder().detector(engine.detector()).recognizer(engine.recognizer()).build();
+        try (Lpr lpr = pipeline(engine);
                 VideoSource source = VideoSource.open(file)) {
             stats = VideoPipeline.builder().lpr(lpr).camera(SceneReader.CLI_CAMERA).start(first).maxFps(maxFps)
                     .grouping(ReadGrouper.builder().emitDelay(Duration.ofMillis(emitDelayMs)))
@@ -130,6 +131,17 @@ final class VideoCommand implements Callable<Integer> {
             System.out.println(JSON.writeValueAsString(o));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The pipeline video frames go through: the options' detector and recognizer, without a second pass (a plate-less frame would pay it every time). */
+    static Lpr pipeline(EngineOptions engine) {
+        PlateDetector detector = engine.detector();
+        try {
+            return Lpr.builder().detector(detector).noSecondPass().recognizer(engine.recognizer()).build();
+        } catch (RuntimeException e) {
+            detector.close();
+            throw e;
         }
     }
 }

@@ -21,14 +21,20 @@ import org.lpr.core.spi.PlateRegion;
 class SecondPassOptionTest {
     private static final Image PHOTO = Image.ofBgr(100, 20, new byte[100 * 20 * 3]);
 
-    /** Scripted plug-in: finds the given x positions (30 x 10 boxes), counts its calls and whether it was closed. */
+    /** Scripted plug-in: finds the given x positions (30 x 10 boxes), counts its calls and closes; may own a second pass. */
     private static final class At implements PlateDetector {
         final int[] xs;
         int calls;
-        boolean closed;
+        int closed;
+        At owned;
 
         At(int... xs) {
             this.xs = xs;
+        }
+
+        @Override
+        public java.util.Optional<PlateDetector> secondPass() {
+            return java.util.Optional.ofNullable(owned);
         }
 
         @Override
@@ -43,7 +49,10 @@ class SecondPassOptionTest {
 
         @Override
         public void close() {
-            closed = true;
+            closed++;
+            if (owned != null) {
+                owned.close();
+            }
         }
     }
 
@@ -75,17 +84,36 @@ class SecondPassOptionTest {
     }
 
     @Test
-    void sceneReader_firstPassFindsNothing_theSecondDetectorsPlateIsRead_andClosed() {
+    void sceneReader_firstPassFindsNothing_theSecondDetectorsPlateIsRead_andLeftToTheFirstToClose() {
         At first = new At();
         At second = new At(50);
+        first.owned = second;
         SceneReader reader = new SceneReader(first, second, new Fits(), 5);
         SceneReader.Result r = reader.process(PHOTO);
         assertThat(second.calls).isEqualTo(1);
         assertThat(r.found()).singleElement().satisfies(f -> assertThat(f.region().polygon().minX()).isEqualTo(50));
         assertThat(r.regions()).hasSize(1);
         reader.close();
-        assertThat(first.closed).isTrue();
-        assertThat(second.closed).isTrue();
+        // the second pass is part of the first detector (PlateDetector.secondPass): closed once, by the first
+        assertThat(first.closed).isEqualTo(1);
+        assertThat(second.closed).isEqualTo(1);
+    }
+
+    @Test
+    void video_runsNoSecondPass() {
+        EngineOptions o = options("onnx", null, null, null);
+        try (org.lpr.core.pipeline.Lpr lpr = VideoCommand.pipeline(o)) {
+            assertThat(lpr.detector().secondPass()).isPresent();
+            assertThat(lpr.secondPass()).isEmpty();
+        }
+    }
+
+    @Test
+    void secondPass_isTheDetectorsOwn() {
+        EngineOptions o = options("onnx", null, null, null);
+        try (PlateDetector first = o.detector()) {
+            assertThat(o.secondPass(first)).isSameAs(first.secondPass().orElseThrow());
+        }
     }
 
     @Test

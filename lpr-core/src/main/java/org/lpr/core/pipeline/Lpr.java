@@ -47,6 +47,8 @@ public final class Lpr implements AutoCloseable {
 
     private final PlateDetector detector;
     private final @Nullable PlateDetector secondPass;
+    /** Whether {@link #secondPass} was set on the builder (closed here) rather than taken from the detector (part of it). */
+    private final boolean ownsSecondPass;
     private final PlateRecognizer recognizer;
     private final HotListMatcher matcher;
     private final List<AlertSink> alertSinks;
@@ -58,7 +60,8 @@ public final class Lpr implements AutoCloseable {
     private Lpr(Builder b) {
         this.detector = Objects.requireNonNull(b.detector);
         this.recognizer = Objects.requireNonNull(b.recognizer);
-        this.secondPass = b.secondPass;
+        this.ownsSecondPass = b.secondPass != null;
+        this.secondPass = b.secondPass != null ? b.secondPass : b.detectorsSecondPass ? detector.secondPass().orElse(null) : null;
         this.matcher = b.matcher;
         this.alertSinks = List.copyOf(b.alertSinks);
         this.store = Optional.ofNullable(b.store);
@@ -142,6 +145,14 @@ public final class Lpr implements AutoCloseable {
         return detector;
     }
 
+    /**
+     * The detector of the second pass ({@link SecondPass}) in use: the one set with {@link Builder#secondPass}, else the
+     * detector's own ({@link PlateDetector#secondPass()}) unless {@link Builder#noSecondPass()}; empty: none.
+     */
+    public Optional<PlateDetector> secondPass() {
+        return Optional.ofNullable(secondPass);
+    }
+
     /** The recognizer in use. */
     public PlateRecognizer recognizer() {
         return recognizer;
@@ -153,7 +164,7 @@ public final class Lpr implements AutoCloseable {
             detector.close();
         } finally {
             try {
-                if (secondPass != null && secondPass != detector) {
+                if (ownsSecondPass && secondPass != detector) {
                     secondPass.close();
                 }
             } finally {
@@ -170,6 +181,7 @@ public final class Lpr implements AutoCloseable {
     public static final class Builder {
         private @Nullable PlateDetector detector;
         private @Nullable PlateDetector secondPass;
+        private boolean detectorsSecondPass = true;
         private @Nullable PlateRecognizer recognizer;
         private HotListMatcher matcher = HotListMatcher.none();
         private final List<AlertSink> alertSinks = new ArrayList<>();
@@ -189,15 +201,29 @@ public final class Lpr implements AutoCloseable {
 
         /**
          * A second detector, run on a photo only where the first detector's plates give no reading that fits a serial format
-         * ({@link SecondPass}); the plates it finds beyond the first's are read too. For example lpr-ocr-onnx's
-         * {@code OnnxPlateDetector.builder().longSide(1280).build()} beside the default 960 px detector: on the dev photos
-         * it finds two plates the first pass misses for about 5 to 13 % more time a photo (lpr-ocr-onnx/README.md). The trigger
-         * needs a recognizer that flags {@code NO_FORMAT_MATCH} (lpr-ocr-onnx's do; where none is flagged the second detector
-         * runs only on photos without any reading), and a photo may give up to both detectors' plate limits together.
-         * Default: none.
+         * ({@link SecondPass}); the plates it finds beyond the first's are read too. It replaces the detector's own
+         * ({@link PlateDetector#secondPass()}) and is closed with the pipeline. The trigger needs a recognizer that flags
+         * {@code NO_FORMAT_MATCH} (lpr-ocr-onnx's do; where none is flagged the second detector runs only on photos without
+         * any reading), and a photo may give up to both detectors' plate limits together.
+         *
+         * <p>Default: the detector's own second pass, if it has one. lpr-ocr-onnx's {@code OnnxPlateDetector} at its default
+         * 960 px looks again at 1280 px: on the dev photos that reads two more plates for about 5 to 13 % more time a photo
+         * (lpr-ocr-onnx/README.md).
          */
         public Builder secondPass(PlateDetector secondPass) {
             this.secondPass = Objects.requireNonNull(secondPass, "secondPass");
+            this.detectorsSecondPass = true;
+            return this;
+        }
+
+        /**
+         * No second detector pass, not even the detector's own ({@link PlateDetector#secondPass()}): one pass a photo, as video
+         * wants (a frame without a plate would pay the second look every time). A detector set before with
+         * {@link #secondPass(PlateDetector)} is dropped, not closed: it stays the caller's.
+         */
+        public Builder noSecondPass() {
+            this.secondPass = null;
+            this.detectorsSecondPass = false;
             return this;
         }
 

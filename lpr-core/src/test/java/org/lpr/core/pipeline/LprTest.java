@@ -148,6 +148,84 @@ class LprTest {
         assertThat(asked[0]).isZero();
     }
 
+    /** A detector that finds nothing and carries a second pass, as lpr-ocr-onnx's does: it closes that pass with itself. */
+    private static final class WithOwnSecondPass implements PlateDetector {
+        final Counted second = new Counted();
+        int closed;
+
+        @Override
+        public List<PlateRegion> detect(Image image) {
+            return List.of();
+        }
+
+        @Override
+        public java.util.Optional<PlateDetector> secondPass() {
+            return java.util.Optional.of(second);
+        }
+
+        @Override
+        public void close() {
+            closed++;
+            second.closed++;
+        }
+    }
+
+    /** {@link RegionsByWidth} counting its calls and closes. */
+    private static final class Counted implements PlateDetector {
+        int asked;
+        int closed;
+
+        @Override
+        public List<PlateRegion> detect(Image image) {
+            asked++;
+            return new RegionsByWidth().detect(image);
+        }
+
+        @Override
+        public void close() {
+            closed++;
+        }
+    }
+
+    @Test
+    void process_detectorsOwnSecondPass_isUsedByDefault_andClosedOnlyByTheDetector() {
+        WithOwnSecondPass detector = new WithOwnSecondPass();
+        Lpr lpr = Lpr.builder().detector(detector).recognizer(new ReadsByColour(Map.of(10, "ABC123", 20, "XYZ789"))).build();
+        assertThat(lpr.secondPass()).containsSame(detector.second);
+        assertThat(lpr.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).extracting(r -> r.plate().text())
+                .containsExactlyInAnyOrder("ABC123", "XYZ789");
+        assertThat(detector.second.asked).isEqualTo(1);
+        lpr.close();
+        assertThat(detector.closed).isEqualTo(1);
+        assertThat(detector.second.closed).isEqualTo(1);
+    }
+
+    @Test
+    void process_noSecondPass_turnsTheDetectorsOwnOff() {
+        WithOwnSecondPass detector = new WithOwnSecondPass();
+        Lpr lpr = Lpr.builder().detector(detector).noSecondPass().recognizer(new ReadsByColour(Map.of(10, "ABC123"))).build();
+        assertThat(lpr.secondPass()).isEmpty();
+        assertThat(lpr.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).isEmpty();
+        assertThat(detector.second.asked).isZero();
+        lpr.close();
+        assertThat(detector.closed).isEqualTo(1);
+        assertThat(detector.second.closed).isEqualTo(1);
+    }
+
+    @Test
+    void process_secondPassSetOnTheBuilder_replacesTheDetectorsOwn_andIsClosedByThePipeline() {
+        WithOwnSecondPass detector = new WithOwnSecondPass();
+        Counted set = new Counted();
+        Lpr lpr = Lpr.builder().detector(detector).secondPass(set).recognizer(new ReadsByColour(Map.of(10, "ABC123"))).build();
+        assertThat(lpr.secondPass()).containsSame(set);
+        assertThat(lpr.process(twoPlates(), Capture.of(AT, CAMERA)).reads()).extracting(r -> r.plate().text()).containsExactly("ABC123");
+        assertThat(set.asked).isEqualTo(1);
+        assertThat(detector.second.asked).isZero();
+        lpr.close();
+        assertThat(set.closed).isEqualTo(1);
+        assertThat(detector.second.closed).isEqualTo(1);
+    }
+
     @Test
     void processCrop_readsTheWholeCrop() {
         Lpr lpr = Lpr.builder().detector(new RegionsByWidth()).recognizer(new ReadsByColour(Map.of(10, "ABC123"))).build();

@@ -67,6 +67,22 @@ public abstract class PlateDetectorContract {
     }
 
     @Test
+    void secondPass_ifAny_findsThePlate_hasNoneOfItsOwn_andClosingItAloneKeepsTheDetectorWorking() {
+        ContractScene scene = sceneWithPlate();
+        java.util.Optional<PlateDetector> second = detector.secondPass();
+        if (second.isEmpty()) {
+            return;
+        }
+        assertThat(second.get().secondPass()).isEmpty();
+        assertThat(second.get().detect(scene.image()))
+                .anySatisfy(r -> assertThat(r.polygon().boundingBoxIoU(scene.plate())).isGreaterThan(0.3));
+        List<PlateRegion> before = detector.detect(scene.image());
+        second.get().close();
+        List<PlateRegion> after = detector.detect(scene.image());
+        assertThat(after).extracting(PlateRegion::polygon).containsExactlyElementsOf(before.stream().map(PlateRegion::polygon).toList());
+    }
+
+    @Test
     void detect_fromSeveralThreads_givesTheSameRegions() throws Exception {
         ContractScene scene = sceneWithPlate();
         List<PlateRegion> expected = detector.detect(scene.image());
