@@ -195,7 +195,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]}.
+     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -214,6 +214,7 @@ public final class DatasetWriter {
         double pictureShare = 0;
         double specialtyShare = 0;
         double cameraFarShare = 0;
+        double dateStampShare = 0;
         double[] plateWidths = {PlateRenderer.DEFAULT_MIN_PLATE_WIDTH, PlateRenderer.DEFAULT_MAX_PLATE_WIDTH};
         List<int[]> sceneSizes = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -247,6 +248,7 @@ public final class DatasetWriter {
                 case "--picture-emblem-share" -> pictureShare = number(a, v);
                 case "--specialty-share" -> specialtyShare = number(a, v);
                 case "--camera-far-share" -> cameraFarShare = number(a, v);
+                case "--date-stamp-share" -> dateStampShare = number(a, v);
                 case "--plate-widths" -> {
                     String[] mm = v.split(":");
                     if (mm.length != 2) {
@@ -273,9 +275,12 @@ public final class DatasetWriter {
         PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         try {
             b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plateWidths(plateWidths[0], plateWidths[1])
-                    .cameraFarShare(cameraFarShare);
+                    .cameraFarShare(cameraFarShare).dateStampShare(dateStampShare);
         } catch (IllegalArgumentException e) {
             usage(e.getMessage()); // a share outside 0 to 1, or plate widths out of range
+        }
+        if (dateStampShare > 0 && !street) {
+            usage("--date-stamp-share applies to --street scenes only");
         }
         if (scenes) {
             if (sceneSizes.isEmpty()) {
@@ -345,7 +350,7 @@ public final class DatasetWriter {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street] [--scene-sizes WxH,WxH..]]");
+                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
         System.err.println("  --full-alphabet-share: share of general-issue serials with I, O and Q among their letters (default 0.08)");
         System.err.println("  --sign-font-share: share of serials in road-sign gothic faces, fonts-roadgeek and fonts-opendin (default 0)");
@@ -355,6 +360,7 @@ public final class DatasetWriter {
         System.err.println("  --plate-widths: the plate's width in pixels in crops with camera effects, before --size scales them (default 60:300)");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");
         System.err.println("  --street: (implies --scenes) street scenes with cars, signs and text, 0 to 3 plates each, one labels row per plate");
+        System.err.println("  --date-stamp-share: share of street scenes with a camera's date and time burned into a corner, never over a plate (default 0)");
         System.exit(2);
     }
 }

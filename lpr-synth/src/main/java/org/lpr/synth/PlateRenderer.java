@@ -47,6 +47,7 @@ public final class PlateRenderer {
     private final double minPlateWidth;
     private final double maxPlateWidth;
     private final double cameraFarShare;
+    private final double dateStampShare;
 
     private PlateRenderer(Builder b) {
         this.seed = b.seed;
@@ -62,6 +63,7 @@ public final class PlateRenderer {
         this.minPlateWidth = b.minPlateWidth;
         this.maxPlateWidth = b.maxPlateWidth;
         this.cameraFarShare = b.cameraFarShare;
+        this.dateStampShare = b.dateStampShare;
     }
 
     /** A builder with seed 0, camera effects and distractors on, the crop's natural size and 640x480 scenes. */
@@ -307,6 +309,13 @@ public final class PlateRenderer {
                 PhotoEffects.warpInto(c.plate(), scene, c.quad());
             }
         }
+        if (dateStampShare > 0) {
+            // its own stream, so that scenes without a stamp stay as they were rendered before the option
+            SplittableRandom stamp = random(index, 0xDA7E5L);
+            if (stamp.nextDouble() < dateStampShare) {
+                StreetPainter.dateStamp(scene, plateBoxes, stamp);
+            }
+        }
         BufferedImage out = scene;
         if (photo) {
             int subject = (int) Math.round(largest > 0 ? largest * 1.3 : 150);
@@ -404,8 +413,21 @@ public final class PlateRenderer {
         private double minPlateWidth = DEFAULT_MIN_PLATE_WIDTH;
         private double maxPlateWidth = DEFAULT_MAX_PLATE_WIDTH;
         private double cameraFarShare;
+        private double dateStampShare;
 
         private Builder() {
+        }
+
+        /**
+         * Share of street scenes ({@link PlateRenderer#renderStreetScene}) with a date and time burned into a corner, as
+         * surveillance and dash cameras print them ({@code 2014-06-21 10:42:17}, {@code 06/21/2014 10:42:17},
+         * {@code 20140621 104217}, ...; monospaced, white, yellow or orange, plain, shadowed or on a dark band), drawn before
+         * the camera effects and never over a plate. Default 0: the scenes of earlier versions, unchanged. A stamp's digits
+         * are text a plate detector finds and a reader may take for an all-digit plate; the labels hold only the plates.
+         */
+        public Builder dateStampShare(double share) {
+            this.dateStampShare = PlatePainter.Shares.check("date stamp share", share);
+            return this;
         }
 
         /**

@@ -308,6 +308,66 @@ final class StreetPainter {
         g.dispose();
     }
 
+    /**
+     * Burns a date and time into a corner of {@code img} as a camera does, clear of every {@code keepOut} box (tried in
+     * each corner, from one drawn at random; none drawn where every corner would cover one).
+     *
+     * @return whether a stamp was drawn
+     */
+    static boolean dateStamp(BufferedImage img, List<Rectangle2D> keepOut, SplittableRandom r) {
+        int year = 2010 + r.nextInt(17);
+        int month = 1 + r.nextInt(12);
+        int day = 1 + r.nextInt(28);
+        int hour = r.nextInt(24);
+        int minute = r.nextInt(60);
+        int second = r.nextInt(60);
+        String text = switch (r.nextInt(5)) {
+            case 0 -> String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", year, month, day, hour, minute, second);
+            case 1 -> String.format(Locale.ROOT, "%02d/%02d/%04d %02d:%02d:%02d", month, day, year, hour, minute, second);
+            case 2 -> String.format(Locale.ROOT, "%04d/%02d/%02d %02d:%02d", year, month, day, hour, minute);
+            case 3 -> String.format(Locale.ROOT, "%02d-%02d-%02d %02d:%02d", day, month, year % 100, hour, minute);
+            default -> String.format(Locale.ROOT, "%04d%02d%02d %02d%02d%02d", year, month, day, hour, minute, second);
+        };
+        Font font = new Font(Font.MONOSPACED, Font.BOLD, 100);
+        Rectangle2D b = font.createGlyphVector(FRC, text).getOutline().getBounds2D();
+        double th = img.getHeight() * (0.02 + r.nextDouble() * 0.025);
+        double tw = b.getWidth() * th / b.getHeight();
+        double mx = img.getWidth() * (0.005 + r.nextDouble() * 0.015);
+        double my = img.getHeight() * (0.005 + r.nextDouble() * 0.015);
+        double pad = th * 0.3;
+        int style = r.nextInt(3);
+        Color ink = switch (r.nextInt(3)) {
+            case 0 -> Color.WHITE;
+            case 1 -> new Color(0xFFE600);
+            default -> new Color(0xFF9A1A);
+        };
+        int first = r.nextInt(4);
+        for (int k = 0; k < 4; k++) {
+            int corner = (first + k) % 4;
+            double x = corner % 2 == 0 ? mx : img.getWidth() - mx - tw;
+            double y = corner < 2 ? my : img.getHeight() - my - th;
+            Rectangle2D area = new Rectangle2D.Double(x - pad, y - pad, tw + 2 * pad, th + 2 * pad);
+            if (x < 0 || keepOut.stream().anyMatch(area::intersects)) {
+                continue;
+            }
+            Graphics2D g = graphics(img);
+            try {
+                if (style == 2) {
+                    g.setColor(new Color(0, 0, 0, 170));
+                    g.fill(area);
+                } else if (style == 1) {
+                    double off = Math.max(1, th * 0.08);
+                    drawText(g, text, font, x + off, y + off, tw, th, Color.BLACK);
+                }
+                drawText(g, text, font, x, y, tw, th, ink);
+            } finally {
+                g.dispose();
+            }
+            return true;
+        }
+        return false;
+    }
+
     private static void textIfClear(Graphics2D g, String text, double x, double y, double w, double h, Color ink, List<Rectangle2D> keepOut,
             SplittableRandom r) {
         if (PlatePainter.clear(new Rectangle2D.Double(x, y, w, h), keepOut)) {

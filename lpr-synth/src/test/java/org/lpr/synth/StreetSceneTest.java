@@ -55,6 +55,46 @@ class StreetSceneTest {
     }
 
     @Test
+    void renderStreetScene_dateStamp_changesOnlyACornerClearOfThePlates_andKeepsTheLabels() {
+        int stamped = 0;
+        for (int[] size : new int[][] {{640, 480}, {1280, 720}}) {
+            PlateRenderer plain = PlateRenderer.builder().seed(5).photoEffects(false).sceneSize(size[0], size[1]).build();
+            PlateRenderer stamps = PlateRenderer.builder().seed(5).photoEffects(false).sceneSize(size[0], size[1]).dateStampShare(1).build();
+            for (long i = 0; i < 12; i++) {
+                StreetScene a = plain.renderStreetScene(i);
+                StreetScene b = stamps.renderStreetScene(i);
+                assertThat(b.plates()).isEqualTo(a.plates());
+                byte[] pa = a.image().bgr();
+                byte[] pb = b.image().bgr();
+                int w = size[0];
+                int minX = w, minY = size[1], maxX = -1, maxY = -1;
+                for (int p = 0; p < pa.length / 3; p++) {
+                    if (pa[3 * p] != pb[3 * p] || pa[3 * p + 1] != pb[3 * p + 1] || pa[3 * p + 2] != pb[3 * p + 2]) {
+                        minX = Math.min(minX, p % w);
+                        maxX = Math.max(maxX, p % w);
+                        minY = Math.min(minY, p / w);
+                        maxY = Math.max(maxY, p / w);
+                    }
+                }
+                if (maxX < 0) {
+                    continue; // every corner would have covered a plate
+                }
+                stamped++;
+                Rectangle2D changed = new Rectangle2D.Double(minX, minY, maxX - minX + 1, maxY - minY + 1);
+                // one line of text in a corner (text up to 4.5 % of the height, a dark band 1.6 times that), touching a side band of 3 %
+                assertThat(changed.getHeight()).as("scene %d stamp height", i).isLessThan(size[1] * 0.075);
+                assertThat(changed.getWidth()).as("scene %d stamp width", i).isGreaterThan(changed.getHeight() * 4);
+                assertThat(minX < w * 0.03 || maxX > w * 0.97).as("scene %d stamp at a side", i).isTrue();
+                assertThat(minY < size[1] * 0.03 || maxY > size[1] * 0.97).as("scene %d stamp at the top or bottom", i).isTrue();
+                for (StreetScene.Labelled plate : a.plates()) {
+                    assertThat(changed.intersects(box(plate.outline()))).as("scene %d stamp over a plate", i).isFalse();
+                }
+            }
+        }
+        assertThat(stamped).isGreaterThan(20);
+    }
+
+    @Test
     void renderStreetScene_sameSeedAndIndex_givesSamePixelsAndPlates() {
         StreetScene a = PlateRenderer.builder().seed(9).build().renderStreetScene(17);
         StreetScene b = PlateRenderer.builder().seed(9).build().renderStreetScene(17);
