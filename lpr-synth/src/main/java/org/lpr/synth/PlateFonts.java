@@ -67,6 +67,12 @@ final class PlateFonts {
     static final List<Font> SERIAL_FONTS = load(SERIAL, new Font(Font.SANS_SERIF, Font.BOLD, 100));
     static final List<Font> SIGN_FONTS = load(SIGN, null);
     static final List<Font> LEGEND_FONTS = load(LEGEND, new Font(Font.SERIF, Font.BOLD | Font.ITALIC, 100));
+    /** A camera date stamp's face: the first bold monospace of Debian's packages found, else Java's logical monospace. */
+    static final Font STAMP_FONT = load(new String[] {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationMono-Bold.ttf",
+        "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf",
+    }, new Font(Font.MONOSPACED, Font.BOLD, 100)).get(0);
 
     private PlateFonts() {
     }

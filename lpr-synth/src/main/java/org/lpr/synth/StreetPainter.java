@@ -308,13 +308,18 @@ final class StreetPainter {
         g.dispose();
     }
 
+    /** How far, in stamp heights, a date stamp stays from a plate (blur and JPEG spread it a few pixels). */
+    static final double STAMP_MARGIN = 0.5;
+
     /**
-     * Burns a date and time into a corner of {@code img} as a camera does, clear of every {@code keepOut} box (tried in
-     * each corner, from one drawn at random; none drawn where every corner would cover one).
+     * Burns a date and time into a corner of {@code img} as a camera does, at least {@link #STAMP_MARGIN} stamp heights (3
+     * pixels or more) clear of every {@code keepOut} box (tried in each corner, from one drawn at random; none drawn where
+     * every corner would come that close to one, or where the stamp is wider than the picture).
      *
      * @return whether a stamp was drawn
      */
     static boolean dateStamp(BufferedImage img, List<Rectangle2D> keepOut, SplittableRandom r) {
+        // (its draws below are fixed in number and order: a scene's stamp depends only on its own stream)
         int year = 2010 + r.nextInt(17);
         int month = 1 + r.nextInt(12);
         int day = 1 + r.nextInt(28);
@@ -328,7 +333,7 @@ final class StreetPainter {
             case 3 -> String.format(Locale.ROOT, "%02d-%02d-%02d %02d:%02d", day, month, year % 100, hour, minute);
             default -> String.format(Locale.ROOT, "%04d%02d%02d %02d%02d%02d", year, month, day, hour, minute, second);
         };
-        Font font = new Font(Font.MONOSPACED, Font.BOLD, 100);
+        Font font = PlateFonts.STAMP_FONT;
         Rectangle2D b = font.createGlyphVector(FRC, text).getOutline().getBounds2D();
         double th = img.getHeight() * (0.02 + r.nextDouble() * 0.025);
         double tw = b.getWidth() * th / b.getHeight();
@@ -342,12 +347,18 @@ final class StreetPainter {
             default -> new Color(0xFF9A1A);
         };
         int first = r.nextInt(4);
+        if (tw + 2 * pad > img.getWidth() - 2 * mx) {
+            return false;
+        }
+        double clear = Math.max(3, th * STAMP_MARGIN);
         for (int k = 0; k < 4; k++) {
             int corner = (first + k) % 4;
-            double x = corner % 2 == 0 ? mx : img.getWidth() - mx - tw;
-            double y = corner < 2 ? my : img.getHeight() - my - th;
+            double x = corner % 2 == 0 ? mx + pad : img.getWidth() - mx - pad - tw;
+            double y = corner < 2 ? my + pad : img.getHeight() - my - pad - th;
             Rectangle2D area = new Rectangle2D.Double(x - pad, y - pad, tw + 2 * pad, th + 2 * pad);
-            if (x < 0 || keepOut.stream().anyMatch(area::intersects)) {
+            Rectangle2D near = new Rectangle2D.Double(area.getX() - clear, area.getY() - clear, area.getWidth() + 2 * clear,
+                    area.getHeight() + 2 * clear);
+            if (keepOut.stream().anyMatch(near::intersects)) {
                 continue;
             }
             Graphics2D g = graphics(img);

@@ -218,6 +218,12 @@ class PlateRendererTest {
     }
 
     @Test
+    void builder_dateStampShareOutsideZeroToOne_isRefused() {
+        assertThatThrownBy(() -> PlateRenderer.builder().dateStampShare(1.5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("date stamp share 1.5");
+    }
+
+    @Test
     void builder_specialtyShareOutsideZeroToOne_isRefused() {
         assertThatThrownBy(() -> PlateRenderer.builder().specialtyShare(-0.1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("specialty share -0.1");

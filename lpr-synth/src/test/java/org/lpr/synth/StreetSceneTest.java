@@ -94,6 +94,71 @@ class StreetSceneTest {
         assertThat(stamped).isGreaterThan(20);
     }
 
+    /** The box of the pixels that differ between two pictures of one size, or null where none does. */
+    private static Rectangle2D changed(java.awt.image.BufferedImage a, java.awt.image.BufferedImage b) {
+        int minX = a.getWidth(), minY = a.getHeight(), maxX = -1, maxY = -1;
+        for (int y = 0; y < a.getHeight(); y++) {
+            for (int x = 0; x < a.getWidth(); x++) {
+                if (a.getRGB(x, y) != b.getRGB(x, y)) {
+                    minX = Math.min(minX, x);
+                    maxX = Math.max(maxX, x);
+                    minY = Math.min(minY, y);
+                    maxY = Math.max(maxY, y);
+                }
+            }
+        }
+        return maxX < 0 ? null : new Rectangle2D.Double(minX, minY, maxX - minX + 1, maxY - minY + 1);
+    }
+
+    private static java.awt.image.BufferedImage grey(int w, int h) {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(w, h, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = img.createGraphics();
+        g.setColor(new java.awt.Color(90, 90, 90));
+        g.fillRect(0, 0, w, h);
+        g.dispose();
+        return img;
+    }
+
+    @Test
+    void dateStamp_threeCornersTaken_drawsInTheFourthClearOfThePlates_allFourTaken_drawsNothing() {
+        List<Rectangle2D> three = List.of(new Rectangle2D.Double(20, 10, 240, 40), new Rectangle2D.Double(380, 10, 240, 40),
+                new Rectangle2D.Double(20, 430, 240, 40));
+        for (long seed = 0; seed < 20; seed++) {
+            java.awt.image.BufferedImage before = grey(640, 480);
+            java.awt.image.BufferedImage img = grey(640, 480);
+            assertThat(StreetPainter.dateStamp(img, three, new java.util.SplittableRandom(seed))).isTrue();
+            Rectangle2D c = changed(before, img);
+            assertThat(c).as("seed %d", seed).isNotNull();
+            assertThat(c.getMinX()).as("seed %d: bottom right", seed).isGreaterThan(320);
+            assertThat(c.getMinY()).as("seed %d: bottom right", seed).isGreaterThan(400);
+            assertThat(c.getMaxX()).isLessThanOrEqualTo(640);
+            assertThat(c.getMaxY()).isLessThanOrEqualTo(480);
+            for (Rectangle2D plate : three) {
+                Rectangle2D near = new Rectangle2D.Double(plate.getX() - 3, plate.getY() - 3, plate.getWidth() + 6, plate.getHeight() + 6);
+                assertThat(c.intersects(near)).as("seed %d: within 3 px of a plate", seed).isFalse();
+            }
+        }
+        List<Rectangle2D> four = new ArrayList<>(three);
+        four.add(new Rectangle2D.Double(380, 430, 240, 40));
+        java.awt.image.BufferedImage img = grey(640, 480);
+        assertThat(StreetPainter.dateStamp(img, four, new java.util.SplittableRandom(1))).isFalse();
+        assertThat(changed(grey(640, 480), img)).isNull();
+    }
+
+    @Test
+    void renderStreetScene_stampsOwnStream_leavesEveryOtherDrawAlone() {
+        // a share that draws from the stamp's stream but never stamps: with camera effects, any draw taken from the
+        // scene's own stream would change the noise, blur and JPEG
+        PlateRenderer without = PlateRenderer.builder().seed(6).build();
+        PlateRenderer unlikely = PlateRenderer.builder().seed(6).dateStampShare(Double.MIN_VALUE).build();
+        for (long i = 0; i < 10; i++) {
+            StreetScene a = without.renderStreetScene(i);
+            StreetScene b = unlikely.renderStreetScene(i);
+            assertThat(b.image().bgr()).as("scene %d", i).isEqualTo(a.image().bgr());
+            assertThat(b.plates()).isEqualTo(a.plates());
+        }
+    }
+
     @Test
     void renderStreetScene_sameSeedAndIndex_givesSamePixelsAndPlates() {
         StreetScene a = PlateRenderer.builder().seed(9).build().renderStreetScene(17);
