@@ -88,9 +88,6 @@ final class SerialFormats {
     private record Format(String source, List<String> positions) {
         Format {
             positions = List.copyOf(positions);
-            if (positions.stream().anyMatch(String::isEmpty)) {
-                throw new IllegalArgumentException("a position of '" + source + "' takes no character");
-            }
         }
 
         /**

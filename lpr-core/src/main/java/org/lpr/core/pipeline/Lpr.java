@@ -158,22 +158,33 @@ public final class Lpr implements AutoCloseable {
         return recognizer;
     }
 
+    /**
+     * Closes the detector (with its own second pass), a second pass set on the builder, the recognizer and the store: each
+     * one, even when one before it fails; the first failure is thrown, later ones suppressed in it.
+     */
     @Override
     public void close() {
-        try {
-            detector.close();
-        } finally {
+        List<Runnable> parts = new ArrayList<>();
+        parts.add(detector::close);
+        if (ownsSecondPass && secondPass != detector) {
+            parts.add(secondPass::close);
+        }
+        parts.add(recognizer::close);
+        store.ifPresent(s -> parts.add(s::close));
+        RuntimeException failure = null;
+        for (Runnable part : parts) {
             try {
-                if (ownsSecondPass && secondPass != detector) {
-                    secondPass.close();
-                }
-            } finally {
-                try {
-                    recognizer.close();
-                } finally {
-                    store.ifPresent(ReadStore::close);
+                part.run();
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
                 }
             }
+        }
+        if (failure != null) {
+            throw failure;
         }
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.lpr.core.LprException;
 import org.lpr.core.image.Image;
-import org.lpr.core.read.Polygon;
 import org.lpr.core.spi.PlateDetector;
 import org.lpr.core.spi.PlateReading;
 import org.lpr.core.spi.PlateRecognizer;
@@ -80,19 +79,11 @@ public final class SecondPass {
     static List<PlateRegion> beyond(List<PlateRegion> found, List<PlateRegion> more) {
         List<PlateRegion> out = new ArrayList<>();
         for (PlateRegion r : more) {
-            if (found.stream().noneMatch(f -> overlapOfSmaller(f.polygon(), r.polygon()) > SAME_PLATE)) {
+            if (found.stream().noneMatch(f -> f.polygon().boundingBoxOverlapOfSmaller(r.polygon()) > SAME_PLATE)) {
                 out.add(r);
             }
         }
         return out;
-    }
-
-    /** The area two polygons' bounding boxes share, over the smaller box's area (0 where either box is empty). */
-    static double overlapOfSmaller(Polygon a, Polygon b) {
-        double w = Math.min(a.maxX(), b.maxX()) - Math.max(a.minX(), b.minX());
-        double h = Math.min(a.maxY(), b.maxY()) - Math.max(a.minY(), b.minY());
-        double smaller = Math.min((a.maxX() - a.minX()) * (a.maxY() - a.minY()), (b.maxX() - b.minX()) * (b.maxY() - b.minY()));
-        return w <= 0 || h <= 0 || smaller <= 0 ? 0 : w * h / smaller;
     }
 
     private static List<PlateReading> readAll(PlateRecognizer recognizer, List<PlateRegion> regions) {

@@ -52,4 +52,12 @@ public record Polygon(List<Point> points) {
         double union = (maxX() - minX()) * (maxY() - minY()) + (other.maxX() - other.minX()) * (other.maxY() - other.minY()) - inter;
         return union <= 0 ? 0 : inter / union;
     }
+
+    /** The area the two polygons' bounding boxes share over the smaller box's area, 0 to 1: 1 when one box holds the other. */
+    public double boundingBoxOverlapOfSmaller(Polygon other) {
+        double ix = Math.max(0, Math.min(maxX(), other.maxX()) - Math.max(minX(), other.minX()));
+        double iy = Math.max(0, Math.min(maxY(), other.maxY()) - Math.max(minY(), other.minY()));
+        double smaller = Math.min((maxX() - minX()) * (maxY() - minY()), (other.maxX() - other.minX()) * (other.maxY() - other.minY()));
+        return smaller <= 0 ? 0 : ix * iy / smaller;
+    }
 }

@@ -227,6 +227,40 @@ class LprTest {
     }
 
     @Test
+    void close_closesEveryPart_evenWhenOneFails_andThrowsTheFirstFailure() {
+        Counted second = new Counted();
+        int[] recognizerClosed = {0};
+        PlateDetector failing = new PlateDetector() {
+            @Override
+            public List<PlateRegion> detect(Image image) {
+                return List.of();
+            }
+
+            @Override
+            public void close() {
+                throw new IllegalStateException("detector stuck");
+            }
+        };
+        PlateRecognizer recognizer = new PlateRecognizer() {
+            @Override
+            public PlateReading recognize(Image crop) {
+                return PlateReading.empty();
+            }
+
+            @Override
+            public void close() {
+                recognizerClosed[0]++;
+                throw new IllegalStateException("recognizer stuck");
+            }
+        };
+        Lpr lpr = Lpr.builder().detector(failing).secondPass(second).recognizer(recognizer).build();
+        assertThatThrownBy(lpr::close).isInstanceOf(IllegalStateException.class).hasMessage("detector stuck")
+                .satisfies(e -> assertThat(e.getSuppressed()).extracting(Throwable::getMessage).containsExactly("recognizer stuck"));
+        assertThat(second.closed).isEqualTo(1);
+        assertThat(recognizerClosed[0]).isEqualTo(1);
+    }
+
+    @Test
     void processCrop_readsTheWholeCrop() {
         Lpr lpr = Lpr.builder().detector(new RegionsByWidth()).recognizer(new ReadsByColour(Map.of(10, "ABC123"))).build();
         LprResult result = lpr.processCrop(twoPlates().crop(0, 0, 40, 10), Capture.of(AT, CAMERA));
