@@ -308,11 +308,11 @@ final class StreetPainter {
         g.dispose();
     }
 
-    /** How far, in stamp heights, a date stamp stays from a plate (blur and JPEG spread it a few pixels). */
+    /** How far, in text-line heights, a date stamp stays from a plate (blur and JPEG spread it a few pixels). */
     static final double STAMP_MARGIN = 0.5;
 
     /**
-     * Burns a date and time into a corner of {@code img} as a camera does, at least {@link #STAMP_MARGIN} stamp heights (3
+     * Burns a date and time into a corner of {@code img} as a camera does, at least {@link #STAMP_MARGIN} text-line heights (3
      * pixels or more) clear of every {@code keepOut} box (tried in each corner, from one drawn at random; none drawn where
      * every corner would come that close to one, or where the stamp is wider than the picture). One stamp in three is two
      * lines, the date over the time, aligned to the corner's side, as many cameras print it (a line of digits such as
@@ -360,11 +360,18 @@ final class StreetPainter {
         String[] lines = twoLines ? new String[] {date[format], time[format]} : new String[] {date[format] + " " + time[format]};
         double th = img.getHeight() * (small ? 0.012 + size * 0.008 : 0.02 + size * 0.025);
         double lineGap = th * 0.35;
+        // one scale for every line: the tallest line's outline (a date with slashes) is th high, so the digits of both
+        // lines come out the same size
+        Rectangle2D[] bounds = new Rectangle2D[lines.length];
+        double tallest = 0;
+        for (int i = 0; i < lines.length; i++) {
+            bounds[i] = font.createGlyphVector(FRC, lines[i]).getOutline().getBounds2D();
+            tallest = Math.max(tallest, bounds[i].getHeight());
+        }
         double[] widths = new double[lines.length];
         double tw = 0;
         for (int i = 0; i < lines.length; i++) {
-            Rectangle2D b = font.createGlyphVector(FRC, lines[i]).getOutline().getBounds2D();
-            widths[i] = b.getWidth() * th / b.getHeight();
+            widths[i] = bounds[i].getWidth() * th / tallest;
             tw = Math.max(tw, widths[i]);
         }
         double height = lines.length * th + (lines.length - 1) * lineGap;
