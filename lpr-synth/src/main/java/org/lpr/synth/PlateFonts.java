@@ -73,6 +73,12 @@ final class PlateFonts {
         "/usr/share/fonts/truetype/liberation/LiberationMono-Bold.ttf",
         "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf",
     }, new Font(Font.MONOSPACED, Font.BOLD, 100)).get(0);
+    /** A camera date stamp's regular face: the first regular monospace of Debian's packages found, else Java's logical monospace. */
+    static final Font STAMP_REGULAR_FONT = load(new String[] {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf",
+        "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf",
+    }, new Font(Font.MONOSPACED, Font.PLAIN, 100)).get(0);
 
     private PlateFonts() {
     }

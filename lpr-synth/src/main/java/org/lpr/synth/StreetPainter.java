@@ -308,13 +308,16 @@ final class StreetPainter {
         g.dispose();
     }
 
-    /** How far, in stamp heights, a date stamp stays from a plate (blur and JPEG spread it a few pixels). */
+    /** How far, in text-line heights, a date stamp stays from a plate (blur and JPEG spread it a few pixels). */
     static final double STAMP_MARGIN = 0.5;
 
     /**
-     * Burns a date and time into a corner of {@code img} as a camera does, at least {@link #STAMP_MARGIN} stamp heights (3
+     * Burns a date and time into a corner of {@code img} as a camera does, at least {@link #STAMP_MARGIN} text-line heights (3
      * pixels or more) clear of every {@code keepOut} box (tried in each corner, from one drawn at random; none drawn where
-     * every corner would come that close to one, or where the stamp is wider than the picture).
+     * every corner would come that close to one, or where the stamp is wider than the picture). One stamp in three is two
+     * lines, the date over the time, aligned to the corner's side, as many cameras print it (a line of digits such as
+     * {@code 07:02:06} is about as wide as a plate's serial); half are small (1.2 to 2 % of the picture's height, as
+     * the dev photos' cameras print them), the rest 2 to 4.5 %; half are set in a regular face, half in a bold one.
      *
      * @return whether a stamp was drawn
      */
@@ -326,20 +329,24 @@ final class StreetPainter {
         int hour = r.nextInt(24);
         int minute = r.nextInt(60);
         int second = r.nextInt(60);
-        String text = switch (r.nextInt(5)) {
-            case 0 -> String.format(Locale.ROOT, "%04d-%02d-%02d %02d:%02d:%02d", year, month, day, hour, minute, second);
-            case 1 -> String.format(Locale.ROOT, "%02d/%02d/%04d %02d:%02d:%02d", month, day, year, hour, minute, second);
-            case 2 -> String.format(Locale.ROOT, "%04d/%02d/%02d %02d:%02d", year, month, day, hour, minute);
-            case 3 -> String.format(Locale.ROOT, "%02d-%02d-%02d %02d:%02d", day, month, year % 100, hour, minute);
-            default -> String.format(Locale.ROOT, "%04d%02d%02d %02d%02d%02d", year, month, day, hour, minute, second);
+        String[] date = {
+            String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day),
+            String.format(Locale.ROOT, "%02d/%02d/%04d", month, day, year),
+            String.format(Locale.ROOT, "%04d/%02d/%02d", year, month, day),
+            String.format(Locale.ROOT, "%02d-%02d-%02d", day, month, year % 100),
+            String.format(Locale.ROOT, "%04d%02d%02d", year, month, day),
         };
-        Font font = PlateFonts.STAMP_FONT;
-        Rectangle2D b = font.createGlyphVector(FRC, text).getOutline().getBounds2D();
-        double th = img.getHeight() * (0.02 + r.nextDouble() * 0.025);
-        double tw = b.getWidth() * th / b.getHeight();
+        String[] time = {
+            String.format(Locale.ROOT, "%02d:%02d:%02d", hour, minute, second),
+            String.format(Locale.ROOT, "%02d:%02d:%02d", hour, minute, second),
+            String.format(Locale.ROOT, "%02d:%02d", hour, minute),
+            String.format(Locale.ROOT, "%02d:%02d", hour, minute),
+            String.format(Locale.ROOT, "%02d%02d%02d", hour, minute, second),
+        };
+        int format = r.nextInt(5);
+        double size = r.nextDouble();
         double mx = img.getWidth() * (0.005 + r.nextDouble() * 0.015);
         double my = img.getHeight() * (0.005 + r.nextDouble() * 0.015);
-        double pad = th * 0.3;
         int style = r.nextInt(3);
         Color ink = switch (r.nextInt(3)) {
             case 0 -> Color.WHITE;
@@ -347,15 +354,38 @@ final class StreetPainter {
             default -> new Color(0xFF9A1A);
         };
         int first = r.nextInt(4);
+        boolean twoLines = r.nextInt(3) == 0;
+        boolean small = r.nextBoolean();
+        Font font = r.nextBoolean() ? PlateFonts.STAMP_FONT : PlateFonts.STAMP_REGULAR_FONT;
+        String[] lines = twoLines ? new String[] {date[format], time[format]} : new String[] {date[format] + " " + time[format]};
+        double th = img.getHeight() * (small ? 0.012 + size * 0.008 : 0.02 + size * 0.025);
+        double lineGap = th * 0.35;
+        // one scale for every line: the tallest line's outline (a date with slashes) is th high, so the digits of both
+        // lines come out the same size
+        Rectangle2D[] bounds = new Rectangle2D[lines.length];
+        double tallest = 0;
+        for (int i = 0; i < lines.length; i++) {
+            bounds[i] = font.createGlyphVector(FRC, lines[i]).getOutline().getBounds2D();
+            tallest = Math.max(tallest, bounds[i].getHeight());
+        }
+        double[] widths = new double[lines.length];
+        double tw = 0;
+        for (int i = 0; i < lines.length; i++) {
+            widths[i] = bounds[i].getWidth() * th / tallest;
+            tw = Math.max(tw, widths[i]);
+        }
+        double height = lines.length * th + (lines.length - 1) * lineGap;
+        double pad = th * 0.3;
         if (tw + 2 * pad > img.getWidth() - 2 * mx) {
             return false;
         }
         double clear = Math.max(3, th * STAMP_MARGIN);
         for (int k = 0; k < 4; k++) {
             int corner = (first + k) % 4;
-            double x = corner % 2 == 0 ? mx + pad : img.getWidth() - mx - pad - tw;
-            double y = corner < 2 ? my + pad : img.getHeight() - my - pad - th;
-            Rectangle2D area = new Rectangle2D.Double(x - pad, y - pad, tw + 2 * pad, th + 2 * pad);
+            boolean left = corner % 2 == 0;
+            double x = left ? mx + pad : img.getWidth() - mx - pad - tw;
+            double y = corner < 2 ? my + pad : img.getHeight() - my - pad - height;
+            Rectangle2D area = new Rectangle2D.Double(x - pad, y - pad, tw + 2 * pad, height + 2 * pad);
             Rectangle2D near = new Rectangle2D.Double(area.getX() - clear, area.getY() - clear, area.getWidth() + 2 * clear,
                     area.getHeight() + 2 * clear);
             if (keepOut.stream().anyMatch(near::intersects)) {
@@ -366,11 +396,17 @@ final class StreetPainter {
                 if (style == 2) {
                     g.setColor(new Color(0, 0, 0, 170));
                     g.fill(area);
-                } else if (style == 1) {
-                    double off = Math.max(1, th * 0.08);
-                    drawText(g, text, font, x + off, y + off, tw, th, Color.BLACK);
                 }
-                drawText(g, text, font, x, y, tw, th, ink);
+                for (int i = 0; i < lines.length; i++) {
+                    // each line at the corner's side: a shorter time line under a date ends where the date ends (right) or starts where it starts (left)
+                    double lx = left ? x : x + tw - widths[i];
+                    double ly = y + i * (th + lineGap);
+                    if (style == 1) {
+                        double off = Math.max(1, th * 0.08);
+                        drawText(g, lines[i], font, lx + off, ly + off, widths[i], th, Color.BLACK);
+                    }
+                    drawText(g, lines[i], font, lx, ly, widths[i], th, ink);
+                }
             } finally {
                 g.dispose();
             }

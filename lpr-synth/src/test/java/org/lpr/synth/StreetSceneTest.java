@@ -57,6 +57,8 @@ class StreetSceneTest {
     @Test
     void renderStreetScene_dateStamp_changesOnlyACornerClearOfThePlates_andKeepsTheLabels() {
         int stamped = 0;
+        int oneLine = 0;
+        int twoLines = 0;
         for (int[] size : new int[][] {{640, 480}, {1280, 720}}) {
             PlateRenderer plain = PlateRenderer.builder().seed(5).photoEffects(false).sceneSize(size[0], size[1]).build();
             PlateRenderer stamps = PlateRenderer.builder().seed(5).photoEffects(false).sceneSize(size[0], size[1]).dateStampShare(1).build();
@@ -81,9 +83,15 @@ class StreetSceneTest {
                 }
                 stamped++;
                 Rectangle2D changed = new Rectangle2D.Double(minX, minY, maxX - minX + 1, maxY - minY + 1);
-                // one line of text in a corner (text up to 4.5 % of the height, a dark band 1.6 times that), touching a side band of 3 %
-                assertThat(changed.getHeight()).as("scene %d stamp height", i).isLessThan(size[1] * 0.075);
-                assertThat(changed.getWidth()).as("scene %d stamp width", i).isGreaterThan(changed.getHeight() * 4);
+                // one line of text in a corner, or two (a date over a time), text up to 4.5 % of the height, a dark band 0.6
+                // of it taller; touching a side band of 3 %
+                assertThat(changed.getHeight()).as("scene %d stamp height", i).isLessThan(size[1] * 0.14);
+                assertThat(changed.getWidth()).as("scene %d stamp width", i).isGreaterThan(changed.getHeight() * 1.5);
+                if (changed.getWidth() > changed.getHeight() * 4) {
+                    oneLine++;
+                } else {
+                    twoLines++;
+                }
                 assertThat(minX < w * 0.03 || maxX > w * 0.97).as("scene %d stamp at a side", i).isTrue();
                 assertThat(minY < size[1] * 0.03 || maxY > size[1] * 0.97).as("scene %d stamp at the top or bottom", i).isTrue();
                 for (StreetScene.Labelled plate : a.plates()) {
@@ -92,6 +100,8 @@ class StreetSceneTest {
             }
         }
         assertThat(stamped).isGreaterThan(20);
+        assertThat(oneLine).isPositive();
+        assertThat(twoLines).isPositive();
     }
 
     /** The box of the pixels that differ between two pictures of one size, or null where none does. */
