@@ -329,21 +329,20 @@ final class StreetPainter {
         int hour = r.nextInt(24);
         int minute = r.nextInt(60);
         int second = r.nextInt(60);
-        String[] date = {
-            String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day),
-            String.format(Locale.ROOT, "%02d/%02d/%04d", month, day, year),
-            String.format(Locale.ROOT, "%04d/%02d/%02d", year, month, day),
-            String.format(Locale.ROOT, "%02d-%02d-%02d", day, month, year % 100),
-            String.format(Locale.ROOT, "%04d%02d%02d", year, month, day),
-        };
-        String[] time = {
-            String.format(Locale.ROOT, "%02d:%02d:%02d", hour, minute, second),
-            String.format(Locale.ROOT, "%02d:%02d:%02d", hour, minute, second),
-            String.format(Locale.ROOT, "%02d:%02d", hour, minute),
-            String.format(Locale.ROOT, "%02d:%02d", hour, minute),
-            String.format(Locale.ROOT, "%02d%02d%02d", hour, minute, second),
-        };
         int format = r.nextInt(5);
+        // the date and the time of one of five camera formats
+        String[] stamp = switch (format) {
+            case 0 -> new String[] {String.format(Locale.ROOT, "%04d-%02d-%02d", year, month, day),
+                String.format(Locale.ROOT, "%02d:%02d:%02d", hour, minute, second)};
+            case 1 -> new String[] {String.format(Locale.ROOT, "%02d/%02d/%04d", month, day, year),
+                String.format(Locale.ROOT, "%02d:%02d:%02d", hour, minute, second)};
+            case 2 -> new String[] {String.format(Locale.ROOT, "%04d/%02d/%02d", year, month, day),
+                String.format(Locale.ROOT, "%02d:%02d", hour, minute)};
+            case 3 -> new String[] {String.format(Locale.ROOT, "%02d-%02d-%02d", day, month, year % 100),
+                String.format(Locale.ROOT, "%02d:%02d", hour, minute)};
+            default -> new String[] {String.format(Locale.ROOT, "%04d%02d%02d", year, month, day),
+                String.format(Locale.ROOT, "%02d%02d%02d", hour, minute, second)};
+        };
         double size = r.nextDouble();
         double mx = img.getWidth() * (0.005 + r.nextDouble() * 0.015);
         double my = img.getHeight() * (0.005 + r.nextDouble() * 0.015);
@@ -357,7 +356,7 @@ final class StreetPainter {
         boolean twoLines = r.nextInt(3) == 0;
         boolean small = r.nextBoolean();
         Font font = r.nextBoolean() ? PlateFonts.STAMP_FONT : PlateFonts.STAMP_REGULAR_FONT;
-        String[] lines = twoLines ? new String[] {date[format], time[format]} : new String[] {date[format] + " " + time[format]};
+        String[] lines = twoLines ? stamp : new String[] {stamp[0] + " " + stamp[1]};
         double th = img.getHeight() * (small ? 0.012 + size * 0.008 : 0.02 + size * 0.025);
         double lineGap = th * 0.35;
         // one scale for every line: the tallest line's outline (a date with slashes) is th high, so the digits of both
