@@ -302,6 +302,12 @@ public final class DatasetWriter {
         if (w > 0) {
             b.outputSize(w, h);
         }
+        List<String> missingFonts = PlateFonts.missing();
+        if (!missingFonts.isEmpty()) {
+            System.err.printf(Locale.ROOT, "warning: %d font files lpr-synth draws with are missing, so these renders differ from"
+                + " renders made with all of them (the measuring sets and the shipped models' training sets); .ci/run names"
+                + " the Debian packages that hold them: %s%n", missingFonts.size(), String.join(", ", missingFonts));
+        }
         long t0 = System.nanoTime();
         int n = new DatasetWriter(b.build(), threads).write(out, start, count);
         double s = (System.nanoTime() - t0) / 1e9;

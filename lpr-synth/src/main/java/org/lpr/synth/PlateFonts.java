@@ -12,7 +12,7 @@ import java.util.List;
  * falls back to Java's logical fonts, so rendering still works (with less variety).
  */
 final class PlateFonts {
-    private static final String[] SERIAL = {
+    static final String[] SERIAL = {
         "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Bold.otf",
         "/usr/share/fonts/opentype/urw-base35/NimbusSansNarrow-Regular.otf",
         "/usr/share/fonts/truetype/roboto/unhinted/RobotoCondensed-Bold.ttf",
@@ -55,7 +55,7 @@ final class PlateFonts {
     };
 
     /** Road-sign gothics (Highway Gothic series B to E, DIN): closest to US plate faces; empty without the packages. */
-    private static final String[] SIGN = {
+    static final String[] SIGN = {
         "/usr/share/fonts/truetype/roadgeek/RG2014B.ttf",
         "/usr/share/fonts/truetype/roadgeek/RG2014C.ttf",
         "/usr/share/fonts/truetype/roadgeek/RG2014D.ttf",
@@ -81,6 +81,23 @@ final class PlateFonts {
     }, new Font(Font.MONOSPACED, Font.PLAIN, 100)).get(0);
 
     private PlateFonts() {
+    }
+
+    /**
+     * The font files this class names that this machine lacks or Java cannot read as a plate face, in the order named.
+     * Renders made with any of them missing differ from renders made where all are present (the measuring sets and the
+     * shipped models' training sets were rendered with all of them), so {@link DatasetWriter} warns about them.
+     */
+    static List<String> missing() {
+        List<String> missing = new ArrayList<>();
+        for (String[] files : new String[][] {SERIAL, LEGEND, SIGN}) {
+            for (String file : files) {
+                if (!missing.contains(file) && (!Files.isReadable(Path.of(file)) || load(new String[] {file}, null).isEmpty())) {
+                    missing.add(file);
+                }
+            }
+        }
+        return List.copyOf(missing);
     }
 
     private static List<Font> load(String[] files, Font fallback) {

@@ -40,6 +40,29 @@ class DatasetWriterCommandTest {
     }
 
     @Test
+    void missingFonts_areNamedInAWarning_andTheRendersAreStillWritten(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "--out", dir.resolve("set").toString(), "--count", "2", "--threads", "1");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> missing = PlateFonts.missing();
+        if (missing.isEmpty()) {
+            assertThat(r.err()).doesNotContain("warning");
+        } else {
+            assertThat(r.err()).contains("warning: " + missing.size() + " font files").contains(missing.get(0));
+        }
+        assertThat(Files.readAllLines(dir.resolve("set").resolve("labels.csv"))).hasSize(3);
+    }
+
+    @Test
+    void missing_namesEverySerialAndSignFaceThatDidNotLoad() {
+        List<String> missing = PlateFonts.missing();
+        assertThat(missing).doesNotHaveDuplicates();
+        long serialMissing = java.util.Arrays.stream(PlateFonts.SERIAL).filter(missing::contains).count();
+        long signMissing = java.util.Arrays.stream(PlateFonts.SIGN).filter(missing::contains).count();
+        assertThat(PlateFonts.SIGN_FONTS).hasSize((int) (PlateFonts.SIGN.length - signMissing));
+        assertThat(PlateFonts.SERIAL_FONTS).hasSize(serialMissing == PlateFonts.SERIAL.length ? 1 : (int) (PlateFonts.SERIAL.length - serialMissing));
+    }
+
+    @Test
     void badNumbers_areNamedWithTheirOption_andNothingIsWritten(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("set");
         Run notNumber = run(dir, "--out", out.toString(), "--count", "2", "--camera-far-share", "abc");
