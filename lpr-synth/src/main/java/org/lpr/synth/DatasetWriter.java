@@ -284,6 +284,10 @@ public final class DatasetWriter {
         if (dateStampShare > 0 && !street) {
             usage("--date-stamp-share applies to --street scenes only");
         }
+        String fontWarning = fontWarning(PlateFonts.missing());
+        if (!fontWarning.isEmpty()) {
+            System.err.println(fontWarning);
+        }
         if (scenes) {
             if (sceneSizes.isEmpty()) {
                 sceneSizes = List.of(new int[] {640, 480}, new int[] {1280, 720});
@@ -302,16 +306,23 @@ public final class DatasetWriter {
         if (w > 0) {
             b.outputSize(w, h);
         }
-        List<String> missingFonts = PlateFonts.missing();
-        if (!missingFonts.isEmpty()) {
-            System.err.printf(Locale.ROOT, "warning: %d font files lpr-synth draws with are missing, so these renders differ from"
-                + " renders made with all of them (the measuring sets and the shipped models' training sets); .ci/run names"
-                + " the Debian packages that hold them: %s%n", missingFonts.size(), String.join(", ", missingFonts));
-        }
         long t0 = System.nanoTime();
         int n = new DatasetWriter(b.build(), threads).write(out, start, count);
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "wrote %d plates to %s in %.1f s (%.0f/s)%n", n, out, s, n / s);
+    }
+
+    /**
+     * The warning for font files lpr-synth names that are {@code missing} (empty when none is): renders that would draw
+     * with them differ from the measuring sets and the shipped models' training sets.
+     */
+    static String fontWarning(List<String> missing) {
+        if (missing.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "warning: %d font files lpr-synth draws with are missing, so renders that would draw with them"
+                + " differ from renders made with all of them (the measuring sets and the shipped models' training sets); install"
+                + " the Debian packages .ci/run names: %s", missing.size(), String.join(", ", missing));
     }
 
     /** {@code v} as a finite number, or the usage naming the option and the value. */

@@ -396,7 +396,8 @@ final class PlatePainter {
         boolean openFour = r.nextDouble() < 0.5;
         double slant = r.nextDouble() < 0.1 ? -0.12 - r.nextDouble() * 0.1 : 0;
         PlateGothic gothic = shares.plateGothic() > 0 && r.nextDouble() < shares.plateGothic() ? PlateGothic.random(r) : null;
-        double serif = shares.plainOne() > 0 && r.nextDouble() < shares.plainOne() ? PLAIN_ONE_SERIF_MIN + r.nextDouble() * (PLAIN_ONE_SERIF_MAX - PLAIN_ONE_SERIF_MIN) : 0;
+        double serif = shares.plainOne() > 0 && r.nextDouble() < shares.plainOne()
+                ? PLAIN_ONE_SERIF_MIN + r.nextDouble() * (PLAIN_ONE_SERIF_MAX - PLAIN_ONE_SERIF_MIN) : 0;
 
         // lay the glyphs out at unit cap height, then fit into the box
         List<Shape> shapes = new ArrayList<>();
@@ -608,8 +609,8 @@ final class PlatePainter {
 
     /**
      * The 1 and I of a plate face whose 1 is a plain bar, as Massachusetts stamps it (no flag, no foot): the 1 a bar of
-     * {@code font}'s stem width and the height of its own 1, and the I that bar with a serif {@code serif} cap heights wide
-     * across its top and its foot, as such faces draw it to keep it apart from the 1. The general faces all flag their 1
+     * {@code font}'s stem width and the height of its own 1, and the I that bar with a serif {@code serif} cap heights wide (at least twice the stem)
+     * across its top and its foot, as such faces draw it to keep it apart from the 1. The proportional faces flag their 1
      * and draw the I as a plain bar, so readers trained only on them read a plain bar as I, and Massachusetts's
      * {@code 14CV10} as {@code I4CVI0}.
      */

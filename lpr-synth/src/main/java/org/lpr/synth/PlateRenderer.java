@@ -511,8 +511,8 @@ public final class PlateRenderer {
         /**
          * Share of plates whose serial is stamped in a face with a plain-bar 1 (default 0: the renders of earlier versions,
          * unchanged): the 1 a bar of the face's stem width, without flag or foot, as Massachusetts stamps it, and the I,
-         * where the serial has one, that bar with serifs 0.32 to 0.5 cap heights wide across its top and foot, as such
-         * faces keep it apart. Every general face flags its 1 and draws the I as a plain bar, so readers trained only on
+         * where the serial has one, that bar with serifs 0.32 to 0.5 cap heights wide (at least twice the stem) across its top and foot, as such
+         * faces keep it apart. The proportional faces flag their 1 and draw the I as a plain bar, so readers trained only on
          * them read a plain-bar 1 as I.
          */
         public Builder plainOneShare(double share) {

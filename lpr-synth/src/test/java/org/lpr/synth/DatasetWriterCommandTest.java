@@ -53,13 +53,14 @@ class DatasetWriterCommandTest {
     }
 
     @Test
-    void missing_namesEverySerialAndSignFaceThatDidNotLoad() {
-        List<String> missing = PlateFonts.missing();
-        assertThat(missing).doesNotHaveDuplicates();
-        long serialMissing = java.util.Arrays.stream(PlateFonts.SERIAL).filter(missing::contains).count();
-        long signMissing = java.util.Arrays.stream(PlateFonts.SIGN).filter(missing::contains).count();
-        assertThat(PlateFonts.SIGN_FONTS).hasSize((int) (PlateFonts.SIGN.length - signMissing));
-        assertThat(PlateFonts.SERIAL_FONTS).hasSize(serialMissing == PlateFonts.SERIAL.length ? 1 : (int) (PlateFonts.SERIAL.length - serialMissing));
+    void fontWarning_countsAndNamesTheMissingFiles_andIsEmptyWithoutThem() {
+        List<String> missing = PlateFonts.missing(new String[] {"/no/such/Face-Bold.ttf", "/no/such/Face-Bold.ttf"},
+            new String[] {"/etc/hostname"});
+        // a missing file once, and a file that is not a font
+        assertThat(missing).containsExactly("/no/such/Face-Bold.ttf", "/etc/hostname");
+        assertThat(DatasetWriter.fontWarning(missing)).startsWith("warning: 2 font files")
+                .contains("/no/such/Face-Bold.ttf, /etc/hostname").contains(".ci/run");
+        assertThat(DatasetWriter.fontWarning(List.of())).isEmpty();
     }
 
     @Test

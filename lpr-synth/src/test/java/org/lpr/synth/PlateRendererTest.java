@@ -313,6 +313,22 @@ class PlateRendererTest {
     }
 
     @Test
+    void paintDetailed_plainOneShare_drawsTheIWiderThanTheOne() {
+        PlateStyle style = PlateStyle.ALL.get(Jurisdiction.MA);
+        PlatePainter.Shares plain = new PlatePainter.Shares(0, 0, 0, 0, 1);
+        int oneWider = 0;
+        for (int i = 0; i < 40; i++) {
+            List<Rectangle2D> g = PlatePainter.paintDetailed(style, "1I1", new SplittableRandom(i), false, plain).glyphs();
+            // the I's serifs (at least twice the stem) against the 1's bare stem, in every face
+            assertThat(g.get(1).getWidth()).as("seed %d", i).isGreaterThan(g.get(0).getWidth()).isGreaterThan(g.get(2).getWidth());
+            List<Rectangle2D> own = PlatePainter.paintDetailed(style, "1I1", new SplittableRandom(i), false, PlatePainter.Shares.NONE).glyphs();
+            oneWider += own.get(0).getWidth() > own.get(1).getWidth() ? 1 : 0;
+        }
+        // the faces' own glyphs: a flagged 1 wider than a plain-bar I, so the shapes above came from plainOne
+        assertThat(oneWider).isPositive();
+    }
+
+    @Test
     void plainOne_oneIsABareStemAndIHasSerifs() {
         FontRenderContext frc = new FontRenderContext(null, true, true);
         for (Font font : PlateFonts.SERIAL_FONTS) {
