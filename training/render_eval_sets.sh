@@ -35,6 +35,10 @@ declare -A SETS=(
   # one set for choosing, one for checking (named only; seventh 2026-11-30 session)
   [camfar-choose]="--seed 2034 --sign-font-share 0.6 --plate-widths 45:110 --camera-far-share 1"
   [camfar-check]="--seed 2035 --sign-font-share 0.6 --plate-widths 45:110 --camera-far-share 1"
+  # a plain-bar 1 and a serifed I (lpr-synth --plain-one-share) on every plate: one set for choosing, one for checking
+  # (named only; twelfth 2026-12-01 session)
+  [plain-choose]="--seed 2036 --sign-font-share 0.6 --full-alphabet-share 0.5 --plain-one-share 1"
+  [plain-check]="--seed 2037 --sign-font-share 0.6 --full-alphabet-share 0.5 --plain-one-share 1"
 )
 # Wyoming plates only, kept from 25,000 renders of the default mix (training/render_state_set.sh; named only):
 # wy-choose for choosing the county-number settings, wy-check for checking them (lpr-ocr-onnx/README.md)

@@ -195,7 +195,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]}.
+     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -211,6 +211,7 @@ public final class DatasetWriter {
         double fullAlphabetShare = PlateStyle.FULL_ALPHABET_SHARE;
         double signFontShare = 0;
         double plateGothicShare = 0;
+        double plainOneShare = 0;
         double pictureShare = 0;
         double specialtyShare = 0;
         double cameraFarShare = 0;
@@ -245,6 +246,7 @@ public final class DatasetWriter {
                 case "--full-alphabet-share" -> fullAlphabetShare = number(a, v);
                 case "--sign-font-share" -> signFontShare = number(a, v);
                 case "--plate-gothic-share" -> plateGothicShare = number(a, v);
+                case "--plain-one-share" -> plainOneShare = number(a, v);
                 case "--picture-emblem-share" -> pictureShare = number(a, v);
                 case "--specialty-share" -> specialtyShare = number(a, v);
                 case "--camera-far-share" -> cameraFarShare = number(a, v);
@@ -274,13 +276,17 @@ public final class DatasetWriter {
         }
         PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         try {
-            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plateWidths(plateWidths[0], plateWidths[1])
+            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plainOneShare(plainOneShare).plateWidths(plateWidths[0], plateWidths[1])
                     .cameraFarShare(cameraFarShare).dateStampShare(dateStampShare);
         } catch (IllegalArgumentException e) {
             usage(e.getMessage()); // a share outside 0 to 1, or plate widths out of range
         }
         if (dateStampShare > 0 && !street) {
             usage("--date-stamp-share applies to --street scenes only");
+        }
+        String fontWarning = fontWarning(PlateFonts.missing());
+        if (!fontWarning.isEmpty()) {
+            System.err.println(fontWarning);
         }
         if (scenes) {
             if (sceneSizes.isEmpty()) {
@@ -304,6 +310,19 @@ public final class DatasetWriter {
         int n = new DatasetWriter(b.build(), threads).write(out, start, count);
         double s = (System.nanoTime() - t0) / 1e9;
         System.out.printf(Locale.ROOT, "wrote %d plates to %s in %.1f s (%.0f/s)%n", n, out, s, n / s);
+    }
+
+    /**
+     * The warning for font files lpr-synth names that are {@code missing} (empty when none is): renders that would draw
+     * with them differ from the measuring sets and the shipped models' training sets.
+     */
+    static String fontWarning(List<String> missing) {
+        if (missing.isEmpty()) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "warning: %d font files lpr-synth draws with are missing, so renders that would draw with them"
+                + " differ from renders made with all of them (the measuring sets and the shipped models' training sets); install"
+                + " the Debian packages .ci/run names: %s", missing.size(), String.join(", ", missing));
     }
 
     /** {@code v} as a finite number, or the usage naming the option and the value. */
@@ -350,12 +369,13 @@ public final class DatasetWriter {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]");
+                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
         System.err.println("  --full-alphabet-share: share of general-issue serials with I, O and Q among their letters (default 0.08)");
         System.err.println("  --sign-font-share: share of serials in road-sign gothic faces, fonts-roadgeek and fonts-opendin (default 0)");
         System.err.println("  --picture-emblem-share: share of plates with picture emblems (horse and rider, sun, fruit, lighthouse, wheelchair) in the serial's row (default 0)");
         System.err.println("  --plate-gothic-share: share of plates whose M and W are drawn in plate-gothic shapes, M's vertex a quarter to two thirds down (default 0)");
+        System.err.println("  --plain-one-share: share of plates whose 1 is a plain bar (no flag or foot) and whose I has serifs (default 0)");
         System.err.println("  --camera-far-share: share of crops with camera effects that also get a far camera's look: blurred below the pixel grid, hazy, hard JPEG (crops only; default 0)");
         System.err.println("  --plate-widths: the plate's width in pixels in crops with camera effects, before --size scales them (default 60:300)");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");

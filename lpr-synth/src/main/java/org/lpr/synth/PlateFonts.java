@@ -64,23 +64,49 @@ final class PlateFonts {
         "/usr/share/fonts/truetype/opendin/OSP-DIN.ttf",
     };
 
+    /** Camera date stamps' faces, bold and regular: the first of each found is used. */
+    private static final String[] STAMP = {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationMono-Bold.ttf",
+        "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf",
+    };
+    private static final String[] STAMP_REGULAR = {
+        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+        "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf",
+        "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf",
+    };
+
     static final List<Font> SERIAL_FONTS = load(SERIAL, new Font(Font.SANS_SERIF, Font.BOLD, 100));
     static final List<Font> SIGN_FONTS = load(SIGN, null);
     static final List<Font> LEGEND_FONTS = load(LEGEND, new Font(Font.SERIF, Font.BOLD | Font.ITALIC, 100));
     /** A camera date stamp's face: the first bold monospace of Debian's packages found, else Java's logical monospace. */
-    static final Font STAMP_FONT = load(new String[] {
-        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationMono-Bold.ttf",
-        "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Bold.otf",
-    }, new Font(Font.MONOSPACED, Font.BOLD, 100)).get(0);
+    static final Font STAMP_FONT = load(STAMP, new Font(Font.MONOSPACED, Font.BOLD, 100)).get(0);
     /** A camera date stamp's regular face: the first regular monospace of Debian's packages found, else Java's logical monospace. */
-    static final Font STAMP_REGULAR_FONT = load(new String[] {
-        "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
-        "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf",
-        "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf",
-    }, new Font(Font.MONOSPACED, Font.PLAIN, 100)).get(0);
+    static final Font STAMP_REGULAR_FONT = load(STAMP_REGULAR, new Font(Font.MONOSPACED, Font.PLAIN, 100)).get(0);
 
     private PlateFonts() {
+    }
+
+    /**
+     * The font files this class names that this machine lacks or Java cannot read as a plate face, in the order named.
+     * Renders that would draw with any of them differ from renders made where all are present (the measuring sets and
+     * the shipped models' training sets were rendered with all of them), so {@link DatasetWriter} warns about them.
+     */
+    static List<String> missing() {
+        return missing(SERIAL, LEGEND, SIGN, STAMP, STAMP_REGULAR);
+    }
+
+    /** The files of {@code lists} that are missing or cannot be read as a face for plate characters, each once. */
+    static List<String> missing(String[]... lists) {
+        List<String> missing = new ArrayList<>();
+        for (String[] files : lists) {
+            for (String file : files) {
+                if (!missing.contains(file) && load(new String[] {file}, null).isEmpty()) {
+                    missing.add(file);
+                }
+            }
+        }
+        return List.copyOf(missing);
     }
 
     private static List<Font> load(String[] files, Font fallback) {

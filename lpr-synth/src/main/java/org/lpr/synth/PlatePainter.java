@@ -70,16 +70,23 @@ final class PlatePainter {
      *     wheelchair symbol of access sometimes beside the serial
      * @param specialty with distractors, a specialty plate's seal beside the serial ({@link #paintSeal})
      * @param plateGothic the serial's M and W in the plate-gothic shapes of {@link #plateGothic}
+     * @param plainOne the serial's 1 a plain bar and its I a bar with serifs ({@link #plainOne})
      */
-    record Shares(double signFont, double pictureEmblem, double specialty, double plateGothic) {
+    record Shares(double signFont, double pictureEmblem, double specialty, double plateGothic, double plainOne) {
         /** No optional look at all. */
-        static final Shares NONE = new Shares(0, 0, 0, 0);
+        static final Shares NONE = new Shares(0, 0, 0, 0, 0);
 
         Shares {
             check("sign font share", signFont);
             check("picture emblem share", pictureEmblem);
             check("specialty share", specialty);
             check("plate gothic share", plateGothic);
+            check("plain one share", plainOne);
+        }
+
+        /** The four looks without a plain 1 (the renders of versions before it). */
+        Shares(double signFont, double pictureEmblem, double specialty, double plateGothic) {
+            this(signFont, pictureEmblem, specialty, plateGothic, 0);
         }
 
         /** {@code share}, refused with a message naming {@code what} unless it is from 0 to 1. */
@@ -389,6 +396,8 @@ final class PlatePainter {
         boolean openFour = r.nextDouble() < 0.5;
         double slant = r.nextDouble() < 0.1 ? -0.12 - r.nextDouble() * 0.1 : 0;
         PlateGothic gothic = shares.plateGothic() > 0 && r.nextDouble() < shares.plateGothic() ? PlateGothic.random(r) : null;
+        double serif = shares.plainOne() > 0 && r.nextDouble() < shares.plainOne()
+                ? PLAIN_ONE_SERIF_MIN + r.nextDouble() * (PLAIN_ONE_SERIF_MAX - PLAIN_ONE_SERIF_MIN) : 0;
 
         // lay the glyphs out at unit cap height, then fit into the box
         List<Shape> shapes = new ArrayList<>();
@@ -428,6 +437,7 @@ final class PlatePainter {
                 continue;
             }
             Shape glyph = gothic != null && (c == 'M' || c == 'W') ? plateGothic(font, c, gothic)
+                    : serif > 0 && (c == '1' || c == 'I') ? plainOne(font, c, serif)
                     : font.createGlyphVector(FRC, String.valueOf(c)).getOutline();
             AffineTransform at = new AffineTransform();
             at.scale(squeeze, 1);
@@ -590,6 +600,35 @@ final class PlatePainter {
         }
         Area shape = new Area(new BasicStroke((float) stem, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f).createStrokedShape(p));
         shape.intersect(new Area(box));
+        return shape;
+    }
+
+    /** The narrowest and widest serif of a plain-one face's I, in cap heights. */
+    static final double PLAIN_ONE_SERIF_MIN = 0.32;
+    static final double PLAIN_ONE_SERIF_MAX = 0.5;
+
+    /**
+     * The 1 and I of a plate face whose 1 is a plain bar, as Massachusetts stamps it (no flag, no foot): the 1 a bar of
+     * {@code font}'s stem width and the height of its own 1, and the I that bar with a serif {@code serif} cap heights wide (at least twice the stem)
+     * across its top and its foot, as such faces draw it to keep it apart from the 1. The proportional faces flag their 1
+     * and draw the I as a plain bar, so readers trained only on them read a plain bar as I, and Massachusetts's
+     * {@code 14CV10} as {@code I4CVI0}.
+     */
+    static Shape plainOne(Font font, char c, double serif) {
+        if (c != '1' && c != 'I') {
+            throw new IllegalArgumentException("plain-one shapes are drawn for 1 and I, not " + c);
+        }
+        Rectangle2D box = font.createGlyphVector(FRC, String.valueOf(c)).getVisualBounds();
+        double h = box.getHeight();
+        double stem = stemWidth(font, h);
+        double mid = box.getCenterX();
+        Area shape = new Area(new Rectangle2D.Double(mid - stem / 2, box.getY(), stem, h));
+        if (c == 'I') {
+            double w = Math.max(serif * h, stem * 2);
+            double t = Math.max(1e-3 * h, stem * 0.8);
+            shape.add(new Area(new Rectangle2D.Double(mid - w / 2, box.getY(), w, t)));
+            shape.add(new Area(new Rectangle2D.Double(mid - w / 2, box.getMaxY() - t, w, t)));
+        }
         return shape;
     }
 

@@ -59,7 +59,7 @@ public final class PlateRenderer {
         this.sceneHeight = b.sceneHeight;
         this.states = List.copyOf(PlateStyle.ALL.keySet());
         this.fullAlphabetShare = b.fullAlphabetShare;
-        this.shares = new PlatePainter.Shares(b.signFontShare, b.pictureShare, b.specialtyShare, b.plateGothicShare);
+        this.shares = new PlatePainter.Shares(b.signFontShare, b.pictureShare, b.specialtyShare, b.plateGothicShare, b.plainOneShare);
         this.minPlateWidth = b.minPlateWidth;
         this.maxPlateWidth = b.maxPlateWidth;
         this.cameraFarShare = b.cameraFarShare;
@@ -410,6 +410,7 @@ public final class PlateRenderer {
         private double pictureShare;
         private double specialtyShare;
         private double plateGothicShare;
+        private double plainOneShare;
         private double minPlateWidth = DEFAULT_MIN_PLATE_WIDTH;
         private double maxPlateWidth = DEFAULT_MAX_PLATE_WIDTH;
         private double cameraFarShare;
@@ -504,6 +505,18 @@ public final class PlateRenderer {
          */
         public Builder plateGothicShare(double share) {
             this.plateGothicShare = PlatePainter.Shares.check("plate gothic share", share);
+            return this;
+        }
+
+        /**
+         * Share of plates whose serial is stamped in a face with a plain-bar 1 (default 0: the renders of earlier versions,
+         * unchanged): the 1 a bar of the face's stem width, without flag or foot, as Massachusetts stamps it, and the I,
+         * where the serial has one, that bar with serifs 0.32 to 0.5 cap heights wide (at least twice the stem) across its top and foot, as such
+         * faces keep it apart. The proportional faces flag their 1 and draw the I as a plain bar, so readers trained only on
+         * them read a plain-bar 1 as I.
+         */
+        public Builder plainOneShare(double share) {
+            this.plainOneShare = PlatePainter.Shares.check("plain one share", share);
             return this;
         }
 

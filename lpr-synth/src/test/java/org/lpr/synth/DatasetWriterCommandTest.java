@@ -40,6 +40,30 @@ class DatasetWriterCommandTest {
     }
 
     @Test
+    void missingFonts_areNamedInAWarning_andTheRendersAreStillWritten(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "--out", dir.resolve("set").toString(), "--count", "2", "--threads", "1");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> missing = PlateFonts.missing();
+        if (missing.isEmpty()) {
+            assertThat(r.err()).doesNotContain("warning");
+        } else {
+            assertThat(r.err()).contains("warning: " + missing.size() + " font files").contains(missing.get(0));
+        }
+        assertThat(Files.readAllLines(dir.resolve("set").resolve("labels.csv"))).hasSize(3);
+    }
+
+    @Test
+    void fontWarning_countsAndNamesTheMissingFiles_andIsEmptyWithoutThem() {
+        List<String> missing = PlateFonts.missing(new String[] {"/no/such/Face-Bold.ttf", "/no/such/Face-Bold.ttf"},
+            new String[] {"/etc/hostname"});
+        // a missing file once, and a file that is not a font
+        assertThat(missing).containsExactly("/no/such/Face-Bold.ttf", "/etc/hostname");
+        assertThat(DatasetWriter.fontWarning(missing)).startsWith("warning: 2 font files")
+                .contains("/no/such/Face-Bold.ttf, /etc/hostname").contains(".ci/run");
+        assertThat(DatasetWriter.fontWarning(List.of())).isEmpty();
+    }
+
+    @Test
     void badNumbers_areNamedWithTheirOption_andNothingIsWritten(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("set");
         Run notNumber = run(dir, "--out", out.toString(), "--count", "2", "--camera-far-share", "abc");

@@ -287,6 +287,76 @@ class PlateRendererTest {
     }
 
     @Test
+    void builder_plainOneShareOutsideZeroToOne_isRefused() {
+        assertThatThrownBy(() -> PlateRenderer.builder().plainOneShare(-0.1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("plain one share -0.1");
+    }
+
+    @Test
+    void render_plainOneShare_keepsThePlateAndRedrawsEveryPlateWithOneOrI() {
+        PlateRenderer plain = PlateRenderer.builder().seed(13).plainOneShare(1).fullAlphabetShare(1).build();
+        PlateRenderer general = PlateRenderer.builder().seed(13).fullAlphabetShare(1).build();
+        int withOneOrI = 0;
+        for (int i = 0; i < 60; i++) {
+            RenderedPlate a = general.render(i);
+            RenderedPlate b = plain.render(i);
+            assertThat(b.plate()).isEqualTo(a.plate());
+            boolean oneOrI = a.plate().text().indexOf('1') >= 0 || a.plate().text().indexOf('I') >= 0;
+            withOneOrI += oneOrI ? 1 : 0;
+            if (oneOrI) {
+                assertThat(b.image().bgr()).as("plate %s", a.plate().text()).isNotEqualTo(a.image().bgr());
+            }
+        }
+        assertThat(withOneOrI).isPositive();
+        // share 0 draws nothing more from the random stream: the renders of earlier versions, pixel for pixel
+        assertThat(samePlatesOtherPictures(PlateRenderer.builder().seed(11).plainOneShare(0).build(), 20)).isZero();
+    }
+
+    @Test
+    void paintDetailed_plainOneShare_drawsTheIWiderThanTheOne() {
+        PlateStyle style = PlateStyle.ALL.get(Jurisdiction.MA);
+        PlatePainter.Shares plain = new PlatePainter.Shares(0, 0, 0, 0, 1);
+        int oneWider = 0;
+        for (int i = 0; i < 40; i++) {
+            List<Rectangle2D> g = PlatePainter.paintDetailed(style, "1I1", new SplittableRandom(i), false, plain).glyphs();
+            // the I's serifs (at least twice the stem) against the 1's bare stem, in every face
+            assertThat(g.get(1).getWidth()).as("seed %d", i).isGreaterThan(g.get(0).getWidth()).isGreaterThan(g.get(2).getWidth());
+            List<Rectangle2D> own = PlatePainter.paintDetailed(style, "1I1", new SplittableRandom(i), false, PlatePainter.Shares.NONE).glyphs();
+            oneWider += own.get(0).getWidth() > own.get(1).getWidth() ? 1 : 0;
+        }
+        // the faces' own glyphs: a flagged 1 wider than a plain-bar I, so the shapes above came from plainOne
+        assertThat(oneWider).isPositive();
+    }
+
+    @Test
+    void plainOne_oneIsABareStemAndIHasSerifs() {
+        FontRenderContext frc = new FontRenderContext(null, true, true);
+        for (Font font : PlateFonts.SERIAL_FONTS) {
+            Rectangle2D ownOne = font.createGlyphVector(frc, "1").getVisualBounds();
+            Shape one = PlatePainter.plainOne(font, '1', 0.4);
+            Rectangle2D ob = one.getBounds2D();
+            // no flag and no foot: one width from top to bottom, narrower than the face's own flagged 1, as tall
+            assertThat(ob.getWidth()).as("%s 1", font.getName()).isLessThan(ownOne.getWidth());
+            assertThat(ob.getHeight()).isCloseTo(ownOne.getHeight(), offset(1e-6));
+            for (double f : new double[] {0.03, 0.5, 0.97}) {
+                double y = ob.getY() + ob.getHeight() * f;
+                assertThat(one.contains(ob.getX() + 0.2, y) && one.contains(ob.getMaxX() - 0.2, y)).as("%s 1 at %s", font.getName(), f).isTrue();
+            }
+            Shape i = PlatePainter.plainOne(font, 'I', 0.4);
+            Rectangle2D ib = i.getBounds2D();
+            // the serifs reach 0.4 cap heights across, top and foot; between them only the stem, the 1's width
+            assertThat(ib.getWidth()).as("%s I", font.getName()).isCloseTo(Math.max(0.4 * ib.getHeight(), 2 * ob.getWidth()), offset(1e-6));
+            double cx = ib.getCenterX();
+            assertThat(i.contains(ib.getX() + 0.2, ib.getY() + 0.2)).isTrue();
+            assertThat(i.contains(ib.getX() + 0.2, ib.getMaxY() - 0.2)).isTrue();
+            assertThat(i.contains(ib.getX() + 0.2, ib.getCenterY())).as("%s I's middle", font.getName()).isFalse();
+            assertThat(i.contains(cx, ib.getCenterY())).isTrue();
+        }
+        assertThatThrownBy(() -> PlatePainter.plainOne(PlateFonts.SERIAL_FONTS.get(0), 'L', 0.4))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not L");
+    }
+
+    @Test
     void render_otherSeed_givesOtherPlate() {
         RenderedPlate a = renderer.render(5);
         RenderedPlate b = PlateRenderer.builder().seed(12).build().render(5);
