@@ -42,12 +42,18 @@ declare -A SETS=(
 )
 # Wyoming plates only, kept from 25,000 renders of the default mix (training/render_state_set.sh; named only):
 # wy-choose for choosing the county-number settings, wy-check for checking them (lpr-ocr-onnx/README.md)
-declare -A STATE_SETS=([wy-choose]="wy 2029 25000" [wy-check]="wy 2030 25000")
+# ma-choose and ma-check: Massachusetts plates only, every one with its plain-bar 1 (lpr-synth --plain-one-states MA),
+# for a reader trained on that state-bound look (named only; 2026-12-01, thirteenth session)
+declare -A STATE_SETS=([wy-choose]="wy 2029 25000" [wy-check]="wy 2030 25000"
+  [ma-choose]="ma 2038 25000 --plain-one-states MA" [ma-check]="ma 2039 25000 --plain-one-states MA")
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=(fresh-sign fresh-sign-clean fresh-photo fresh-clean fresh-photo-320 val-q \
   confirm-photo confirm-sign fresh-lowres-nat fresh-picture fresh-specialty fresh-gothic)
 for n in "${names[@]}"; do
-  if [ -n "${STATE_SETS[$n]:-}" ]; then training/render_state_set.sh ${STATE_SETS[$n]} $OUT/$n; continue; fi
+  if [ -n "${STATE_SETS[$n]:-}" ]; then
+    read -r -a st <<< "${STATE_SETS[$n]}"
+    training/render_state_set.sh "${st[0]}" "${st[1]}" "${st[2]}" $OUT/$n "${st[@]:3}"; continue
+  fi
   args=${SETS[$n]:-}
   [ -z "$args" ] && { echo "unknown set: $n (known: ${!SETS[*]} ${!STATE_SETS[*]})" >&2; exit 2; }
   if [ -f $OUT/$n/labels.csv ]; then echo "$n: kept" >&2; continue; fi

@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -17,7 +19,9 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
+import org.lpr.core.InvalidJurisdictionException;
 import org.lpr.core.image.Image;
+import org.lpr.core.read.Jurisdiction;
 import org.lpr.core.read.Point;
 
 /**
@@ -195,7 +199,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]}.
+     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--plain-one-states ST,ST..] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -212,6 +216,7 @@ public final class DatasetWriter {
         double signFontShare = 0;
         double plateGothicShare = 0;
         double plainOneShare = 0;
+        Set<Jurisdiction> plainOneStates = Set.of();
         double pictureShare = 0;
         double specialtyShare = 0;
         double cameraFarShare = 0;
@@ -247,6 +252,7 @@ public final class DatasetWriter {
                 case "--sign-font-share" -> signFontShare = number(a, v);
                 case "--plate-gothic-share" -> plateGothicShare = number(a, v);
                 case "--plain-one-share" -> plainOneShare = number(a, v);
+                case "--plain-one-states" -> plainOneStates = states(a, v);
                 case "--picture-emblem-share" -> pictureShare = number(a, v);
                 case "--specialty-share" -> specialtyShare = number(a, v);
                 case "--camera-far-share" -> cameraFarShare = number(a, v);
@@ -276,7 +282,7 @@ public final class DatasetWriter {
         }
         PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         try {
-            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plainOneShare(plainOneShare).plateWidths(plateWidths[0], plateWidths[1])
+            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plainOneShare(plainOneShare).plainOneStates(plainOneStates).plateWidths(plateWidths[0], plateWidths[1])
                     .cameraFarShare(cameraFarShare).dateStampShare(dateStampShare);
         } catch (IllegalArgumentException e) {
             usage(e.getMessage()); // a share outside 0 to 1, or plate widths out of range
@@ -325,6 +331,23 @@ public final class DatasetWriter {
                 + " the Debian packages .ci/run names: %s", missing.size(), String.join(", ", missing));
     }
 
+    /** {@code v} as comma-separated states, or the usage naming the option and the value that names no state. */
+    private static Set<Jurisdiction> states(String option, String v) {
+        Set<Jurisdiction> states = new HashSet<>();
+        for (String code : v.split(",", -1)) {
+            try {
+                Jurisdiction j = Jurisdiction.parse(code.strip());
+                if (!j.isKnown()) {
+                    usage(option + " '" + v + "': '" + code.strip() + "' is the unknown jurisdiction, not a state");
+                }
+                states.add(j);
+            } catch (InvalidJurisdictionException e) {
+                usage(option + " '" + v + "': " + e.getMessage());
+            }
+        }
+        return states;
+    }
+
     /** {@code v} as a finite number, or the usage naming the option and the value. */
     private static double number(String option, String v) {
         try {
@@ -369,13 +392,14 @@ public final class DatasetWriter {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]");
+                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--plain-one-states ST,ST..] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
         System.err.println("  --full-alphabet-share: share of general-issue serials with I, O and Q among their letters (default 0.08)");
         System.err.println("  --sign-font-share: share of serials in road-sign gothic faces, fonts-roadgeek and fonts-opendin (default 0)");
         System.err.println("  --picture-emblem-share: share of plates with picture emblems (horse and rider, sun, fruit, lighthouse, wheelchair) in the serial's row (default 0)");
         System.err.println("  --plate-gothic-share: share of plates whose M and W are drawn in plate-gothic shapes, M's vertex a quarter to two thirds down (default 0)");
         System.err.println("  --plain-one-share: share of plates whose 1 is a plain bar (no flag or foot) and whose I has serifs (default 0)");
+        System.err.println("  --plain-one-states: states, comma separated (MA,...), whose every plate has that plain-bar 1 (default none)");
         System.err.println("  --camera-far-share: share of crops with camera effects that also get a far camera's look: blurred below the pixel grid, hazy, hard JPEG (crops only; default 0)");
         System.err.println("  --plate-widths: the plate's width in pixels in crops with camera effects, before --size scales them (default 60:300)");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");

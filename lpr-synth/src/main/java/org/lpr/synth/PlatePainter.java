@@ -20,7 +20,9 @@ import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
+import org.lpr.core.read.Jurisdiction;
 
 /**
  * Paints a frontal, undistorted plate: background art, legend, slogan, serial, stickers, stacked
@@ -71,8 +73,11 @@ final class PlatePainter {
      * @param specialty with distractors, a specialty plate's seal beside the serial ({@link #paintSeal})
      * @param plateGothic the serial's M and W in the plate-gothic shapes of {@link #plateGothic}
      * @param plainOne the serial's 1 a plain bar and its I a bar with serifs ({@link #plainOne})
+     * @param plainOneStates the states whose every plate has the plain-bar 1 of {@code plainOne}, as they stamp it (their
+     *     plates draw nothing for the share; the other states' plates are drawn as without them)
      */
-    record Shares(double signFont, double pictureEmblem, double specialty, double plateGothic, double plainOne) {
+    record Shares(double signFont, double pictureEmblem, double specialty, double plateGothic, double plainOne,
+            Set<Jurisdiction> plainOneStates) {
         /** No optional look at all. */
         static final Shares NONE = new Shares(0, 0, 0, 0, 0);
 
@@ -82,6 +87,12 @@ final class PlatePainter {
             check("specialty share", specialty);
             check("plate gothic share", plateGothic);
             check("plain one share", plainOne);
+            plainOneStates = Set.copyOf(plainOneStates);
+        }
+
+        /** The five shares, no state bound to the plain-bar 1. */
+        Shares(double signFont, double pictureEmblem, double specialty, double plateGothic, double plainOne) {
+            this(signFont, pictureEmblem, specialty, plateGothic, plainOne, Set.of());
         }
 
         /** The four looks without a plain 1 (the renders of versions before it). */
@@ -222,7 +233,8 @@ final class PlatePainter {
         }
 
         // (Wyoming's county number and emblem are part of the printed serial: PlateRenderer.randomSpec)
-        Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, shares, r);
+        Serial serial = layoutSerial(printed, left, right, serialTop, serialHeight, shares,
+                shares.plainOneStates().contains(style.jurisdiction()), r);
         List<Rectangle2D> keepOut = serial.boxes();
         List<Rectangle2D> texts = paintLegend(g, style, legendOnTop, legendInk, keepOut, r);
         paintSerial(g, serial, ink, r);
@@ -387,7 +399,7 @@ final class PlatePainter {
      * placed by its own bounds, with a gap that the bold stroke cannot close, so characters never touch.
      */
     private static Serial layoutSerial(String printed, double left, double right, double top, double height, Shares shares,
-            SplittableRandom r) {
+            boolean stateOne, SplittableRandom r) {
         Font font = shares.signFont() > 0 && !PlateFonts.SIGN_FONTS.isEmpty() && r.nextDouble() < shares.signFont()
                 ? pick(PlateFonts.SIGN_FONTS, r) : pick(PlateFonts.SERIAL_FONTS, r);
         double squeeze = 0.72 + r.nextDouble() * 0.45;
@@ -396,7 +408,7 @@ final class PlatePainter {
         boolean openFour = r.nextDouble() < 0.5;
         double slant = r.nextDouble() < 0.1 ? -0.12 - r.nextDouble() * 0.1 : 0;
         PlateGothic gothic = shares.plateGothic() > 0 && r.nextDouble() < shares.plateGothic() ? PlateGothic.random(r) : null;
-        double serif = shares.plainOne() > 0 && r.nextDouble() < shares.plainOne()
+        double serif = stateOne || shares.plainOne() > 0 && r.nextDouble() < shares.plainOne()
                 ? PLAIN_ONE_SERIF_MIN + r.nextDouble() * (PLAIN_ONE_SERIF_MAX - PLAIN_ONE_SERIF_MIN) : 0;
 
         // lay the glyphs out at unit cap height, then fit into the box

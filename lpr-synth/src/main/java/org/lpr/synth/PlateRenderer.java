@@ -6,6 +6,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.lpr.core.image.Image;
 import org.lpr.core.read.Jurisdiction;
@@ -59,7 +60,8 @@ public final class PlateRenderer {
         this.sceneHeight = b.sceneHeight;
         this.states = List.copyOf(PlateStyle.ALL.keySet());
         this.fullAlphabetShare = b.fullAlphabetShare;
-        this.shares = new PlatePainter.Shares(b.signFontShare, b.pictureShare, b.specialtyShare, b.plateGothicShare, b.plainOneShare);
+        this.shares = new PlatePainter.Shares(b.signFontShare, b.pictureShare, b.specialtyShare, b.plateGothicShare, b.plainOneShare,
+                b.plainOneStates);
         this.minPlateWidth = b.minPlateWidth;
         this.maxPlateWidth = b.maxPlateWidth;
         this.cameraFarShare = b.cameraFarShare;
@@ -411,6 +413,7 @@ public final class PlateRenderer {
         private double specialtyShare;
         private double plateGothicShare;
         private double plainOneShare;
+        private Set<Jurisdiction> plainOneStates = Set.of();
         private double minPlateWidth = DEFAULT_MIN_PLATE_WIDTH;
         private double maxPlateWidth = DEFAULT_MAX_PLATE_WIDTH;
         private double cameraFarShare;
@@ -517,6 +520,18 @@ public final class PlateRenderer {
          */
         public Builder plainOneShare(double share) {
             this.plainOneShare = PlatePainter.Shares.check("plain one share", share);
+            return this;
+        }
+
+        /**
+         * States whose every plate is stamped with the plain-bar 1 of {@link #plainOneShare} (default none), as
+         * Massachusetts stamps it: bound to the state, a reader can learn it from the plate's legend, where a share of all
+         * plates leaves a plain bar a 1 on some plates and an I on others. The other states' plates are drawn as without it.
+         *
+         * @throws NullPointerException if {@code states} or one of them is null
+         */
+        public Builder plainOneStates(Set<Jurisdiction> states) {
+            this.plainOneStates = Set.copyOf(states);
             return this;
         }
 

@@ -75,6 +75,12 @@ class DatasetWriterCommandTest {
         Run count = run(dir, "--out", out.toString(), "--count", "2x");
         assertThat(count.status()).isEqualTo(2);
         assertThat(count.err()).startsWith("--count '2x' is not a whole number");
+        Run state = run(dir, "--out", out.toString(), "--count", "2", "--plain-one-states", "MA,ZZ");
+        assertThat(state.status()).isEqualTo(2);
+        assertThat(state.err()).startsWith("--plain-one-states 'MA,ZZ': jurisdiction 'ZZ'");
+        Run unknown = run(dir, "--out", out.toString(), "--count", "2", "--plain-one-states", "XX");
+        assertThat(unknown.status()).isEqualTo(2);
+        assertThat(unknown.err()).startsWith("--plain-one-states 'XX': 'XX' is the unknown jurisdiction");
         Run tooMany = run(dir, "--out", out.toString(), "--count", "3000000000");
         assertThat(tooMany.status()).isEqualTo(2);
         assertThat(tooMany.err()).startsWith("--count '3000000000' is too large");

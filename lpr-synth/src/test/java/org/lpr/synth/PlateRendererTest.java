@@ -313,6 +313,26 @@ class PlateRendererTest {
     }
 
     @Test
+    void render_plainOneStates_redrawsThatStatesPlatesWithOneOrI_andNoOtherPlate() {
+        PlateRenderer bound = PlateRenderer.builder().seed(17).plainOneStates(java.util.Set.of(Jurisdiction.MA)).fullAlphabetShare(1).build();
+        PlateRenderer general = PlateRenderer.builder().seed(17).fullAlphabetShare(1).build();
+        int ma = 0;
+        for (int i = 0; i < 400; i++) {
+            RenderedPlate a = general.render(i);
+            RenderedPlate b = bound.render(i);
+            assertThat(b.plate()).isEqualTo(a.plate());
+            boolean oneOrI = a.plate().text().indexOf('1') >= 0 || a.plate().text().indexOf('I') >= 0;
+            if (a.plate().jurisdiction() == Jurisdiction.MA && oneOrI) {
+                ma++;
+                assertThat(b.image().bgr()).as("MA plate %s", a.plate().text()).isNotEqualTo(a.image().bgr());
+            } else if (a.plate().jurisdiction() != Jurisdiction.MA) {
+                assertThat(b.image().bgr()).as("%s plate %s", a.plate().jurisdiction(), a.plate().text()).isEqualTo(a.image().bgr());
+            }
+        }
+        assertThat(ma).isPositive();
+    }
+
+    @Test
     void paintDetailed_plainOneShare_drawsTheIWiderThanTheOne() {
         PlateStyle style = PlateStyle.ALL.get(Jurisdiction.MA);
         PlatePainter.Shares plain = new PlatePainter.Shares(0, 0, 0, 0, 1);
