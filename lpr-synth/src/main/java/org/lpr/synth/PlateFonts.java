@@ -5,6 +5,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The fonts the renderer draws with: plate-like sans faces for serials (condensed gothics first) and
@@ -76,6 +79,9 @@ final class PlateFonts {
         "/usr/share/fonts/opentype/urw-base35/NimbusMonoPS-Regular.otf",
     };
 
+    /** Each named file read once: its face for plate characters, or empty where it is missing or no such face. */
+    private static final Map<String, Optional<Font>> FACES = new ConcurrentHashMap<>();
+
     static final List<Font> SERIAL_FONTS = load(SERIAL, new Font(Font.SANS_SERIF, Font.BOLD, 100));
     static final List<Font> SIGN_FONTS = load(SIGN, null);
     static final List<Font> LEGEND_FONTS = load(LEGEND, new Font(Font.SERIF, Font.BOLD | Font.ITALIC, 100));
@@ -101,7 +107,7 @@ final class PlateFonts {
         List<String> missing = new ArrayList<>();
         for (String[] files : lists) {
             for (String file : files) {
-                if (!missing.contains(file) && load(new String[] {file}, null).isEmpty()) {
+                if (!missing.contains(file) && face(file).isEmpty()) {
                     missing.add(file);
                 }
             }
@@ -112,22 +118,27 @@ final class PlateFonts {
     private static List<Font> load(String[] files, Font fallback) {
         List<Font> fonts = new ArrayList<>();
         for (String file : files) {
-            Path p = Path.of(file);
-            if (!Files.isReadable(p)) {
-                continue;
-            }
-            try {
-                Font f = Font.createFont(Font.TRUETYPE_FONT, p.toFile()).deriveFont(100f);
-                if (f.canDisplayUpTo("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == -1) {
-                    fonts.add(f);
-                }
-            } catch (Exception e) {
-                // a font Java cannot read is skipped; the others still give variety
-            }
+            face(file).ifPresent(fonts::add);
         }
         if (fonts.isEmpty() && fallback != null) {
             fonts.add(fallback);
         }
         return List.copyOf(fonts);
+    }
+
+    /** {@code file}'s face at 100 points if it is readable and draws every plate character, read the first time asked. */
+    private static Optional<Font> face(String file) {
+        return FACES.computeIfAbsent(file, f -> {
+            Path p = Path.of(f);
+            if (!Files.isReadable(p)) {
+                return Optional.empty();
+            }
+            try {
+                Font font = Font.createFont(Font.TRUETYPE_FONT, p.toFile()).deriveFont(100f);
+                return font.canDisplayUpTo("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") == -1 ? Optional.of(font) : Optional.empty();
+            } catch (Exception e) {
+                return Optional.empty(); // a font Java cannot read is skipped; the others still give variety
+            }
+        });
     }
 }

@@ -79,7 +79,7 @@ final class PlatePainter {
     record Shares(double signFont, double pictureEmblem, double specialty, double plateGothic, double plainOne,
             Set<Jurisdiction> plainOneStates) {
         /** No optional look at all. */
-        static final Shares NONE = new Shares(0, 0, 0, 0, 0);
+        static final Shares NONE = new Shares(0, 0, 0, 0);
 
         Shares {
             check("sign font share", signFont);
@@ -90,14 +90,9 @@ final class PlatePainter {
             plainOneStates = Set.copyOf(plainOneStates);
         }
 
-        /** The five shares, no state bound to the plain-bar 1. */
-        Shares(double signFont, double pictureEmblem, double specialty, double plateGothic, double plainOne) {
-            this(signFont, pictureEmblem, specialty, plateGothic, plainOne, Set.of());
-        }
-
         /** The four looks without a plain 1 (the renders of versions before it). */
         Shares(double signFont, double pictureEmblem, double specialty, double plateGothic) {
-            this(signFont, pictureEmblem, specialty, plateGothic, 0);
+            this(signFont, pictureEmblem, specialty, plateGothic, 0, Set.of());
         }
 
         /** {@code share}, refused with a message naming {@code what} unless it is from 0 to 1. */

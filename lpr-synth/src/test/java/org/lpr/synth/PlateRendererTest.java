@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -314,7 +315,7 @@ class PlateRendererTest {
 
     @Test
     void render_plainOneStates_redrawsThatStatesPlatesWithOneOrI_andNoOtherPlate() {
-        PlateRenderer bound = PlateRenderer.builder().seed(17).plainOneStates(java.util.Set.of(Jurisdiction.MA)).fullAlphabetShare(1).build();
+        PlateRenderer bound = PlateRenderer.builder().seed(17).plainOneStates(Set.of(Jurisdiction.MA)).fullAlphabetShare(1).build();
         PlateRenderer general = PlateRenderer.builder().seed(17).fullAlphabetShare(1).build();
         int ma = 0;
         for (int i = 0; i < 400; i++) {
@@ -335,7 +336,7 @@ class PlateRendererTest {
     @Test
     void paintDetailed_plainOneShare_drawsTheIWiderThanTheOne() {
         PlateStyle style = PlateStyle.ALL.get(Jurisdiction.MA);
-        PlatePainter.Shares plain = new PlatePainter.Shares(0, 0, 0, 0, 1);
+        PlatePainter.Shares plain = new PlatePainter.Shares(0, 0, 0, 0, 1, Set.of());
         int oneWider = 0;
         for (int i = 0; i < 40; i++) {
             List<Rectangle2D> g = PlatePainter.paintDetailed(style, "1I1", new SplittableRandom(i), false, plain).glyphs();
