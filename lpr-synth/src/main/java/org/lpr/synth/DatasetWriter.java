@@ -199,7 +199,7 @@ public final class DatasetWriter {
 
     /**
      * Command line: {@code --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]
-     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--plain-one-states ST,ST..] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]}.
+     * [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--plain-one-states ST,ST..] [--states ST,ST..] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]}.
      */
     public static void main(String[] args) throws IOException {
         Path out = null;
@@ -217,6 +217,7 @@ public final class DatasetWriter {
         double plateGothicShare = 0;
         double plainOneShare = 0;
         Set<Jurisdiction> plainOneStates = Set.of();
+        Set<Jurisdiction> onlyStates = Set.of();
         double pictureShare = 0;
         double specialtyShare = 0;
         double cameraFarShare = 0;
@@ -253,6 +254,7 @@ public final class DatasetWriter {
                 case "--plate-gothic-share" -> plateGothicShare = number(a, v);
                 case "--plain-one-share" -> plainOneShare = number(a, v);
                 case "--plain-one-states" -> plainOneStates = states(a, v);
+                case "--states" -> onlyStates = states(a, v);
                 case "--picture-emblem-share" -> pictureShare = number(a, v);
                 case "--specialty-share" -> specialtyShare = number(a, v);
                 case "--camera-far-share" -> cameraFarShare = number(a, v);
@@ -282,7 +284,7 @@ public final class DatasetWriter {
         }
         PlateRenderer.Builder b = PlateRenderer.builder().seed(seed).photoEffects(!clean);
         try {
-            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plainOneShare(plainOneShare).plainOneStates(plainOneStates).plateWidths(plateWidths[0], plateWidths[1])
+            b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plainOneShare(plainOneShare).plainOneStates(plainOneStates).states(onlyStates).plateWidths(plateWidths[0], plateWidths[1])
                     .cameraFarShare(cameraFarShare).dateStampShare(dateStampShare);
         } catch (IllegalArgumentException e) {
             usage(e.getMessage()); // a share outside 0 to 1, or plate widths out of range
@@ -392,7 +394,7 @@ public final class DatasetWriter {
     private static void usage(String problem) {
         System.err.println(problem);
         System.err.println("usage: DatasetWriter --out DIR --count N [--seed S] [--start I] [--threads T] [--size WxH] [--clean]"
-                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--plain-one-states ST,ST..] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]");
+                + " [--full-alphabet-share X] [--sign-font-share X] [--picture-emblem-share X] [--specialty-share X] [--plate-gothic-share X] [--plain-one-share X] [--plain-one-states ST,ST..] [--states ST,ST..] [--camera-far-share X] [--plate-widths MIN:MAX] [--scenes [--street [--date-stamp-share X]] [--scene-sizes WxH,WxH..]]");
         System.err.println("  --clean: frontal plates without camera effects");
         System.err.println("  --full-alphabet-share: share of general-issue serials with I, O and Q among their letters (default 0.08)");
         System.err.println("  --sign-font-share: share of serials in road-sign gothic faces, fonts-roadgeek and fonts-opendin (default 0)");
@@ -400,6 +402,7 @@ public final class DatasetWriter {
         System.err.println("  --plate-gothic-share: share of plates whose M and W are drawn in plate-gothic shapes, M's vertex a quarter to two thirds down (default 0)");
         System.err.println("  --plain-one-share: share of plates whose 1 is a plain bar (no flag or foot) and whose I has serifs (default 0)");
         System.err.println("  --plain-one-states: states, comma separated (MA,...), whose every plate has that plain-bar 1 (default none)");
+        System.err.println("  --states: draw only these states' plates, comma separated (MA,...), equally often (default every state)");
         System.err.println("  --camera-far-share: share of crops with camera effects that also get a far camera's look: blurred below the pixel grid, hazy, hard JPEG (crops only; default 0)");
         System.err.println("  --plate-widths: the plate's width in pixels in crops with camera effects, before --size scales them (default 60:300)");
         System.err.println("  --scenes: whole pictures with the plate's outline, for detectors (default sizes 640x480,1280x720, by turns)");

@@ -58,7 +58,8 @@ public final class PlateRenderer {
         this.outputHeight = b.outputHeight;
         this.sceneWidth = b.sceneWidth;
         this.sceneHeight = b.sceneHeight;
-        this.states = List.copyOf(PlateStyle.ALL.keySet());
+        this.states = b.states.isEmpty() ? List.copyOf(PlateStyle.ALL.keySet())
+                : PlateStyle.ALL.keySet().stream().filter(b.states::contains).toList();
         this.fullAlphabetShare = b.fullAlphabetShare;
         this.shares = new PlatePainter.Shares(b.signFontShare, b.pictureShare, b.specialtyShare, b.plateGothicShare, b.plainOneShare,
                 b.plainOneStates);
@@ -414,6 +415,7 @@ public final class PlateRenderer {
         private double plateGothicShare;
         private double plainOneShare;
         private Set<Jurisdiction> plainOneStates = Set.of();
+        private Set<Jurisdiction> states = Set.of();
         private double minPlateWidth = DEFAULT_MIN_PLATE_WIDTH;
         private double maxPlateWidth = DEFAULT_MAX_PLATE_WIDTH;
         private double cameraFarShare;
@@ -532,6 +534,26 @@ public final class PlateRenderer {
          */
         public Builder plainOneStates(Set<Jurisdiction> states) {
             this.plainOneStates = Set.copyOf(states);
+            return this;
+        }
+
+        /**
+         * The states whose plates are drawn (default: every state with its own style, equally often); the plates of
+         * {@code states} are drawn equally often and no other. Narrowing it renders a set of one state's plates
+         * directly, where keeping one state's plates from a full render keeps about one in 51. The default renders the
+         * same plates as before this option existed.
+         *
+         * @throws IllegalArgumentException if one of {@code states} has no style of its own (the unknown jurisdiction)
+         * @throws NullPointerException if {@code states} or one of them is null
+         */
+        public Builder states(Set<Jurisdiction> states) {
+            Set<Jurisdiction> copy = Set.copyOf(states);
+            for (Jurisdiction j : copy) {
+                if (!PlateStyle.ALL.containsKey(j)) {
+                    throw new IllegalArgumentException("no plate style for jurisdiction " + j + ": only states with their own style can be drawn");
+                }
+            }
+            this.states = copy;
             return this;
         }
 

@@ -40,6 +40,15 @@ class DatasetWriterCommandTest {
     }
 
     @Test
+    void states_writesOnlyThoseStatesPlates(@TempDir Path dir) throws Exception {
+        Run r = run(dir, "--out", dir.resolve("set").toString(), "--count", "6", "--threads", "1", "--states", "MA");
+        assertThat(r.status()).as(r.err()).isZero();
+        List<String> rows = Files.readAllLines(dir.resolve("set").resolve("labels.csv"));
+        assertThat(rows).hasSize(7);
+        assertThat(rows.subList(1, 7)).allSatisfy(row -> assertThat(row.split(",")[1]).isEqualTo("ma"));
+    }
+
+    @Test
     void missingFonts_areNamedInAWarning_andTheRendersAreStillWritten(@TempDir Path dir) throws Exception {
         Run r = run(dir, "--out", dir.resolve("set").toString(), "--count", "2", "--threads", "1");
         assertThat(r.status()).as(r.err()).isZero();
@@ -81,6 +90,9 @@ class DatasetWriterCommandTest {
         Run unknown = run(dir, "--out", out.toString(), "--count", "2", "--plain-one-states", "XX");
         assertThat(unknown.status()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("--plain-one-states 'XX': 'XX' is the unknown jurisdiction");
+        Run province = run(dir, "--out", out.toString(), "--count", "2", "--states", "MA,ON");
+        assertThat(province.status()).isEqualTo(2);
+        assertThat(province.err()).startsWith("no plate style for jurisdiction ON");
         Run tooMany = run(dir, "--out", out.toString(), "--count", "3000000000");
         assertThat(tooMany.status()).isEqualTo(2);
         assertThat(tooMany.err()).startsWith("--count '3000000000' is too large");

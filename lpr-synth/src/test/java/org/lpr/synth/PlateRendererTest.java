@@ -334,6 +334,29 @@ class PlateRendererTest {
     }
 
     @Test
+    void render_states_drawsOnlyThoseStates_andTheDefaultDrawsEveryStateAsBefore() {
+        PlateRenderer narrowed = PlateRenderer.builder().seed(23).states(Set.of(Jurisdiction.MA, Jurisdiction.WY)).build();
+        Set<Jurisdiction> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 60; i++) {
+            seen.add(narrowed.render(i).plate().jurisdiction());
+        }
+        assertThat(seen).containsExactlyInAnyOrder(Jurisdiction.MA, Jurisdiction.WY);
+        assertThat(narrowed.jurisdictions()).containsExactly(Jurisdiction.MA, Jurisdiction.WY); // in the styles' order
+        PlateRenderer all = PlateRenderer.builder().seed(23).states(Set.of()).build();
+        PlateRenderer plain = PlateRenderer.builder().seed(23).build();
+        for (int i = 0; i < 30; i++) {
+            assertThat(all.render(i).image().bgr()).isEqualTo(plain.render(i).image().bgr());
+        }
+        assertThat(plain.jurisdictions()).hasSize(PlateStyle.ALL.size());
+    }
+
+    @Test
+    void builder_states_refusesAJurisdictionWithoutItsOwnStyle() {
+        assertThatThrownBy(() -> PlateRenderer.builder().states(Set.of(Jurisdiction.UNKNOWN)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no plate style");
+    }
+
+    @Test
     void paintDetailed_plainOneShare_drawsTheIWiderThanTheOne() {
         PlateStyle style = PlateStyle.ALL.get(Jurisdiction.MA);
         PlatePainter.Shares plain = new PlatePainter.Shares(0, 0, 0, 0, 1, Set.of());
