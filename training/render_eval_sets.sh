@@ -43,9 +43,11 @@ declare -A SETS=(
 # Wyoming plates only, kept from 25,000 renders of the default mix (training/render_state_set.sh; named only):
 # wy-choose for choosing the county-number settings, wy-check for checking them (lpr-ocr-onnx/README.md)
 # ma-choose and ma-check: Massachusetts plates only, every one with its plain-bar 1 (lpr-synth --plain-one-states MA),
-# for a reader trained on that state-bound look (named only; 2026-12-01, thirteenth session)
+# for a reader trained on that state-bound look (named only; 2026-12-01, thirteenth session); id-choose and id-check:
+# Idaho's, with the plain-bar 1 its plates stamp too (fourteenth session)
 declare -A STATE_SETS=([wy-choose]="wy 2029 25000" [wy-check]="wy 2030 25000"
-  [ma-choose]="ma 2038 25000 --plain-one-states MA" [ma-check]="ma 2039 25000 --plain-one-states MA")
+  [ma-choose]="ma 2038 25000 --plain-one-states MA" [ma-check]="ma 2039 25000 --plain-one-states MA"
+  [id-choose]="id 2040 25000 --plain-one-states ID" [id-check]="id 2041 25000 --plain-one-states ID")
 names=("$@")
 [ ${#names[@]} -eq 0 ] && names=(fresh-sign fresh-sign-clean fresh-photo fresh-clean fresh-photo-320 val-q \
   confirm-photo confirm-sign fresh-lowres-nat fresh-picture fresh-specialty fresh-gothic)
