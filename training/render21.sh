@@ -2,13 +2,15 @@
 # plate-lite, twenty-first run (2026-12-01, fourteenth session): the plain-bar 1 bound to the states that stamp it
 # (lpr-synth --plain-one-states MA,ID: every Massachusetts and Idaho plate has a plain-bar 1 and a serifed I; every
 # other plate is drawn as in the sixteenth run's mix, render15.sh), plus packs of Massachusetts plates only and Idaho
-# plates only (--states), so that about 10 % of the crops teach the legend-bound 1. Indices 2,028,000 to 2,109,999,
-# seed 1 (none of the earlier renders): synth-C0, far synth-C1, clean-C2, Massachusetts synth-C3, val-C4, Idaho
-# synth-C5, packed as train21a, train21b, val-C4.
+# plates only (--states), so that about 14 % of the training crops are from the two states. Indices 2,028,000 to
+# 2,109,999 (74,000 to 75,999 past the start unused), seed 1 (none of the earlier renders): synth-C0, far synth-C1,
+# clean-C2, Massachusetts synth-C3, val-C4, Idaho synth-C5, packed as train21a, train21b, val-C4.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -e training/data/synth-C0 ] && { echo "training/data/synth-C0 exists: remove the C renders first" >&2; exit 1; }
 CP=lpr-synth/target/classes:lpr-core/target/classes
+usage=$(java -cp $CP org.lpr.synth.DatasetWriter 2>&1 || true)   # the usage, which names every option
+[[ $usage == *--states* ]] || { echo "lpr-synth lacks --states: mvn -B -q install -pl lpr-synth -am -DskipTests" >&2; exit 1; }
 W="nice -n 10 java -cp $CP org.lpr.synth.DatasetWriter"
 D=training/data
 S="--plate-gothic-share 0.5 --full-alphabet-share 0.5 --sign-font-share 0.5 --picture-emblem-share 0.2 --specialty-share 0.3 --plain-one-states MA,ID"

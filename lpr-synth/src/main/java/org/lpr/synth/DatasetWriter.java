@@ -287,7 +287,7 @@ public final class DatasetWriter {
             b.fullAlphabetShare(fullAlphabetShare).signFontShare(signFontShare).pictureEmblemShare(pictureShare).specialtyShare(specialtyShare).plateGothicShare(plateGothicShare).plainOneShare(plainOneShare).plainOneStates(plainOneStates).states(onlyStates).plateWidths(plateWidths[0], plateWidths[1])
                     .cameraFarShare(cameraFarShare).dateStampShare(dateStampShare);
         } catch (IllegalArgumentException e) {
-            usage(e.getMessage()); // a share outside 0 to 1, or plate widths out of range
+            usage(e.getMessage()); // a share outside 0 to 1, plate widths out of range, or a state without a style
         }
         if (dateStampShare > 0 && !street) {
             usage("--date-stamp-share applies to --street scenes only");
@@ -333,7 +333,10 @@ public final class DatasetWriter {
                 + " the Debian packages .ci/run names: %s", missing.size(), String.join(", ", missing));
     }
 
-    /** {@code v} as comma-separated states, or the usage naming the option and the value that names no state. */
+    /**
+     * {@code v} as comma-separated states with a plate style, or the usage naming the option and the value that names no
+     * such state.
+     */
     private static Set<Jurisdiction> states(String option, String v) {
         Set<Jurisdiction> states = new HashSet<>();
         for (String code : v.split(",", -1)) {
@@ -341,6 +344,9 @@ public final class DatasetWriter {
                 Jurisdiction j = Jurisdiction.parse(code.strip());
                 if (!j.isKnown()) {
                     usage(option + " '" + v + "': '" + code.strip() + "' is the unknown jurisdiction, not a state");
+                }
+                if (!PlateStyle.ALL.containsKey(j)) {
+                    usage(option + " '" + v + "': '" + j.code() + "' has no plate style (only the 50 states and DC)");
                 }
                 states.add(j);
             } catch (InvalidJurisdictionException e) {

@@ -42,6 +42,9 @@ public final class PlateRenderer {
     private final int outputHeight;
     private final int sceneWidth;
     private final int sceneHeight;
+    /** Every jurisdiction with a style of its own, in the styles' order. */
+    private static final List<Jurisdiction> STYLED = List.copyOf(PlateStyle.ALL.keySet());
+
     private final List<Jurisdiction> states;
     private final double fullAlphabetShare;
     private final PlatePainter.Shares shares;
@@ -58,8 +61,7 @@ public final class PlateRenderer {
         this.outputHeight = b.outputHeight;
         this.sceneWidth = b.sceneWidth;
         this.sceneHeight = b.sceneHeight;
-        this.states = b.states.isEmpty() ? List.copyOf(PlateStyle.ALL.keySet())
-                : PlateStyle.ALL.keySet().stream().filter(b.states::contains).toList();
+        this.states = b.states.isEmpty() ? STYLED : STYLED.stream().filter(b.states::contains).toList();
         this.fullAlphabetShare = b.fullAlphabetShare;
         this.shares = new PlatePainter.Shares(b.signFontShare, b.pictureShare, b.specialtyShare, b.plateGothicShare, b.plainOneShare,
                 b.plainOneStates);
@@ -74,7 +76,10 @@ public final class PlateRenderer {
         return new Builder();
     }
 
-    /** The jurisdictions that have their own style and serial formats. */
+    /**
+     * The jurisdictions this renderer draws plates of, in the styles' order: every one with its own style and serial
+     * formats, or those of {@link Builder#states(Set)}.
+     */
     public List<Jurisdiction> jurisdictions() {
         return states;
     }
@@ -344,7 +349,7 @@ public final class PlateRenderer {
         if (style != null) {
             return style;
         }
-        PlateStyle borrowed = PlateStyle.ALL.get(states.get(r.nextInt(states.size())));
+        PlateStyle borrowed = PlateStyle.ALL.get(STYLED.get(r.nextInt(STYLED.size()))); // any styled state, drawn or not
         String legend = j.isKnown() ? j.displayName().toUpperCase(java.util.Locale.ROOT) : "";
         return new PlateStyle(j, legend, List.of(" "), borrowed.formats(), borrowed.plateColours(), borrowed.serialColours(),
                 borrowed.legendColours());
@@ -538,19 +543,20 @@ public final class PlateRenderer {
         }
 
         /**
-         * The states whose plates are drawn (default: every state with its own style, equally often); the plates of
-         * {@code states} are drawn equally often and no other. Narrowing it renders a set of one state's plates
+         * The states whose plates are drawn (default, and for an empty set: every state with its own style, equally
+         * often); the plates of {@code states} are drawn equally often and no other, in crops and street scenes alike. Narrowing it renders a set of one state's plates
          * directly, where keeping one state's plates from a full render keeps about one in 51. The default renders the
          * same plates as before this option existed.
          *
-         * @throws IllegalArgumentException if one of {@code states} has no style of its own (the unknown jurisdiction)
+         * @throws IllegalArgumentException if one of {@code states} has no style of its own (the 50 states and DC have
+         *     one; the territories, the Canadian provinces and the unknown jurisdiction do not)
          * @throws NullPointerException if {@code states} or one of them is null
          */
         public Builder states(Set<Jurisdiction> states) {
             Set<Jurisdiction> copy = Set.copyOf(states);
             for (Jurisdiction j : copy) {
                 if (!PlateStyle.ALL.containsKey(j)) {
-                    throw new IllegalArgumentException("no plate style for jurisdiction " + j + ": only states with their own style can be drawn");
+                    throw new IllegalArgumentException("no plate style for jurisdiction " + j.code() + ": only the 50 states and DC can be drawn");
                 }
             }
             this.states = copy;

@@ -92,7 +92,13 @@ class DatasetWriterCommandTest {
         assertThat(unknown.err()).startsWith("--plain-one-states 'XX': 'XX' is the unknown jurisdiction");
         Run province = run(dir, "--out", out.toString(), "--count", "2", "--states", "MA,ON");
         assertThat(province.status()).isEqualTo(2);
-        assertThat(province.err()).startsWith("no plate style for jurisdiction ON");
+        assertThat(province.err()).startsWith("--states 'MA,ON': 'ON' has no plate style (only the 50 states and DC)");
+        Run empty = run(dir, "--out", out.toString(), "--count", "2", "--states", "");
+        assertThat(empty.status()).isEqualTo(2);
+        assertThat(empty.err()).startsWith("--states '': ");
+        Run unknownOnly = run(dir, "--out", out.toString(), "--count", "2", "--states", "XX");
+        assertThat(unknownOnly.status()).isEqualTo(2);
+        assertThat(unknownOnly.err()).startsWith("--states 'XX': 'XX' is the unknown jurisdiction");
         Run tooMany = run(dir, "--out", out.toString(), "--count", "3000000000");
         assertThat(tooMany.status()).isEqualTo(2);
         assertThat(tooMany.err()).startsWith("--count '3000000000' is too large");

@@ -342,18 +342,35 @@ class PlateRendererTest {
         }
         assertThat(seen).containsExactlyInAnyOrder(Jurisdiction.MA, Jurisdiction.WY);
         assertThat(narrowed.jurisdictions()).containsExactly(Jurisdiction.MA, Jurisdiction.WY); // in the styles' order
-        PlateRenderer all = PlateRenderer.builder().seed(23).states(Set.of()).build();
         PlateRenderer plain = PlateRenderer.builder().seed(23).build();
+        assertThat(plain.jurisdictions()).containsExactlyElementsOf(PlateStyle.ALL.keySet()).hasSize(51);
+        PlateRenderer every = PlateRenderer.builder().seed(23).states(PlateStyle.ALL.keySet()).build();
+        PlateRenderer empty = PlateRenderer.builder().seed(23).states(Set.of()).build();
         for (int i = 0; i < 30; i++) {
-            assertThat(all.render(i).image().bgr()).isEqualTo(plain.render(i).image().bgr());
+            assertThat(every.render(i).image().bgr()).isEqualTo(plain.render(i).image().bgr());
+            assertThat(empty.render(i).image().bgr()).isEqualTo(plain.render(i).image().bgr());
         }
-        assertThat(plain.jurisdictions()).hasSize(PlateStyle.ALL.size());
+    }
+
+    @Test
+    void renderStreetScene_states_drawsOnlyThoseStatesPlates() {
+        PlateRenderer ma = PlateRenderer.builder().seed(29).states(Set.of(Jurisdiction.MA)).build();
+        int plates = 0;
+        for (int i = 0; i < 6; i++) {
+            for (StreetScene.Labelled p : ma.renderStreetScene(i).plates()) {
+                assertThat(p.plate().jurisdiction()).isEqualTo(Jurisdiction.MA);
+                plates++;
+            }
+        }
+        assertThat(plates).isPositive();
     }
 
     @Test
     void builder_states_refusesAJurisdictionWithoutItsOwnStyle() {
         assertThatThrownBy(() -> PlateRenderer.builder().states(Set.of(Jurisdiction.UNKNOWN)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no plate style");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no plate style for jurisdiction XX");
+        assertThatThrownBy(() -> PlateRenderer.builder().states(Set.of(Jurisdiction.MA, Jurisdiction.ON)))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no plate style for jurisdiction ON");
     }
 
     @Test
