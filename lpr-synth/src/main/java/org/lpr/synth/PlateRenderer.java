@@ -34,6 +34,8 @@ import org.lpr.core.read.Polygon;
 public final class PlateRenderer {
     /** Mixed into the seed for the far camera's draws, a stream apart from the plate's own. */
     private static final long CAMERA_FAR_STREAM = 0x5EEDFA2CA3E7A001L;
+    /** Every jurisdiction with a style of its own, in the styles' order. */
+    private static final List<Jurisdiction> STYLED = List.copyOf(PlateStyle.ALL.keySet());
 
     private final long seed;
     private final boolean photo;
@@ -42,9 +44,6 @@ public final class PlateRenderer {
     private final int outputHeight;
     private final int sceneWidth;
     private final int sceneHeight;
-    /** Every jurisdiction with a style of its own, in the styles' order. */
-    private static final List<Jurisdiction> STYLED = List.copyOf(PlateStyle.ALL.keySet());
-
     private final List<Jurisdiction> states;
     private final double fullAlphabetShare;
     private final PlatePainter.Shares shares;
@@ -544,9 +543,9 @@ public final class PlateRenderer {
 
         /**
          * The states whose plates are drawn (default, and for an empty set: every state with its own style, equally
-         * often); the plates of {@code states} are drawn equally often and no other, in crops and street scenes alike. Narrowing it renders a set of one state's plates
-         * directly, where keeping one state's plates from a full render keeps about one in 51. The default renders the
-         * same plates as before this option existed.
+         * often); the plates of {@code states} are drawn equally often and no other, in crops and street scenes alike.
+         * Narrowing it renders a set of one state's plates directly, where keeping one state's plates from a full render
+         * keeps about one in 51. The default renders the same plates as before this option existed.
          *
          * @throws IllegalArgumentException if one of {@code states} has no style of its own (the 50 states and DC have
          *     one; the territories, the Canadian provinces and the unknown jurisdiction do not)
