@@ -75,34 +75,27 @@ class DatasetWriterCommandTest {
     @Test
     void badNumbers_areNamedWithTheirOption_andNothingIsWritten(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("set");
-        Run notNumber = run(dir, "--out", out.toString(), "--count", "2", "--camera-far-share", "abc");
-        assertThat(notNumber.status()).isEqualTo(2);
-        assertThat(notNumber.err()).startsWith("--camera-far-share 'abc' is not a number");
-        Run outOfRange = run(dir, "--out", out.toString(), "--count", "2", "--camera-far-share", "1.5");
-        assertThat(outOfRange.status()).isEqualTo(2);
-        assertThat(outOfRange.err()).startsWith("camera far share 1.5 must be between 0 and 1");
-        Run count = run(dir, "--out", out.toString(), "--count", "2x");
-        assertThat(count.status()).isEqualTo(2);
-        assertThat(count.err()).startsWith("--count '2x' is not a whole number");
-        Run state = run(dir, "--out", out.toString(), "--count", "2", "--plain-one-states", "MA,ZZ");
-        assertThat(state.status()).isEqualTo(2);
-        assertThat(state.err()).startsWith("--plain-one-states 'MA,ZZ': jurisdiction 'ZZ'");
-        Run unknown = run(dir, "--out", out.toString(), "--count", "2", "--plain-one-states", "XX");
-        assertThat(unknown.status()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("--plain-one-states 'XX': 'XX' is the unknown jurisdiction");
-        Run province = run(dir, "--out", out.toString(), "--count", "2", "--states", "MA,ON");
-        assertThat(province.status()).isEqualTo(2);
-        assertThat(province.err()).startsWith("--states 'MA,ON': 'ON' has no plate style (only the 50 states and DC)");
-        Run empty = run(dir, "--out", out.toString(), "--count", "2", "--states", "");
-        assertThat(empty.status()).isEqualTo(2);
-        assertThat(empty.err()).startsWith("--states '': ");
-        Run unknownOnly = run(dir, "--out", out.toString(), "--count", "2", "--states", "XX");
-        assertThat(unknownOnly.status()).isEqualTo(2);
-        assertThat(unknownOnly.err()).startsWith("--states 'XX': 'XX' is the unknown jurisdiction");
-        Run tooMany = run(dir, "--out", out.toString(), "--count", "3000000000");
-        assertThat(tooMany.status()).isEqualTo(2);
-        assertThat(tooMany.err()).startsWith("--count '3000000000' is too large");
+        assertRefused(dir, out, "--camera-far-share 'abc' is not a number", "--count", "2", "--camera-far-share", "abc");
+        assertRefused(dir, out, "camera far share 1.5 must be between 0 and 1", "--count", "2", "--camera-far-share", "1.5");
+        assertRefused(dir, out, "--count '2x' is not a whole number", "--count", "2x");
+        assertRefused(dir, out, "--plain-one-states 'MA,ZZ': jurisdiction 'ZZ'", "--count", "2", "--plain-one-states", "MA,ZZ");
+        assertRefused(dir, out, "--plain-one-states 'XX': 'XX' is the unknown jurisdiction", "--count", "2", "--plain-one-states", "XX");
+        assertRefused(dir, out, "--states 'MA,ON': 'ON' has no plate style (only the 50 states and DC)", "--count", "2", "--states", "MA,ON");
+        assertRefused(dir, out, "--states '': ", "--count", "2", "--states", "");
+        assertRefused(dir, out, "--states 'XX': 'XX' is the unknown jurisdiction", "--count", "2", "--states", "XX");
+        assertRefused(dir, out, "--count '3000000000' is too large", "--count", "3000000000");
         assertThat(out).doesNotExist();
+    }
+
+    /** Runs DatasetWriter with {@code --out out} and {@code args}: it must exit 2, its error starting with {@code problem}. */
+    private static void assertRefused(Path dir, Path out, String problem, String... args) throws Exception {
+        String[] all = new String[args.length + 2];
+        all[0] = "--out";
+        all[1] = out.toString();
+        System.arraycopy(args, 0, all, 2, args.length);
+        Run r = run(dir, all);
+        assertThat(r.status()).as(String.join(" ", args)).isEqualTo(2);
+        assertThat(r.err()).startsWith(problem);
     }
 
     @Test
