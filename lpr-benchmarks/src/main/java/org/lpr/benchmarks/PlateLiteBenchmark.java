@@ -33,7 +33,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Plate crops (32 plain lpr-synth 320x160 crops) read per second by the shipped model descriptors on ONNX Runtime, one crop at a
  * time and in batches of 32: preprocessing (halving, resize, normalization), inference and CTC decoding.
- * {@code threads} is ONNX Runtime's intra-op thread count; the baseline copies the crops' pixels;
+ * {@code threads} is the recognizer's thread count (crops of a batch read at once, each model session on one thread) and
+ * the bare model's ONNX Runtime intra-op thread count; the baseline copies the crops' pixels;
  * {@code inference32} runs the bare model on a ready batch of 32 inputs (no preprocessing, no decoding).
  *
  * <p>{@code java -jar lpr-benchmarks/target/benchmarks.jar PlateLiteBenchmark -f 1 -wi 2 -w 2s -i 3 -r 3s}

@@ -72,7 +72,7 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
     }
 
     private EnsemblePlateRecognizer(Builder builder) {
-        super(builder.sceneScreen);
+        super(builder.sceneScreen, builder.threads);
         this.settings = builder.copy();
     }
 
@@ -107,18 +107,18 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
         // the line reader's own rescorer is not used on the ensemble's readings: the home state goes to the ensemble's
         FormatRescorer lineRescorer = FormatRescorer.of(settings.lineModel.rescoring());
         FormatRescorer rescorer = FormatRescorer.of(settings.rescoring).withHome(settings.homeState);
-        TextReader lineText = new TextReader(settings.lineModel, settings.threads, 1);
+        TextReader lineText = new TextReader(settings.lineModel, SESSION_THREADS, 1);
         PlateReader lines = null;
         TextReader whole = null;
         TextReader compact = null;
         TextReader second = null;
         try {
-            lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads),
+            lines = new PlateReader(lineText, new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, SESSION_THREADS),
                     PlateReader.LINE_FINDER_HEIGHT, lineRescorer, false, sceneLinesMinHeight, settings.legendBands);
-            whole = new TextReader(settings.wholeModel, settings.threads, settings.batchSize);
+            whole = new TextReader(settings.wholeModel, SESSION_THREADS, settings.batchSize);
             compact = settings.compactWeight == 0 ? null
-                    : new TextReader(settings.compactModel, settings.threads, settings.batchSize);
-            second = secondLineWeight() == 0 ? null : new TextReader(settings.secondLineModel, settings.threads, 1);
+                    : new TextReader(settings.compactModel, SESSION_THREADS, settings.batchSize);
+            second = secondLineWeight() == 0 ? null : new TextReader(settings.secondLineModel, SESSION_THREADS, 1);
             return new EnsembleReader(lines, whole, compact, settings.lineWeight, settings.compactWeight, rescorer,
                     settings.lookAlikeMerge, countyPrior(), second, secondLineWeight());
         } catch (RuntimeException e) {
@@ -232,7 +232,11 @@ public class EnsemblePlateRecognizer extends LazyRecognizer implements PlateReco
             return this;
         }
 
-        /** Intra-op threads of each ONNX Runtime session (default: all cores, or {@code -Dlpr.onnx.threads}). */
+        /**
+         * The most crops of one {@code recognizeAll} call read at once, each on one thread (default: all cores, or
+         * {@code -Dlpr.onnx.threads}); every ONNX Runtime session runs on one intra-op thread (a second one made these
+         * models no faster on the 2-core machine, module README, *Speed, seventh round*).
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;

@@ -34,7 +34,7 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
 
     /** A recognizer with {@code builder}'s settings. */
     protected OnnxPlateRecognizer(Builder builder) {
-        super(builder.sceneScreen);
+        super(builder.sceneScreen, builder.threads);
         this.settings = builder.copy();
     }
 
@@ -57,9 +57,9 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
         double sceneLinesMinHeight = PlateReader.sceneLinesMinHeight(settings.lineFinderHeight);
         // before any session: a bad formats file or home state leaks none
         FormatRescorer rescorer = FormatRescorer.of(settings.model.rescoring()).withHome(settings.homeState);
-        TextReader text = new TextReader(settings.model, settings.threads, settings.batchSize);
+        TextReader text = new TextReader(settings.model, SESSION_THREADS, settings.batchSize);
         try {
-            DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, settings.threads) : null;
+            DbTextDetector lines = settings.findLines ? new DbTextDetector(OnnxPlateDetector.Model.FUSED.source, SESSION_THREADS) : null;
             return new PlateReader(text, lines, settings.lineFinderHeight, rescorer, false, sceneLinesMinHeight, settings.legendBands);
         } catch (RuntimeException e) {
             text.close();
@@ -113,7 +113,11 @@ public class OnnxPlateRecognizer extends LazyRecognizer implements PlateRecogniz
             return this;
         }
 
-        /** Intra-op threads of each ONNX Runtime session (default: all cores, or {@code -Dlpr.onnx.threads}). */
+        /**
+         * The most crops of one {@code recognizeAll} call read at once, each on one thread (default: all cores, or
+         * {@code -Dlpr.onnx.threads}); every ONNX Runtime session runs on one intra-op thread (a second one made these
+         * models no faster on the 2-core machine, module README, *Speed, seventh round*).
+         */
         public Builder threads(int threads) {
             this.threads = threads;
             return this;

@@ -44,7 +44,7 @@ final class EngineOptions {
             description = "Long sides, in pixels, that --detector ppocr scales each photo to, one pass each (default 960, or -Dlpr.onnx.longSide): a later pass adds only the plates the earlier ones missed. 960,1280 finds more small plates (dev photos: 125 of 125 found against 122) at about 1.8 times the time.")
     int[] detectorSizes;
 
-    @Option(names = "--threads", description = "Inference threads per model (default: all cores).")
+    @Option(names = "--threads", description = "Threads (default: all cores): the photo detector's ONNX Runtime threads, and with the onnx backend how many crops the recognizer reads at once, each on one thread.")
     Integer threads;
 
     @Option(names = "--model", paramLabel = "FILE",
