@@ -4,8 +4,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.lpr.core.RecognitionException;
 import org.lpr.core.image.Image;
 import org.lpr.core.spi.PlateReading;
@@ -27,6 +29,8 @@ import org.lpr.core.spi.PlateRecognizer;
 abstract class LazyRecognizer implements PlateRecognizer {
     /** Intra-op threads of every model session a recognizer opens: crops, not model runs, are spread over the threads. */
     static final int SESSION_THREADS = 1;
+    /** Seconds an idle reading thread waits for work before it ends (a later call starts it again). */
+    private static final long IDLE_SECONDS = 30;
 
     private final Lazy<CropReader> reader = new Lazy<>(this::open, CropReader::close);
     private final Lazy<ExecutorService> workers;
@@ -40,11 +44,17 @@ abstract class LazyRecognizer implements PlateRecognizer {
     LazyRecognizer(boolean sceneScreen, int threads) {
         this.sceneScreen = sceneScreen;
         this.threads = threads;
-        this.workers = new Lazy<>(() -> Executors.newFixedThreadPool(Math.max(1, threads - 1), r -> {
-            Thread t = new Thread(r, "lpr-crop-reader");
-            t.setDaemon(true);
-            return t;
-        }), ExecutorService::shutdown);
+        this.workers = new Lazy<>(() -> {
+            // idle workers end after a while, so a recognizer that is never closed holds no thread for long
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(1, threads - 1), Math.max(1, threads - 1), IDLE_SECONDS,
+                    TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+                        Thread t = new Thread(r, "lpr-crop-reader");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            return pool;
+        }, ExecutorService::shutdown);
     }
 
     /** Loads the models: called once per load, under the lock of the recognizer's {@link Lazy}. */
