@@ -22,7 +22,7 @@ import org.lpr.core.spi.PlateRecognizer;
  * <p>The crops of one {@link #recognizeAll} call are read on up to {@code threads} threads at once (the calling thread
  * and {@code threads - 1} daemon workers of this recognizer), each crop whole on one thread, in contiguous parts of
  * the list; every model session runs single-threaded ({@link #SESSION_THREADS}). On the 2-core machine a second
- * ONNX Runtime intra-op thread made these small models no faster, while two crops read at once took 37 % less time a
+ * ONNX Runtime intra-op thread made these small models no faster, while two crops read at once took 35 to 51 % less time a
  * crop (module README, *Speed, seventh round*). A crop's reading does not depend on the others of the call (lines and
  * crops go through the models one at a time by default), so the readings are the same on any number of threads.
  */
