@@ -91,6 +91,33 @@ class RecognizeCommandTest {
     }
 
     @Test
+    void recognize_twoJobs_printTheSameLinesInTheSameOrder_badFilesIncluded(@TempDir Path dir) throws Exception {
+        SampleScenes.main(new String[] {dir.toString()});
+        Files.write(dir.resolve("b-empty.jpg"), new byte[0]);
+        Files.writeString(dir.resolve("d-text.png"), "this is not an image\n");
+
+        Run one = run("recognize", "--jobs", "1", dir.toString());
+        Run two = run("recognize", "--jobs", "2", "--threads", "1", dir.toString());
+
+        assertThat(one.exitCode()).isEqualTo(1);
+        assertThat(two.exitCode()).isEqualTo(1);
+        // every sample photo read, the two bad files named, in the folder's order
+        assertThat(one.lines().stream().filter(l -> l.has("error")).map(l -> l.get("file").asText()).toList())
+                .satisfiesExactly(f -> assertThat(f).endsWith("b-empty.jpg"), f -> assertThat(f).endsWith("d-text.png"));
+        assertThat(one.lines().stream().filter(l -> l.has("plate")).count()).isGreaterThanOrEqualTo(4);
+        assertThat(withoutTimings(two.lines())).isEqualTo(withoutTimings(one.lines()));
+        assertThat(run("recognize", "--jobs", "0", dir.toString()).exitCode()).isEqualTo(2);
+    }
+
+    private static List<JsonNode> withoutTimings(List<JsonNode> lines) {
+        return lines.stream().map(l -> {
+            JsonNode c = l.deepCopy();
+            ((com.fasterxml.jackson.databind.node.ObjectNode) c).remove("timings");
+            return c;
+        }).toList();
+    }
+
+    @Test
     void state_isTheTwoLetterCodeOrUnknown() {
         assertThat(RecognizeCommand.state(Jurisdiction.MO)).isEqualTo("MO");
         assertThat(RecognizeCommand.state(Jurisdiction.UNKNOWN)).isEqualTo("unknown");
