@@ -17,8 +17,8 @@ import org.lpr.synth.PlateRenderer;
  */
 class CropThreadsTest {
     /** Seven renders with camera effects: an odd count, so that three threads get parts of different sizes. */
-    private static final List<Image> CROPS = LongStream.range(0, 7)
-            .mapToObj(i -> PlateRenderer.builder().seed(42).build().render(i).image()).toList();
+    private static final PlateRenderer RENDERER = PlateRenderer.builder().seed(42).build();
+    private static final List<Image> CROPS = LongStream.range(0, 7).mapToObj(i -> RENDERER.render(i).image()).toList();
 
     private static List<PlateReading> oneByOne(PlateRecognizer r) {
         return CROPS.stream().map(r::recognize).toList();
