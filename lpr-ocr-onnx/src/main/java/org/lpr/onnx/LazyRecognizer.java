@@ -46,7 +46,8 @@ abstract class LazyRecognizer implements PlateRecognizer {
         this.threads = threads;
         this.workers = new Lazy<>(() -> {
             // idle workers end after a while, so a recognizer that is never closed holds no thread for long
-            ThreadPoolExecutor pool = new ThreadPoolExecutor(Math.max(1, threads - 1), Math.max(1, threads - 1), IDLE_SECONDS,
+            int size = Math.max(1, threads - 1);
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(size, size, IDLE_SECONDS,
                     TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
                         Thread t = new Thread(r, "lpr-crop-reader");
                         t.setDaemon(true);

@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,16 +89,15 @@ final class RecognizeCommand implements Callable<Integer> {
                      .setInitialMax(files.size()).setStyle(ProgressBarStyle.ASCII).setConsumer(
                              new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err)).build() : null) {
             HotListMatcher hits = matcher;
-            ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs) : null;
+            ExecutorService pool = Executors.newFixedThreadPool(jobs);
             try {
                 // at most 2 x jobs images in flight: read ahead, print in order
                 Deque<Future<Outcome>> inFlight = new ArrayDeque<>();
                 int next = 0;
                 while (next < files.size() || !inFlight.isEmpty()) {
-                    while (next < files.size() && (pool == null ? inFlight.isEmpty() : inFlight.size() < 2 * jobs)) {
+                    while (next < files.size() && inFlight.size() < 2 * jobs) {
                         Path file = files.get(next++);
-                        inFlight.add(pool == null ? CompletableFuture.completedFuture(readOne(file, reader, hits))
-                                : pool.submit(() -> readOne(file, reader, hits)));
+                        inFlight.add(pool.submit(() -> readOne(file, reader, hits)));
                     }
                     Outcome o = inFlight.poll().get();
                     o.lines().forEach(out::println);
@@ -116,9 +114,7 @@ final class RecognizeCommand implements Callable<Integer> {
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e.getCause());
             } finally {
-                if (pool != null) {
-                    pool.shutdownNow();
-                }
+                pool.shutdownNow();
             }
         }
         out.flush();
