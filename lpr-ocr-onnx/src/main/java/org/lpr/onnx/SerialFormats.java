@@ -11,7 +11,11 @@ import org.lpr.core.read.Jurisdiction;
  * Serial formats of standard plates per jurisdiction, kept as data in {@code serial-formats.txt} and applied softly when
  * rescoring readings. A format is one token per character: {@code L} a letter, {@code D} a digit, {@code A} either, a
  * bracketed class such as {@code [1-9]} or {@code [OND]} one of the characters it lists (single characters and ranges of
- * letters or of digits), and any character other than {@code [} and {@code ]} that character itself.
+ * letters or of digits), and any character other than {@code [}, {@code ]}, {@code (} and {@code )} that character itself. A
+ * format in parentheses, such as {@code (DDDD)}, counts only for its own state (the state read from the plate, or the home
+ * state), not among the formats of every state that count when the state is unknown: a short series that would let
+ * readings of other states' plates with a character lost fit (rule 62, lpr-ocr-onnx/README.md, *Wyoming's one-digit
+ * counties*).
  */
 final class SerialFormats {
     private static final String LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -23,7 +27,7 @@ final class SerialFormats {
     private SerialFormats(Map<Jurisdiction, List<Format>> byState) {
         this.byState = byState;
         Map<String, Format> union = new LinkedHashMap<>();
-        byState.values().forEach(l -> l.forEach(f -> union.putIfAbsent(f.source(), f)));
+        byState.values().forEach(l -> l.stream().filter(f -> !f.ownStateOnly()).forEach(f -> union.putIfAbsent(f.source(), f)));
         this.all = List.copyOf(union.values());
     }
 
@@ -63,7 +67,10 @@ final class SerialFormats {
         return new SerialFormats(map);
     }
 
-    /** Whether {@code text} fits one of {@code state}'s formats, or of any state's when the state is unknown. */
+    /**
+     * Whether {@code text} fits one of {@code state}'s formats, or when the state is unknown one of any state's that is not
+     * written in parentheses.
+     */
     boolean matches(String text, Jurisdiction state) {
         List<Format> formats = state.isKnown() ? byState.get(state) : null;
         for (Format f : formats == null ? all : formats) {
@@ -82,10 +89,11 @@ final class SerialFormats {
     /**
      * One compiled format.
      *
-     * @param source the format as written
+     * @param source the format as written, without its parentheses
      * @param positions for each character of a fitting text, the characters it may be
+     * @param ownStateOnly whether it was written in parentheses: it counts for its own state only
      */
-    private record Format(String source, List<String> positions) {
+    private record Format(String source, List<String> positions, boolean ownStateOnly) {
         Format {
             positions = List.copyOf(positions);
         }
@@ -94,9 +102,19 @@ final class SerialFormats {
          * Compiles {@code source}.
          *
          * @throws IllegalArgumentException when a class is unclosed or empty, a {@code ]} closes no class, or a class holds a
-         *     character that is no letter or digit, or a range that mixes them or runs backwards ({@code [9-1]})
+         *     character that is no letter or digit, or a range that mixes them or runs backwards ({@code [9-1]}), or a
+         *     parenthesis does not enclose the whole format
          */
-        static Format compile(String source) {
+        static Format compile(String written) {
+            boolean ownStateOnly = written.startsWith("(") && written.endsWith(")") && written.length() > 2;
+            String source = ownStateOnly ? written.substring(1, written.length() - 1) : written;
+            int open = source.indexOf('(');
+            int close = source.indexOf(')');
+            int paren = open < 0 ? close : close < 0 ? open : Math.min(open, close);
+            if (paren >= 0) {
+                throw new IllegalArgumentException("'" + source.charAt(paren) + "' at " + (paren + (ownStateOnly ? 2 : 1))
+                        + ": parentheses enclose a whole format, as in (DDDD)");
+            }
             List<String> positions = new ArrayList<>();
             for (int i = 0; i < source.length(); i++) {
                 char c = source.charAt(i);
@@ -116,7 +134,7 @@ final class SerialFormats {
                     default -> positions.add(String.valueOf(c));
                 }
             }
-            return new Format(source, positions);
+            return new Format(source, positions, ownStateOnly);
         }
 
         private static String characterClass(String body) {

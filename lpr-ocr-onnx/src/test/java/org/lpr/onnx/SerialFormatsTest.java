@@ -61,4 +61,32 @@ class SerialFormatsTest {
         assertThat(f.matches("1AM145", Jurisdiction.WV)).isTrue();
         assertThat(f.matches("0AM145", Jurisdiction.WV)).isFalse();
     }
+
+    @Test
+    void parse_formatInParentheses_countsForItsOwnStateOnly_notWhenTheStateIsUnknown() {
+        SerialFormats f = SerialFormats.parse(List.of("WY DDDDD (DDDD)", "DE DDDDD"), "test");
+        assertThat(f.matches("1321", Jurisdiction.WY)).isTrue();
+        assertThat(f.matches("1321", Jurisdiction.DE)).isFalse();
+        assertThat(f.matches("1321", Jurisdiction.UNKNOWN)).isFalse();
+        assertThat(f.matches("14321", Jurisdiction.UNKNOWN)).isTrue();
+        assertThatThrownBy(() -> SerialFormats.parse(List.of("WY (DDDD", "DE D(D)D", "CA ()"), "formats.txt"))
+                .isInstanceOf(ModelLoadException.class)
+                .hasMessageContaining("line 1 'WY (DDDD': format '(DDDD': '(' at 1: parentheses enclose a whole format, as in (DDDD)")
+                .hasMessageContaining("line 2 'DE D(D)D': format 'D(D)D': '(' at 2")
+                .hasMessageContaining("line 3 'CA ()': format '()'");
+    }
+
+    @Test
+    void standard_wyomingThreeNumbers_fitAfterACountyOfOneDigitOrTwo_onWyomingPlatesOnly() {
+        // county number (1 to 23), then three numbers (a stacked two-letter code beside them left out) or three and a letter
+        SerialFormats f = SerialFormats.standard();
+        assertThat(f.matches("1321", Jurisdiction.WY)).isTrue();
+        assertThat(f.matches("22321", Jurisdiction.WY)).isTrue();
+        assertThat(f.matches("4339C", Jurisdiction.WY)).isTrue();
+        assertThat(f.matches("22339C", Jurisdiction.WY)).isTrue();
+        assertThat(f.matches("132", Jurisdiction.WY)).isFalse();
+        assertThat(f.matches("4339CD", Jurisdiction.WY)).isFalse();
+        // with the state unknown a four-digit reading (a five-digit plate with one lost) fits no format
+        assertThat(f.matches("1321", Jurisdiction.UNKNOWN)).isFalse();
+    }
 }
