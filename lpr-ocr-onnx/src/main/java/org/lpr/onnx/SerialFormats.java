@@ -99,7 +99,7 @@ final class SerialFormats {
         }
 
         /**
-         * Compiles {@code source}.
+         * Compiles {@code written}: a format, or one in parentheses that counts for its own state only.
          *
          * @throws IllegalArgumentException when a class is unclosed or empty, a {@code ]} closes no class, or a class holds a
          *     character that is no letter or digit, or a range that mixes them or runs backwards ({@code [9-1]}), or a
