@@ -108,13 +108,6 @@ final class SerialFormats {
         static Format compile(String written) {
             boolean ownStateOnly = written.startsWith("(") && written.endsWith(")") && written.length() > 2;
             String source = ownStateOnly ? written.substring(1, written.length() - 1) : written;
-            int open = source.indexOf('(');
-            int close = source.indexOf(')');
-            int paren = open < 0 ? close : close < 0 ? open : Math.min(open, close);
-            if (paren >= 0) {
-                throw new IllegalArgumentException("'" + source.charAt(paren) + "' at " + (paren + (ownStateOnly ? 2 : 1))
-                        + ": parentheses enclose a whole format, as in (DDDD)");
-            }
             List<String> positions = new ArrayList<>();
             for (int i = 0; i < source.length(); i++) {
                 char c = source.charAt(i);
@@ -131,6 +124,8 @@ final class SerialFormats {
                         i = end;
                     }
                     case ']' -> throw new IllegalArgumentException("']' at " + (i + 1) + " closes no class");
+                    case '(', ')' -> throw new IllegalArgumentException("'" + c + "' at " + (i + (ownStateOnly ? 2 : 1))
+                            + ": parentheses enclose a whole format, as in (DDDD)");
                     default -> positions.add(String.valueOf(c));
                 }
             }
