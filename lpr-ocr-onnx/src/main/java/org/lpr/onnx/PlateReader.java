@@ -145,7 +145,7 @@ final class PlateReader implements CropReader {
     List<Optional<Analysis>> analyse(List<Image> crops) {
         List<CropLines> pending = new ArrayList<>(crops.size());
         for (Image crop : crops) {
-            pending.add(new CropLines(crop, lineFinder == null ? List.of() : linesOf(crop)));
+            pending.add(lineFinder == null ? new CropLines(framed(crop), List.of()) : new CropLines(crop, linesOf(crop)));
         }
         List<CropLines> asking = new ArrayList<>();
         List<Integer> indices = new ArrayList<>();
@@ -371,6 +371,16 @@ final class PlateReader implements CropReader {
     }
 
     /** The photo detector's boxes of {@code crop} where they replace line finding (see {@link #sceneLinesMinHeight(int)}). */
+    /**
+     * What a whole-crop reader (no line finder) reads of {@code crop}: a crop the photo detector cut ({@link SceneLines}) framed
+     * around the text line it was cut for, as the ensemble frames one around its serial line ({@link EnsembleReader#plateFrame});
+     * any other crop as it is. The detector's crop is a plate outline estimated around that line, looser than the plate crops
+     * whole-crop models are trained on (module README, *A whole-crop reader alone on a photo's crops*).
+     */
+    static Image framed(Image crop) {
+        return SceneLines.of(crop).map(b -> EnsembleReader.plateFrame(crop, b.line())).orElse(crop);
+    }
+
     Optional<SceneLines.Boxes> sceneBoxes(Image crop) {
         return lineFinder == null ? Optional.empty() : SceneLines.of(crop).filter(b -> b.mapHeight(crop) >= sceneLinesMinHeight);
     }

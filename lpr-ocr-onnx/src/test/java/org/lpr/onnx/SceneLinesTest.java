@@ -127,6 +127,41 @@ class SceneLinesTest {
         }
     }
 
+    @Test
+    void framed_photoDetectorsCrop_isFramedAroundItsLineForAWholeCropReader() {
+        OcrModel lite = OcrModel.loadResource(EnsemblePlateRecognizer.PLATE_LITE);
+        int compared = 0;
+        int framedCount = 0;
+        int right = 0;
+        try (PlateReader whole = new PlateReader(new TextReader(lite, 1, 1), null, PlateReader.LINE_FINDER_HEIGHT,
+                FormatRescorer.of(lite.rescoring()))) {
+            for (RenderedScene scene : SCENES) {
+                PlateRegion plate = bestOverlap(detector.detect(scene.image()), scene);
+                if (plate == null) {
+                    continue;
+                }
+                Image crop = plate.crop();
+                Image copy = TestImages.copy(crop);
+                assertThat(PlateReader.framed(copy)).as("a crop the detector did not cut is read as it is").isSameAs(copy);
+                Image framed = PlateReader.framed(crop);
+                Image ensembles = EnsembleReader.plateFrame(crop, SceneLines.of(crop).get().line());
+                assertThat(new int[] {framed.width(), framed.height()}).as("the frame the ensemble gives its whole-crop readers")
+                        .containsExactly(ensembles.width(), ensembles.height());
+                compared++;
+                if (framed != crop) {
+                    framedCount++;
+                    Quad line = SceneLines.of(crop).get().line();
+                    assertThat(framed.width()).as("as wide as the line at least").isGreaterThanOrEqualTo((int) Math.floor(Math.min(line.width(), crop.width())));
+                    assertThat(framed.width() * (long) framed.height()).isLessThan(crop.width() * (long) crop.height());
+                }
+                right += whole.read(List.of(crop)).get(0).best().map(c -> c.text()).orElse("").equals(scene.plate().text()) ? 1 : 0;
+            }
+        }
+        assertThat(compared).as("scenes whose plate was found").isGreaterThanOrEqualTo(10);
+        assertThat(framedCount).as("detector crops framed tighter, of %d", compared).isGreaterThanOrEqualTo(compared / 2);
+        assertThat(right).as("plates plate-lite reads right from the frames, of %d", compared).isGreaterThanOrEqualTo(compared - 1);
+    }
+
     private static PlateRegion bestOverlap(List<PlateRegion> regions, RenderedScene scene) {
         PlateRegion plate = null;
         double best = 0;
