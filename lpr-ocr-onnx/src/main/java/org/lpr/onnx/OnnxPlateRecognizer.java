@@ -19,7 +19,8 @@ import org.lpr.core.spi.PlateRecognizer;
  *
  * <p>With line finding on (the default for models of dynamic input width) each crop first goes through PaddleOCR's DB
  * text detector, so that the serial is read apart from the state name, slogan and stickers; off, the
- * whole crop is read as one line (faster, for models trained on whole plates).
+ * whole crop is read as one line (faster, for models trained on whole plates), and a crop {@link OnnxPlateDetector}
+ * cut from a photo is first framed around the text line it was cut for, as the ensemble frames it.
  *
  * <p>Models are loaded once, on first use; {@link #recognize} and {@link #recognizeAll} are thread-safe.
  * The public no-argument constructor makes the PaddleOCR reader with line finding, for {@link java.util.ServiceLoader}.

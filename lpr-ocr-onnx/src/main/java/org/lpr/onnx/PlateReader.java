@@ -370,7 +370,6 @@ final class PlateReader implements CropReader {
         return scene.isPresent() ? tallestFirst(scene.get().boxes()) : findLines(crop);
     }
 
-    /** The photo detector's boxes of {@code crop} where they replace line finding (see {@link #sceneLinesMinHeight(int)}). */
     /**
      * What a whole-crop reader (no line finder) reads of {@code crop}: a crop the photo detector cut ({@link SceneLines}) framed
      * around the text line it was cut for, as the ensemble frames one around its serial line ({@link EnsembleReader#plateFrame});
@@ -381,6 +380,7 @@ final class PlateReader implements CropReader {
         return SceneLines.of(crop).map(b -> EnsembleReader.plateFrame(crop, b.line())).orElse(crop);
     }
 
+    /** The photo detector's boxes of {@code crop} where they replace line finding (see {@link #sceneLinesMinHeight(int)}). */
     Optional<SceneLines.Boxes> sceneBoxes(Image crop) {
         return lineFinder == null ? Optional.empty() : SceneLines.of(crop).filter(b -> b.mapHeight(crop) >= sceneLinesMinHeight);
     }
