@@ -144,13 +144,13 @@ class SceneLinesTest {
                 Image copy = TestImages.copy(crop);
                 assertThat(PlateReader.framed(copy)).as("a crop the detector did not cut is read as it is").isSameAs(copy);
                 Image framed = PlateReader.framed(crop);
-                Image ensembles = EnsembleReader.plateFrame(crop, SceneLines.of(crop).get().line());
+                Quad line = SceneLines.of(crop).get().line();
+                Image ensembles = EnsembleReader.plateFrame(crop, line);
                 assertThat(new int[] {framed.width(), framed.height()}).as("the frame the ensemble gives its whole-crop readers")
                         .containsExactly(ensembles.width(), ensembles.height());
                 compared++;
                 if (framed != crop) {
                     framedCount++;
-                    Quad line = SceneLines.of(crop).get().line();
                     assertThat(framed.width()).as("as wide as the line at least").isGreaterThanOrEqualTo((int) Math.floor(Math.min(line.width(), crop.width())));
                     assertThat(framed.width() * (long) framed.height()).isLessThan(crop.width() * (long) crop.height());
                 }
